@@ -167,7 +167,7 @@ class CiteqaAsk extends HTMLElement {
     const msg = typeof body?.error?.message === 'string' ? body.error.message : '';
     if (res.status === 429) {
       const after = parseInt(res.headers.get('retry-after') ?? '', 10);
-      this.fail('error', msg || 'Too many questions at once.', after > 0 ? `Try again in ${after} s` : 'Try again');
+      this.fail('error', msg || 'Too many questions at once.', Math.min(after, 60));
     } else if (res.status >= 400 && res.status < 500) {
       this.out.replaceChildren();
       this.set('error', msg || `The question was refused (HTTP ${res.status}).`);
@@ -176,12 +176,20 @@ class CiteqaAsk extends HTMLElement {
     }
   }
 
-  /** An error with a retry button that re-asks the last question. */
-  private fail(state: State, message: string, label = 'Try again'): void {
+  /** An error with a retry button that re-asks the last question (after `wait` seconds, if given). */
+  private fail(state: State, message: string, wait = 0): void {
     const b = el('button', 'retry');
     b.type = 'button';
     b.setAttribute('part', 'retry');
-    b.textContent = label;
+    b.textContent = 'Try again';
+    if (wait > 0) {
+      b.disabled = true;
+      b.textContent += ` in ${wait} s`;
+      setTimeout(() => {
+        b.disabled = false;
+        b.textContent = 'Try again';
+      }, wait * 1000);
+    }
     const q = this.last;
     b.addEventListener('click', () => {
       // The button is about to disappear: keep keyboard focus somewhere useful.

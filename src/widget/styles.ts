@@ -36,7 +36,7 @@ export const CSS =
   `.status{margin:.75rem 0 0;font-size:.875em;color:var(--_muted)}.status:empty{margin:0}` +
   `:host([data-state=error]) .status,:host([data-state=offline]) .status{color:var(--_error);font-weight:600}` +
   `:host([data-state=empty]) .status{color:var(--_fg);font-weight:600}` +
-  `.retry{margin-top:.5rem;background:transparent;color:var(--_accent)}` +
+  `.retry{margin-top:.5rem;background:transparent;color:var(--_accent)}.retry:disabled{cursor:default;opacity:.6}` +
   `ol{list-style:none;margin:0;padding:0}` +
   `li{margin-top:.75rem;padding:.75rem 1rem;border:1px solid var(--_border);border-left:4px solid var(--_accent);border-radius:calc(var(--citeqa-radius,10px) - 4px)}` +
   `blockquote,.lead{margin:0;overflow-wrap:anywhere}.lead{margin-bottom:.5rem}` +
