@@ -24,15 +24,15 @@ export const DEMO_CSS = [
   'a{color:var(--accent)}',
   'citeqa-ask{max-width:none}',
   '.examples{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;margin:.75rem 0 0;padding:0}',
-  'button{font:inherit;font-size:.9375rem;color:var(--fg);background:var(--card);border:1px solid var(--border);border-radius:999px;padding:.3rem .85rem;cursor:pointer;text-align:left}',
+  'button{font:inherit;font-size:.9375rem;color:var(--fg);background:var(--card);border:1px solid var(--border);border-radius:8px;padding:.35rem .8rem;cursor:pointer;text-align:left}',
   'button:hover{border-color:var(--accent)}',
   ':focus-visible{outline:3px solid var(--accent);outline-offset:2px}',
   'ol.how{padding-left:1.25rem}ol.how li{margin:.25rem 0}',
-  '.snippet{position:relative}',
+  '.snippet-head{display:flex;align-items:center;justify-content:space-between;gap:1rem;margin:0 0 .5rem}.snippet-head p{margin:0}',
   'pre{margin:0;background:var(--card);border:1px solid var(--border);border-radius:8px;padding:1rem;overflow-x:auto;font-size:.875rem;line-height:1.5}',
-  '.snippet button{position:absolute;top:.5rem;right:.5rem;border-radius:6px;font-size:.8125rem}',
+  '.snippet-head button{flex:none;font-size:.8125rem}',
   'code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}',
-  'p code,li code{font-size:.875em;background:var(--card);border:1px solid var(--border);border-radius:4px;padding:0 .25em}',
+  'p code,li code{font-size:.875em;background:var(--card);border:1px solid var(--border);border-radius:4px;padding:0 .25em;white-space:nowrap}',
   'footer{margin-top:3rem;font-size:.875rem;color:var(--muted)}',
 ].join('');
 
@@ -95,11 +95,11 @@ ${examples}
 </section>
 <section aria-labelledby="embed">
 <h2 id="embed">Put it on your site</h2>
+<div class="snippet-head">
 <p>Paste these two lines into any page:</p>
-<div class="snippet">
-<pre><code id="snippet">${escapeHtml(snippet)}</code></pre>
 <button type="button" data-copy="snippet">Copy</button>
 </div>
+<pre><code id="snippet">${escapeHtml(snippet)}</code></pre>
 <p>Attributes: <code>placeholder</code>, <code>label</code>, <code>k</code> (answers, 1 to 10), <code>as-you-type</code> (ask while typing), <code>theme</code> (<code>light</code> or <code>dark</code>). Colours and fonts follow CSS custom properties such as <code>--citeqa-accent</code> and <code>--citeqa-font</code>.</p>
 </section>
 <section aria-labelledby="api">

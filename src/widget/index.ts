@@ -159,9 +159,15 @@ class CiteqaAsk extends HTMLElement {
         list.append(li);
       }
       const n = list.childElementCount;
-      this.out.replaceChildren(...(n ? [list] : []));
-      if (n) this.set('answers', n === 1 ? '1 answer' : `${n} answers`);
-      else this.set('empty', 'No answer in these documents.');
+      if (n) {
+        this.out.replaceChildren(list);
+        this.set('answers', n === 1 ? '1 answer' : `${n} answers`);
+      } else {
+        const hint = el('p', 'hint');
+        hint.textContent = 'Try other words, or ask about something these documents cover.';
+        this.out.replaceChildren(hint);
+        this.set('empty', 'No answer in these documents.');
+      }
       return;
     }
     const msg = typeof body?.error?.message === 'string' ? body.error.message : '';

@@ -122,6 +122,7 @@ describe('the widget on a page from another origin', () => {
     await waitForState(page, 'empty');
     expect(await page.locator('citeqa-ask [role=status]').textContent()).toBe('No answer in these documents.');
     expect(await page.locator('citeqa-ask li').count()).toBe(0);
+    expect(await page.locator('citeqa-ask .hint').textContent()).toMatch(/^Try other words/);
     await page.close();
   });
 
