@@ -1,0 +1,47 @@
+/**
+ * `npm run ask -- "<question>" [-k N] [--json]`: answers from the built index
+ * (src/generated/, made by `npm run build`) through the same `ask()` that
+ * serves `GET /ask`, and prints each passage with its citation.
+ */
+import { parseArgs } from 'node:util';
+import built from '../src/generated/index-data.js';
+import { ask, loadEngine } from '../src/engine/index.js';
+
+const USAGE = 'usage: npm run ask -- "<question>" [-k 1..10] [--json]';
+
+function main(): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { k: { type: 'string', short: 'k', default: '3' }, json: { type: 'boolean', default: false } },
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const question = parsed.positionals.join(' ').trim();
+  const k = Number(parsed.values.k);
+  if (question === '' || !Number.isInteger(k) || k < 1 || k > 10) {
+    console.error(USAGE);
+    return 2;
+  }
+  const result = ask(loadEngine(built), question, k);
+  if (parsed.values.json) {
+    console.log(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  if (result.answers.length === 0) {
+    console.log('No answer in these documents.');
+    return 0;
+  }
+  result.answers.forEach((a, i) => {
+    const c = a.citation;
+    console.log(`\n${i + 1}. ${a.answer}`);
+    console.log(`   — ${c.title}, passage ${c.passage}, ${c.source} lines ${c.lines[0]}–${c.lines[1]}${c.url ? ` <${c.url}>` : ''} (score ${a.score})`);
+    console.log(`   ${a.text}`);
+  });
+  return 0;
+}
+
+process.exitCode = main();

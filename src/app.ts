@@ -1,0 +1,156 @@
+import { OpenAPIHono, createRoute, type z } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import type { MiddlewareHandler } from 'hono';
+import { ask, type Engine } from './engine/index.js';
+import { ApiError, errorBody, type ErrorCode } from './http/errors.js';
+import { AskQuery, AskResponse, ErrorResponse, HealthResponse } from './http/schemas.js';
+import { homePage } from './http/home.js';
+
+/** Bindings and vars from wrangler.toml. */
+export interface Env {
+  /** Comma-separated origins allowed to call the API from browsers, or `*`. */
+  ALLOWED_ORIGINS?: string;
+}
+
+type AppEnv = { Bindings: Env };
+
+const JSON_ERROR = { content: { 'application/json': { schema: ErrorResponse } } };
+const API_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+const askRoute = createRoute({
+  method: 'get',
+  path: '/ask',
+  summary: 'Ask the documents a question',
+  description:
+    'Returns the passages that best answer the question, each quoted verbatim with the sentence that best answers and an exact citation. `answers` is empty when nothing in the documents answers well enough.',
+  request: { query: AskQuery },
+  responses: {
+    200: { description: 'Cited answers, best first.', content: { 'application/json': { schema: AskResponse } } },
+    400: { description: 'Bad question or parameter.', ...JSON_ERROR },
+    405: { description: 'Method other than GET, HEAD or OPTIONS.', ...JSON_ERROR },
+  },
+});
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Index status',
+  responses: {
+    200: { description: 'The loaded index.', content: { 'application/json': { schema: HealthResponse } } },
+  },
+});
+
+/** Maps a failed query validation to the API's stable error code. */
+function validationError(error: z.ZodError, repeated: (name: string) => boolean): ApiError {
+  const issue = error.issues[0];
+  const field = issue?.path[0];
+  const custom = issue?.code === 'custom' ? (issue.params?.code as ErrorCode | undefined) : undefined;
+  if (custom !== undefined) return new ApiError(400, custom, issue!.message);
+  if (typeof field === 'string' && repeated(field)) {
+    return new ApiError(400, 'repeated_parameter', `Give \`${String(field)}\` only once.`);
+  }
+  if (field === 'q') return new ApiError(400, 'missing_question', 'Ask a question with the `q` parameter, e.g. /ask?q=Who+is+Alexandr+Wang');
+  return new ApiError(400, 'invalid_k', '`k` must be a whole number from 1 to 10.');
+}
+
+function corsFor(env: Env): MiddlewareHandler {
+  const list = (env.ALLOWED_ORIGINS ?? '*')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  const any = list.length === 0 || list.includes('*');
+  return cors({
+    origin: any ? '*' : (origin) => (list.includes(origin) ? origin : null),
+    allowMethods: API_METHODS,
+    maxAge: 86400,
+  });
+}
+
+/**
+ * The HTTP adapter over an engine: parses and validates requests, calls the
+ * engine, shapes JSON. Every error, expected or not, leaves through
+ * `onError` as `{"error":{"code","message"}}`.
+ */
+export function createApp(engine: Engine): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) throw validationError(result.error, (name) => (c.req.queries(name)?.length ?? 0) > 1);
+    },
+  });
+
+  let corsCache: { key: string | undefined; handler: MiddlewareHandler } | undefined;
+  const apiCors: MiddlewareHandler = (c, next) => {
+    const key = c.env?.ALLOWED_ORIGINS;
+    if (corsCache === undefined || corsCache.key !== key) corsCache = { key, handler: corsFor(c.env ?? {}) };
+    return corsCache.handler(c, next);
+  };
+  app.use('/ask', apiCors);
+  app.use('/health', apiCors);
+  app.use('/openapi.json', apiCors);
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+
+  // Percent-escapes that do not decode to UTF-8 are bytes, not a question.
+  app.use('/ask', async (c, next) => {
+    const query = c.req.url.split('?')[1] ?? '';
+    for (const pair of query.split('&')) {
+      try {
+        decodeURIComponent(pair.replace(/\+/g, ' '));
+      } catch {
+        throw new ApiError(400, 'invalid_question', 'The query string is not valid UTF-8 percent-encoding.');
+      }
+    }
+    await next();
+  });
+
+  app.openapi(askRoute, (c) => {
+    const { q, k } = c.req.valid('query');
+    return c.json(ask(engine, q, k), 200);
+  });
+
+  app.openapi(healthRoute, (c) =>
+    c.json(
+      {
+        status: 'ok' as const,
+        documents: engine.meta.documents,
+        passages: engine.meta.passages,
+        index: { version: engine.meta.schemaVersion, corpusHash: engine.meta.corpusHash, builtAt: engine.meta.builtAt },
+      },
+      200,
+    ),
+  );
+
+  app.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'citeqa',
+      version: '1',
+      description: 'Question answering over a document collection, answered only with cited quotes from it.',
+    },
+  });
+
+  app.get('/', (c) => c.html(homePage(engine)));
+
+  for (const path of ['/ask', '/health', '/openapi.json', '/']) {
+    app.all(path, (c) => {
+      throw new ApiError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${path}; use GET.`, {
+        Allow: API_METHODS.join(', '),
+      });
+    });
+  }
+
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`), 404));
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+      return c.json(errorBody(err.code, err.message), err.status);
+    }
+    console.error(JSON.stringify({ level: 'error', message: err instanceof Error ? err.message : String(err) }));
+    return c.json(errorBody('internal_error', 'Something went wrong on our side; the error was logged.'), 500);
+  });
+
+  return app;
+}

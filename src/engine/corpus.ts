@@ -1,0 +1,251 @@
+import { splitSentences, type Sentence, type SourceLine } from './sentences.js';
+
+/**
+ * Lines dropped from `.txt` and `.md` documents when their whole trimmed text
+ * equals one of these, case-insensitively: page furniture that scrapers leave
+ * behind. Replace the list with `"boilerplate": [...]` in `corpus/manifest.json`.
+ */
+export const DEFAULT_BOILERPLATE: readonly string[] = [
+  'advertisement',
+  'advertisements',
+  'advertising',
+  'sponsored',
+  'sponsored content',
+  'story continues below advertisement',
+  'article continues below advertisement',
+  'skip to content',
+  'skip to main content',
+  'share this article',
+  'read more',
+];
+
+/** What `corpus/manifest.json` may say about the corpus. */
+export interface Manifest {
+  /** Lines to drop as boilerplate; replaces {@link DEFAULT_BOILERPLATE}. */
+  boilerplate?: string[];
+  /** Per-file metadata, keyed by path relative to the corpus folder. */
+  documents?: Record<string, { title?: string; url?: string }>;
+}
+
+/** A run of sentences under one heading. */
+export interface Section {
+  /** Heading text ("" before the first heading, or in plain text). */
+  heading: string;
+  sentences: Sentence[];
+}
+
+/** A document ready to be cut into passages. */
+export interface ParsedDocument {
+  /** Record id for `.jsonl` records; the source path otherwise. */
+  id: string;
+  /** Repo-relative path of the source file, e.g. `corpus/article.txt`. */
+  source: string;
+  title: string;
+  url?: string;
+  sections: Section[];
+}
+
+/** The result of parsing one file: its documents and what was left out, by name. */
+export interface ParsedFile {
+  documents: ParsedDocument[];
+  /** Human-readable notes of what was skipped or dropped, naming file and line. */
+  warnings: string[];
+  /** Number of boilerplate lines dropped. */
+  droppedLines: number;
+}
+
+const FRONT_MATTER_FENCE = /^---\s*$/;
+const FRONT_MATTER_KEY = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/;
+const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
+const FENCE = /^\s*(```|~~~)/;
+
+/** Derives a title from a file name: `corpus/meta-avocado.txt` → `Meta avocado`. */
+export function titleFromPath(path: string): string {
+  const base = path.split('/').pop() ?? path;
+  const stem = base.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
+  return stem.charAt(0).toUpperCase() + stem.slice(1);
+}
+
+function unquote(v: string): string {
+  const m = /^(["'])(.*)\1$/.exec(v);
+  return m ? m[2]! : v;
+}
+
+/**
+ * Parses a `.txt` or `.md` file. Front matter (`---` … `---` with `title:` and
+ * `url:` keys) is read and never indexed; Markdown headings become the section
+ * of the sentences under them; blank lines, headings, list items and code
+ * fences end a paragraph; boilerplate lines are dropped and counted.
+ *
+ * @param source repo-relative path, used in citations and messages
+ * @param text the file's decoded text
+ */
+export function parseTextFile(
+  source: string,
+  text: string,
+  meta: { title?: string; url?: string } = {},
+  boilerplate: readonly string[] = DEFAULT_BOILERPLATE,
+): ParsedFile {
+  const markdown = /\.(md|markdown)$/i.test(source);
+  const lines = text.split(/\r\n|\n|\r/);
+  const drop = new Set(boilerplate.map((b) => b.trim().toLowerCase()));
+  const warnings: string[] = [];
+  let droppedLines = 0;
+  let i = 0;
+  let title = meta.title;
+  let url = meta.url;
+
+  if (lines.length > 0 && FRONT_MATTER_FENCE.test(lines[0]!)) {
+    const close = lines.findIndex((l, n) => n > 0 && FRONT_MATTER_FENCE.test(l));
+    if (close > 0) {
+      for (const l of lines.slice(1, close)) {
+        const m = FRONT_MATTER_KEY.exec(l);
+        if (!m) continue;
+        const key = m[1]!.toLowerCase();
+        if (key === 'title' && title === undefined) title = unquote(m[2]!);
+        if (key === 'url' && url === undefined) url = unquote(m[2]!);
+      }
+      i = close + 1;
+    }
+  }
+
+  const sections: Section[] = [];
+  let heading = '';
+  let paragraph: SourceLine[] = [];
+  let current: Section = { heading, sentences: [] };
+  let inFence = false;
+  const flush = (): void => {
+    if (paragraph.length > 0) current.sentences.push(...splitSentences(paragraph));
+    paragraph = [];
+  };
+  const startSection = (h: string): void => {
+    flush();
+    if (current.sentences.length > 0) sections.push(current);
+    heading = h;
+    current = { heading, sentences: [] };
+  };
+
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lineNo = i + 1;
+    const trimmed = line.trim();
+    if (markdown && FENCE.test(line)) {
+      flush();
+      inFence = !inFence;
+      continue;
+    }
+    if (trimmed === '') {
+      flush();
+      continue;
+    }
+    if (!inFence && drop.has(trimmed.toLowerCase())) {
+      flush();
+      droppedLines++;
+      continue;
+    }
+    if (markdown && !inFence) {
+      const h = HEADING.exec(line);
+      if (h) {
+        const text = h[2]!;
+        if (title === undefined && h[1] === '#') title = text;
+        startSection(text);
+        continue;
+      }
+      const li = LIST_ITEM.exec(line);
+      if (li) {
+        flush();
+        paragraph.push({ line: lineNo, text: line.slice(li[0].length) });
+        continue;
+      }
+    }
+    if (inFence) {
+      // Code keeps one line per paragraph so it is never run together.
+      paragraph.push({ line: lineNo, text: line });
+      flush();
+      continue;
+    }
+    paragraph.push({ line: lineNo, text: line });
+  }
+  startSection('');
+
+  const doc: ParsedDocument = { id: source, source, title: title ?? titleFromPath(source), sections };
+  if (url !== undefined && url !== '') doc.url = url;
+  if (sections.length === 0) {
+    warnings.push(`${source}: skipped, no sentences found (the file is empty or only boilerplate)`);
+    return { documents: [], warnings, droppedLines };
+  }
+  return { documents: [doc], warnings, droppedLines };
+}
+
+/**
+ * Parses a `.jsonl` file of `{"id","title","text","url"?}` records, one per
+ * line. Each record becomes one document whose sentences all cite the
+ * record's line. A malformed line stops the build: the error names file and line.
+ * Blank lines are allowed and skipped.
+ */
+export function parseJsonlFile(source: string, text: string): ParsedFile {
+  const documents: ParsedDocument[] = [];
+  const warnings: string[] = [];
+  const seen = new Map<string, number>();
+  const lines = text.split(/\r\n|\n|\r/);
+  lines.forEach((line, n) => {
+    const lineNo = n + 1;
+    if (line.trim() === '') return;
+    const where = `${source}:${lineNo}`;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch (e) {
+      throw new Error(`citeqa corpus: ${where}: not valid JSON (${(e as Error).message})`);
+    }
+    if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) {
+      throw new Error(`citeqa corpus: ${where}: expected an object with "id", "title" and "text"`);
+    }
+    const r = rec as Record<string, unknown>;
+    const id = typeof r.id === 'number' ? String(r.id) : r.id;
+    if (typeof id !== 'string' || id === '') throw new Error(`citeqa corpus: ${where}: "id" must be a non-empty string`);
+    if (typeof r.text !== 'string') throw new Error(`citeqa corpus: ${where}: "text" must be a string`);
+    if (r.title !== undefined && typeof r.title !== 'string') {
+      throw new Error(`citeqa corpus: ${where}: "title" must be a string`);
+    }
+    if (r.url !== undefined && typeof r.url !== 'string') throw new Error(`citeqa corpus: ${where}: "url" must be a string`);
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw new Error(`citeqa corpus: ${where}: duplicate id "${id}" (first used on line ${first})`);
+    }
+    seen.set(id, lineNo);
+    const paragraphs = r.text.split(/\n\s*\n/);
+    const sentences = paragraphs.flatMap((p) =>
+      splitSentences(p.split('\n').map((t) => ({ line: lineNo, text: t }))),
+    );
+    if (sentences.length === 0) {
+      warnings.push(`${where}: record "${id}" skipped, its text has no sentences`);
+      return;
+    }
+    const doc: ParsedDocument = {
+      id,
+      source,
+      title: typeof r.title === 'string' && r.title.trim() !== '' ? r.title : id,
+      sections: [{ heading: '', sentences }],
+    };
+    if (typeof r.url === 'string' && r.url !== '') doc.url = r.url;
+    documents.push(doc);
+  });
+  if (documents.length === 0 && warnings.length === 0) {
+    warnings.push(`${source}: skipped, no records found`);
+  }
+  return { documents, warnings, droppedLines: 0 };
+}
+
+/**
+ * Parses one corpus file by its extension (`.txt`, `.md`, `.markdown`, `.jsonl`).
+ * Throws `citeqa corpus: …` for a file type it does not know.
+ */
+export function parseCorpusFile(source: string, text: string, manifest: Manifest = {}, relPath = source): ParsedFile {
+  if (/\.jsonl$/i.test(source)) return parseJsonlFile(source, text);
+  if (/\.(txt|md|markdown)$/i.test(source)) {
+    return parseTextFile(source, text, manifest.documents?.[relPath] ?? {}, manifest.boilerplate ?? DEFAULT_BOILERPLATE);
+  }
+  throw new Error(`citeqa corpus: ${source}: unsupported file type (expected .txt, .md or .jsonl)`);
+}

@@ -1,0 +1,13 @@
+/**
+ * citeqa's engine: passages, indexing, query processing, ranking and
+ * citations. Pure TypeScript over MiniSearch; it imports nothing from Hono,
+ * Workers or Node, so the Worker, the CLI and the evaluation share it.
+ */
+export * from './build.js';
+export * from './corpus.js';
+export * from './options.js';
+export * from './passages.js';
+export * from './search.js';
+export * from './sentences.js';
+export * from './stopwords.js';
+export * from './text.js';

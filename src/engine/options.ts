@@ -1,0 +1,68 @@
+import type { Options, SearchOptions } from 'minisearch';
+import { DEFAULT_BOILERPLATE } from './corpus.js';
+import { MAX_PASSAGE_CHARS } from './passages.js';
+import { STOP_WORDS } from './stopwords.js';
+import { term, words } from './text.js';
+
+/**
+ * Version of the built index's layout. Bump it whenever the shape of the
+ * generated module or the meaning of a stored field changes; an index built
+ * with another version refuses to load.
+ */
+export const SCHEMA_VERSION = 1;
+
+/** The document MiniSearch indexes for each passage. */
+export interface IndexedPassage {
+  id: number;
+  title: string;
+  section: string;
+  text: string;
+}
+
+/**
+ * The one set of MiniSearch options, used by the index builder and by
+ * `MiniSearch.loadJS` in the Worker. Nothing is stored in MiniSearch: passage
+ * text and citations live in the compact passage store.
+ */
+export const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
+  idField: 'id',
+  fields: ['title', 'section', 'text'],
+  storeFields: [],
+  tokenize: words,
+  processTerm: term,
+};
+
+/** How questions are matched against the index (see docs/quality.md for the measurements). */
+export const SEARCH_OPTIONS: SearchOptions = {
+  combineWith: 'OR',
+  prefix: false,
+  fuzzy: false,
+  boost: { title: 1.5, section: 1.5, text: 1 },
+  bm25: { k: 1.2, b: 0.75, d: 0 },
+};
+
+/**
+ * A fingerprint of everything that changes how text becomes index terms.
+ * Stored in the built index and checked at load: an index built with other
+ * options would silently mismatch queries, so it fails fast instead.
+ */
+export const OPTIONS_FINGERPRINT: string = fnv1a(
+  JSON.stringify({
+    fields: MINISEARCH_OPTIONS.fields,
+    stop: [...STOP_WORDS].sort(),
+    stemmer: 'porter:stemmer@2',
+    probe: words('Café Naïve “Models” running, 2025 — U.S.').map(term),
+    maxPassage: MAX_PASSAGE_CHARS,
+    boilerplate: DEFAULT_BOILERPLATE,
+  }),
+);
+
+/** 32-bit FNV-1a hash as 8 hex digits (deterministic, dependency-free). */
+export function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,78 @@
+/** A sentence of a paragraph: its text and the source lines it spans. */
+export interface Sentence {
+  text: string;
+  /** 1-based, inclusive source line numbers of the sentence's first and last character. */
+  lines: [number, number];
+}
+
+/** One line of source text that belongs to a paragraph. */
+export interface SourceLine {
+  line: number;
+  text: string;
+}
+
+// Abbreviations after which ICU's sentence rules break but English prose does
+// not end a sentence ("Mr. Smith", "Dr. Jones"). Compared case-insensitively
+// on the last word of a segment, without its period.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt', 'capt',
+  'vs', 'etc', 'no', 'fig', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+  'sept', 'oct', 'nov', 'dec', 'approx', 'dept', 'est', 'vol', 'al',
+]);
+const LAST_WORD = /(?:^|[\s(“"‘'])([A-Za-z]+)\.$/;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Rejoins hard-wrapped lines into one paragraph string and splits it into
+ * sentences with the platform's Unicode sentence rules (`Intl.Segmenter`,
+ * ICU's UAX #29 implementation), then re-merges splits after common
+ * abbreviations. Every non-blank character of `lines` ends up in exactly one
+ * sentence, in order.
+ */
+export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
+  // Join lines with one space and remember where each line starts.
+  const starts: number[] = [];
+  const lineNos: number[] = [];
+  let text = '';
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (t === '') continue;
+    if (text !== '') text += ' ';
+    starts.push(text.length);
+    lineNos.push(l.line);
+    text += t;
+  }
+  if (text === '') return [];
+  const lineAt = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lineNos[lo]!;
+  };
+
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const spans: Array<[number, number]> = [];
+  for (const seg of segmenter.segment(text)) {
+    const raw = seg.segment;
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body === '') continue;
+    const start = seg.index + lead;
+    const end = start + body.length;
+    const prev = spans[spans.length - 1];
+    if (prev !== undefined) {
+      const m = LAST_WORD.exec(text.slice(prev[0], prev[1]));
+      if (m && ABBREVIATIONS.has(m[1]!.toLowerCase())) {
+        prev[1] = end;
+        continue;
+      }
+    }
+    spans.push([start, end]);
+  }
+  return spans.map(([s, e]) => ({ text: text.slice(s, e), lines: [lineAt(s), lineAt(e - 1)] }));
+}

@@ -1,0 +1,19 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+// Two projects: the engine and scripts in plain Node, and the HTTP contract
+// inside workerd through the real Worker (wrangler.toml's entry and vars).
+// `npm test` builds the index first (src/generated/ must exist).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+      },
+    ],
+  },
+});
