@@ -23,7 +23,7 @@ describe('parseQuestions', () => {
   it.each([
     { line: '{"id":"1","question":"q","relevant":{"a":1}', error: /^f\.jsonl:2: not valid JSON/ },
     { line: '[1,2]', error: /^f\.jsonl:2: expected a JSON object, found an array/ },
-    { line: '{"question":"q","relevant":{"a":1}}', error: /^f\.jsonl:2: "id" must be a non-empty string, found undefined/ },
+    { line: '{"question":"q","relevant":{"a":1}}', error: /^f\.jsonl:2: "id" must be a non-empty string, found nothing \(the key is missing\)$/ },
     { line: '{"id":7,"question":"q","relevant":{"a":1}}', error: /^f\.jsonl:2: "id" must be a non-empty string, found number 7/ },
     { line: '{"id":"1","question":"again","relevant":{"a":1}}', error: /^f\.jsonl:2: duplicate id "1" \(first on line 1\)/ },
     { line: '{"id":"2","question":"  ","relevant":{"a":1}}', error: /^f\.jsonl:2: question "2": "question" must be a non-empty string/ },
