@@ -34,6 +34,7 @@ export const DEMO_CSS = [
   'code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}',
   'p code,li code{font-size:.875em;background:var(--card);border:1px solid var(--border);border-radius:4px;padding:0 .25em;white-space:nowrap}',
   'footer{margin-top:3rem;font-size:.875rem;color:var(--muted)}',
+  '@media (max-width:480px){main{padding-top:1.25rem}.lede{font-size:1rem}}',
 ].join('');
 
 /** Options for {@link demoPage}. */
