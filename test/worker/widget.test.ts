@@ -18,6 +18,13 @@ describe('the widget and the demo page', () => {
     expect(again.status).toBe(304);
   });
 
+  it('answers HEAD /widget.js with the headers and no body', async () => {
+    const res = await SELF.fetch(`${BASE}/widget.js`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await res.text()).toBe('');
+  });
+
   it('keeps the widget under 6 KB gzip', () => {
     expect(WIDGET_GZIP_BYTES).toBeLessThan(6 * 1024);
     expect(WIDGET_JS).toContain('citeqa-ask');
