@@ -4,8 +4,8 @@
  * serves `GET /ask`, and prints each passage with its citation.
  */
 import { parseArgs } from 'node:util';
-import built from '../src/generated/index-data.js';
 import { ask, loadEngine } from '../src/engine/index.js';
+import { readIndexModule } from './lib/index-module.js';
 
 const USAGE = 'usage: npm run ask -- "<question>" [-k 1..10] [--json]';
 
@@ -26,7 +26,7 @@ function main(): number {
     console.error(USAGE);
     return 2;
   }
-  const result = ask(loadEngine(built), question, k);
+  const result = ask(loadEngine(readIndexModule()), question, k);
   if (parsed.values.json) {
     console.log(JSON.stringify(result, null, 2));
     return 0;

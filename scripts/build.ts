@@ -7,7 +7,7 @@
 import { buildWidget } from './build-widget.js';
 import { buildIndexModule } from './lib/index-module.js';
 
-export { buildIndexModule, renderIndexModule, writeIndexModule, type BuildReport } from './lib/index-module.js';
+export { buildIndexModule, readIndexModule, writeIndexModule, type BuildReport } from './lib/index-module.js';
 
 async function main(): Promise<void> {
   const corpusDir = process.env.CITEQA_CORPUS_DIR ?? 'corpus';

@@ -5,15 +5,14 @@
  * `node --expose-gc`:
  *
  *   build <corpus> <outDir>          → the builder's report (writeIndexModule)
- *   engine <module> <questions.json> <passes> <k>
+ *   engine <index-data.txt> <questions.json> <passes> <k>
  *                                     → load time, heap, per-question times
  *
  * Prints one JSON object on stdout.
  */
-import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { ask, loadEngine, type BuiltIndex } from '../../src/engine/index.js';
-import { writeIndexModule } from '../lib/index-module.js';
+import { ask, loadEngine } from '../../src/engine/index.js';
+import { readIndexModule, writeIndexModule } from '../lib/index-module.js';
 
 declare const gc: (() => void) | undefined;
 
@@ -29,9 +28,9 @@ async function engine(modulePath: string, questionsPath: string, passes: number,
   const questions = JSON.parse(readFileSync(questionsPath, 'utf8')) as string[];
   const heapBefore = heapUsed();
   const t0 = performance.now();
-  const mod = (await import(pathToFileURL(modulePath).href)) as { default: BuiltIndex };
+  const built = readIndexModule(modulePath);
   const t1 = performance.now();
-  const eng = loadEngine(mod.default);
+  const eng = loadEngine(built);
   const t2 = performance.now();
   const heapAfter = heapUsed();
   const rss = process.memoryUsage().rss;

@@ -1,7 +1,8 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import MiniSearch from 'minisearch';
+import { CompactMiniSearch, compactIndex, type CompactIndexData } from './compact-search.js';
 import type { ParsedDocument } from './corpus.js';
 import { MINISEARCH_OPTIONS, OPTIONS_FINGERPRINT, SCHEMA_VERSION, type IndexedPassage } from './options.js';
-import { toPassages, type Passage } from './passages.js';
+import { decodePassages, encodePassages, toPassages, type Passage, type PassageStoreData } from './passages.js';
 
 /** Versioning and provenance of a built index. */
 export interface IndexMeta {
@@ -25,14 +26,19 @@ export interface DocRecord {
   url?: string;
 }
 
-/** Everything the Worker needs, as plain JSON-serialisable data. */
+/**
+ * Everything the Worker needs, as plain JSON-serialisable data: the big
+ * parts are a few strings, so loading parses almost nothing
+ * (docs/performance.md). {@link serializeIndex} writes it as the generated
+ * module's text.
+ */
 export interface BuiltIndex {
   meta: IndexMeta;
   docs: DocRecord[];
-  /** Passage store; a passage's MiniSearch id is its index here. */
-  passages: Passage[];
-  /** `MiniSearch#toJSON()` of the passage index. */
-  index: AsPlainObject;
+  /** Passage store; a passage's MiniSearch id is its position in it. */
+  passages: PassageStoreData;
+  /** The MiniSearch index of the passages, compactly encoded. */
+  index: CompactIndexData;
 }
 
 /**
@@ -56,6 +62,7 @@ export function buildIndex(
   mini.addAll(
     passages.map((p, id) => ({ id, title: docs[p.doc]!.title, section: p.section, text: p.text })),
   );
+  const index = compactIndex(mini.toJSON(), MINISEARCH_OPTIONS.fields);
   return {
     meta: {
       schemaVersion: SCHEMA_VERSION,
@@ -66,8 +73,8 @@ export function buildIndex(
       passages: passages.length,
     },
     docs,
-    passages,
-    index: mini.toJSON(),
+    passages: encodePassages(passages),
+    index,
   };
 }
 
@@ -96,9 +103,81 @@ export function loadEngine(built: BuiltIndex): Engine {
       `citeqa index: built with text options ${meta.optionsFingerprint}, this engine uses ${OPTIONS_FINGERPRINT}; rebuild it with \`npm run build\``,
     );
   }
-  if (built.passages.length !== meta.passages || built.docs.length !== meta.documents) {
+  if (built.index.documentCount !== meta.passages || built.docs.length !== meta.documents) {
     throw new Error('citeqa index: passage or document count does not match its metadata; rebuild it with `npm run build`');
   }
-  const mini = MiniSearch.loadJS<IndexedPassage>(built.index, MINISEARCH_OPTIONS);
-  return { meta, docs: built.docs, passages: built.passages, mini };
+  const passages = decodePassages(built.passages, meta.passages);
+  const mini = new CompactMiniSearch<IndexedPassage>(built.index, MINISEARCH_OPTIONS);
+  return { meta, docs: built.docs, passages, mini };
+}
+
+const MAGIC = 'citeqa-index';
+
+/**
+ * The built index as one string, the generated module's content
+ * (src/generated/index-data.txt, which the Worker imports as a Text module):
+ * a first line naming the format, a line of JSON with everything small
+ * (metadata, documents, section names, field statistics) and the lengths of
+ * the big strings, then the big strings one after another. Every character
+ * is at most U+00FF, so the runtime keeps it one byte per character, and
+ * {@link parseIndex} slices it without copying.
+ */
+export function serializeIndex(built: BuiltIndex): string {
+  const { passages: p, index: x } = built;
+  const big = [p.text, p.columns, x.fieldLength, x.terms, x.postings, x.postingLengths];
+  const header = {
+    meta: built.meta,
+    docs: built.docs,
+    sections: p.sections,
+    fields: x.fields,
+    documentCount: x.documentCount,
+    averageFieldLength: x.averageFieldLength,
+    lengths: big.map((b) => b.length),
+  };
+  const json = JSON.stringify(header).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${MAGIC} ${built.meta.schemaVersion}\n${json}\n${big.join('')}`;
+}
+
+/** Reads {@link serializeIndex}'s output back; the big strings are slices of `text`. */
+export function parseIndex(text: string): BuiltIndex {
+  const first = text.indexOf('\n');
+  const second = first < 0 ? -1 : text.indexOf('\n', first + 1);
+  const magic = text.slice(0, Math.max(0, first));
+  if (!magic.startsWith(`${MAGIC} `) || second < 0) {
+    throw new Error('citeqa index: the generated index is not in a format this engine reads; rebuild it with `npm run build`');
+  }
+  const version = Number(magic.slice(MAGIC.length + 1));
+  if (version !== SCHEMA_VERSION) {
+    throw new Error(
+      `citeqa index: built with schema version ${version}, this engine reads version ${SCHEMA_VERSION}; rebuild it with \`npm run build\``,
+    );
+  }
+  const h = JSON.parse(text.slice(first + 1, second)) as {
+    meta: IndexMeta;
+    docs: DocRecord[];
+    sections: string[];
+    fields: string[];
+    documentCount: number;
+    averageFieldLength: number[];
+    lengths: number[];
+  };
+  let at = second + 1;
+  const [textS, columns, fieldLength, terms, postings, postingLengths] = h.lengths.map((n) => text.slice(at, (at += n)));
+  if (at !== text.length || postingLengths === undefined) {
+    throw new Error('citeqa index: the generated index is truncated; rebuild it with `npm run build`');
+  }
+  return {
+    meta: h.meta,
+    docs: h.docs,
+    passages: { sections: h.sections, text: textS!, columns: columns! },
+    index: {
+      fields: h.fields,
+      documentCount: h.documentCount,
+      averageFieldLength: h.averageFieldLength,
+      fieldLength: fieldLength!,
+      terms: terms!,
+      postings: postings!,
+      postingLengths,
+    },
+  };
 }

@@ -4,6 +4,8 @@
  * Workers or Node, so the Worker, the CLI and the evaluation share it.
  */
 export * from './build.js';
+export * from './compact.js';
+export * from './compact-search.js';
 export * from './corpus.js';
 export * from './options.js';
 export * from './passages.js';

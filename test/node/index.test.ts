@@ -19,19 +19,21 @@ describe('built index', () => {
       corpusHash: corpus.corpusHash,
       builtAt: '2026-01-01T00:00:00.000Z',
       documents: 1,
-      passages: built.passages.length,
+      passages: built.index.documentCount,
     });
     expect(corpus.corpusHash).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  it('keeps passage text out of MiniSearch stored fields', () => {
-    expect(JSON.stringify(built.index.storedFields)).not.toContain('Avocado');
+  it('keeps passage text out of the search index', () => {
+    expect(built.passages.text).toContain('Avocado');
+    expect(JSON.stringify(built.index)).not.toContain('Avocado');
   });
 
   it.each([
     ['another schema version', (b: BuiltIndex) => (b.meta.schemaVersion = SCHEMA_VERSION + 1), /schema version/],
     ['other text options', (b: BuiltIndex) => (b.meta.optionsFingerprint = 'deadbeef'), /text options deadbeef/],
-    ['a truncated passage store', (b: BuiltIndex) => b.passages.pop(), /count does not match/],
+    ['a passage count other than its metadata', (b: BuiltIndex) => (b.meta.passages += 1), /count does not match/],
+    ['a truncated passage store', (b: BuiltIndex) => (b.passages.columns = b.passages.columns.slice(0, -2)), /passage store/],
   ])('refuses to load an index built with %s', (_, mutate, message) => {
     const copy = JSON.parse(JSON.stringify(built)) as BuiltIndex;
     mutate(copy);

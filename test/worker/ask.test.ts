@@ -1,6 +1,7 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import seedQuestions from '../fixtures/seed-questions.jsonl?raw';
+import { SCHEMA_VERSION } from '../../src/engine/options.js';
 
 interface Answer {
   text: string;
@@ -109,7 +110,7 @@ describe('GET /health', () => {
     const body = (await res.json()) as Record<string, unknown> & { index: Record<string, unknown> };
     expect(body).toMatchObject({ status: 'ok', documents: 1 });
     expect(body.passages).toBeGreaterThan(1);
-    expect(body.index.version).toBe(1);
+    expect(body.index.version).toBe(SCHEMA_VERSION);
     expect(body.index.corpusHash).toMatch(/^[0-9a-f]{16}$/);
     expect(Date.parse(body.index.builtAt as string)).not.toBeNaN();
   });

@@ -1,0 +1,456 @@
+import MiniSearch, { type AsPlainObject, type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import { decodeVarints, encodeVarints, escapeWide, pushVarint, unescapeWide, VarintReader } from './compact.js';
+
+/**
+ * The inverted index as the built index ships it: a few strings, decoded
+ * only where a query reads them.
+ *
+ * - `terms`: every term ({@link escapeWide}d), sorted by UTF-16 code units,
+ *   each followed by `\n`.
+ * - `postings`: for each term in that order, for each field that has it
+ *   (ascending field id): the field id, the number of passages, then for each
+ *   passage in ascending order the gap from the previous passage id and the
+ *   term's frequency there. All integers as {@link pushVarint} digits.
+ * - `postingLengths`: the length in characters of each term's postings.
+ * - `fieldLength`: for each passage and field, MiniSearch's field length.
+ */
+export interface CompactIndexData {
+  fields: string[];
+  documentCount: number;
+  /** MiniSearch's running average of each field's length, as it computed it. */
+  averageFieldLength: number[];
+  fieldLength: string;
+  terms: string;
+  postings: string;
+  postingLengths: string;
+}
+
+/**
+ * Re-encodes MiniSearch's `toJSON()` of an index whose ids are `0..n-1`
+ * (each document's id equals MiniSearch's internal short id).
+ */
+export function compactIndex(js: AsPlainObject, fields: readonly string[]): CompactIndexData {
+  const n = js.documentCount;
+  if (js.nextId !== n || js.dirtCount !== 0) throw new Error('citeqa build: the MiniSearch index has removed documents');
+  for (let i = 0; i < n; i++) {
+    if (js.documentIds[i] !== i) throw new Error('citeqa build: passage ids must be 0..n-1 in order');
+  }
+  fields.forEach((f, i) => {
+    if (js.fieldIds[f] !== i) throw new Error(`citeqa build: field ${f} must have id ${i}`);
+  });
+  const F = fields.length;
+  const fieldLength: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const lens = js.fieldLength[i] ?? [];
+    for (let f = 0; f < F; f++) fieldLength.push(lens[f] ?? 0);
+  }
+  // Terms are stored escaped (one byte per character) and sorted as stored.
+  const entries = js.index
+    .map(([term, data]) => [escapeWide(term), data] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const termOut: string[] = [];
+  const postOut: string[] = [];
+  const lengths: number[] = [];
+  for (const [term, data] of entries) {
+    if (term.includes('\n')) throw new Error('citeqa build: a term contains a line break');
+    termOut.push(term, '\n');
+    const piece: string[] = [];
+    const fieldIds = Object.keys(data)
+      .map(Number)
+      .sort((a, b) => a - b);
+    for (const fid of fieldIds) {
+      const docs = data[fid]!;
+      const ids = Object.keys(docs)
+        .map(Number)
+        .sort((a, b) => a - b);
+      if (ids.length === 0) continue;
+      pushVarint(piece, fid);
+      pushVarint(piece, ids.length);
+      let prev = 0;
+      for (const id of ids) {
+        pushVarint(piece, id - prev);
+        pushVarint(piece, docs[id]!);
+        prev = id;
+      }
+    }
+    const s = piece.join('');
+    postOut.push(s);
+    lengths.push(s.length);
+  }
+  return {
+    fields: [...fields],
+    documentCount: n,
+    averageFieldLength: [...js.averageFieldLength],
+    fieldLength: encodeVarints(fieldLength),
+    terms: termOut.join(''),
+    postings: postOut.join(''),
+    postingLengths: encodeVarints(lengths),
+  };
+}
+
+/** The decoded lookup tables of a {@link CompactIndexData}. */
+interface Tables {
+  data: CompactIndexData;
+  /** Start of each term in `terms`; term i ends at termStart[i + 1] - 1. */
+  termStart: Uint32Array;
+  /** Start of each term's postings; term i's end at postingStart[i + 1]. */
+  postingStart: Uint32Array;
+  fieldLength: Uint32Array;
+}
+
+function decodeTables(data: CompactIndexData): Tables {
+  const F = data.fields.length;
+  const n = data.documentCount;
+  const terms = data.terms;
+  let count = 0;
+  for (let i = terms.indexOf('\n'); i >= 0; i = terms.indexOf('\n', i + 1)) count++;
+  const termStart = new Uint32Array(count + 1);
+  let t = 0;
+  for (let i = terms.indexOf('\n'); i >= 0; i = terms.indexOf('\n', i + 1)) termStart[++t] = i + 1;
+  const lengths = decodeVarints(data.postingLengths, count);
+  const postingStart = new Uint32Array(count + 1);
+  for (let i = 0; i < count; i++) postingStart[i + 1] = postingStart[i]! + lengths[i]!;
+  if (postingStart[count] !== data.postings.length) {
+    throw new Error('citeqa index: postings do not match their lengths; rebuild it with `npm run build`');
+  }
+  return { data, termStart, postingStart, fieldLength: decodeVarints(data.fieldLength, n * F) };
+}
+
+/** Binary search for `term` in the sorted `terms` string; -1 when absent. */
+function findTerm(tables: Tables, raw: string): number {
+  const term = escapeWide(raw);
+  const { termStart } = tables;
+  const terms = tables.data.terms;
+  let lo = 0;
+  let hi = termStart.length - 2;
+  const len = term.length;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = termStart[mid]!;
+    const midLen = termStart[mid + 1]! - 1 - start;
+    let cmp = 0;
+    const m = len < midLen ? len : midLen;
+    for (let i = 0; i < m; i++) {
+      const d = term.charCodeAt(i) - terms.charCodeAt(start + i);
+      if (d !== 0) {
+        cmp = d;
+        break;
+      }
+    }
+    if (cmp === 0) cmp = len - midLen;
+    if (cmp === 0) return mid;
+    if (cmp < 0) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  return -1;
+}
+
+interface Internals {
+  _options: Options & { searchOptions: SearchOptions; tokenize: (s: string, f?: string) => string[]; processTerm: (t: string, f?: string) => string | string[] | null | undefined | false };
+  _documentCount: number;
+  _nextId: number;
+  _fieldIds: Record<string, number>;
+  _avgFieldLength: number[];
+  _dirtCount: number;
+}
+
+const LAZY = ['_index', '_documentIds', '_idToShortId', '_fieldLength', '_storedFields'] as const;
+const MUTATORS = ['add', 'addAll', 'addAllAsync', 'remove', 'removeAll', 'discard', 'discardAll', 'replace', 'vacuum'] as const;
+
+type BoostDocument = NonNullable<SearchOptions['boostDocument']>;
+type BoostTerm = NonNullable<SearchOptions['boostTerm']>;
+
+/** One passage's running result while a query is scored (MiniSearch's raw result). */
+interface Raw {
+  score: number;
+  terms: string[];
+  match: Record<string, string[]>;
+}
+
+/**
+ * A MiniSearch whose index stays in its compact encoding. `search()` scores
+ * plain OR queries (no prefix, no fuzzy; boosts, `boostTerm`,
+ * `boostDocument`, `bm25` and `filter` allowed) straight from the encoded
+ * postings and returns exactly what MiniSearch returns — same results, same
+ * order, same floating-point scores. Anything else (prefix, fuzzy, AND,
+ * query trees, suggestions, adding documents) goes to MiniSearch itself,
+ * whose internal index is then rebuilt from the compact data on first use.
+ */
+export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
+  #tables: Tables;
+  #options: Options<T>;
+  #mutated = false;
+  // Scratch space reused by every query (an isolate runs one at a time).
+  #slot: Array<Raw | undefined>;
+  #termScore: Float64Array;
+  #termFields: Uint8Array;
+  #termStamp: Uint32Array;
+  #touched: Int32Array;
+  #stamp = 0;
+
+  constructor(data: CompactIndexData, options: Options<T>) {
+    super(options);
+    const self = this as unknown as Internals;
+    const fieldIds: Record<string, number> = {};
+    data.fields.forEach((f, i) => (fieldIds[f] = i));
+    if (JSON.stringify(self._fieldIds) !== JSON.stringify(fieldIds)) {
+      throw new Error('citeqa index: built with other fields; rebuild it with `npm run build`');
+    }
+    if (data.fields.length > 8) throw new Error('citeqa index: at most 8 fields');
+    this.#tables = decodeTables(data);
+    this.#options = options;
+    self._documentCount = data.documentCount;
+    self._nextId = data.documentCount;
+    self._avgFieldLength = [...data.averageFieldLength];
+    self._dirtCount = 0;
+    const n = data.documentCount;
+    this.#slot = new Array<Raw | undefined>(n);
+    this.#termScore = new Float64Array(n);
+    this.#termFields = new Uint8Array(n);
+    this.#termStamp = new Uint32Array(n);
+    this.#touched = new Int32Array(n);
+    for (const key of LAZY) {
+      Object.defineProperty(this, key, {
+        configurable: true,
+        enumerable: true,
+        get: () => {
+          this.#materialize();
+          return (this as unknown as Record<string, unknown>)[key];
+        },
+        set: (v: unknown) => {
+          this.#materialize();
+          (this as unknown as Record<string, unknown>)[key] = v;
+        },
+      });
+    }
+    for (const name of MUTATORS) {
+      const original = (MiniSearch.prototype as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+      Object.defineProperty(this, name, {
+        configurable: true,
+        writable: true,
+        value: (...args: unknown[]) => {
+          this.#mutated = true;
+          return original.apply(this, args);
+        },
+      });
+    }
+  }
+
+  /** MiniSearch's `toJSON()` shape, rebuilt from the compact data. */
+  toPlainObject(): AsPlainObject {
+    const { data, termStart, postingStart, fieldLength } = this.#tables;
+    const F = data.fields.length;
+    const n = data.documentCount;
+    const documentIds: Record<string, number> = {};
+    const fieldLengthObj: Record<string, number[]> = {};
+    for (let i = 0; i < n; i++) {
+      documentIds[i] = i;
+      fieldLengthObj[i] = Array.from(fieldLength.subarray(i * F, i * F + F));
+    }
+    const index: AsPlainObject['index'] = [];
+    for (let t = 0; t + 1 < termStart.length; t++) {
+      const term = unescapeWide(data.terms.slice(termStart[t]!, termStart[t + 1]! - 1));
+      const r = new VarintReader(data.postings, postingStart[t]!);
+      const entry: Record<string, Record<string, number>> = {};
+      while (r.pos < postingStart[t + 1]!) {
+        const fid = r.next();
+        const count = r.next();
+        const docs: Record<string, number> = {};
+        let doc = 0;
+        for (let i = 0; i < count; i++) {
+          doc += r.next();
+          docs[doc] = r.next();
+        }
+        entry[fid] = docs;
+      }
+      index.push([term, entry]);
+    }
+    const fieldIds: Record<string, number> = {};
+    data.fields.forEach((f, i) => (fieldIds[f] = i));
+    return {
+      documentCount: n,
+      nextId: n,
+      documentIds,
+      fieldIds,
+      fieldLength: fieldLengthObj,
+      averageFieldLength: [...data.averageFieldLength],
+      storedFields: {},
+      dirtCount: 0,
+      index,
+      serializationVersion: 2,
+    };
+  }
+
+  #materialize(): void {
+    for (const key of LAZY) delete (this as unknown as Record<string, unknown>)[key];
+    const full = MiniSearch.loadJS<T>(this.toPlainObject(), this.#options) as unknown as Record<string, unknown>;
+    for (const key of LAZY) (this as unknown as Record<string, unknown>)[key] = full[key];
+  }
+
+  override search(query: Parameters<MiniSearch<T>['search']>[0], searchOptions: SearchOptions = {}): SearchResult[] {
+    const self = this as unknown as Internals;
+    const global = self._options.searchOptions;
+    const o: SearchOptions & { tokenize?: (s: string) => string[]; processTerm?: Internals['_options']['processTerm'] } = {
+      ...global,
+      ...searchOptions,
+    };
+    const combine = typeof o.combineWith === 'string' ? o.combineWith.toLowerCase() : o.combineWith;
+    if (
+      this.#mutated ||
+      typeof query !== 'string' ||
+      typeof o.prefix === 'function' ||
+      o.prefix === true ||
+      typeof o.fuzzy === 'function' ||
+      !!o.fuzzy ||
+      (combine !== undefined && combine !== 'or')
+    ) {
+      return super.search(query, searchOptions);
+    }
+    return this.#searchOr(query, o, self);
+  }
+
+  #searchOr(
+    query: string,
+    o: SearchOptions & { tokenize?: (s: string) => string[]; processTerm?: Internals['_options']['processTerm'] },
+    self: Internals,
+  ): SearchResult[] {
+    // The query's terms, exactly as MiniSearch's executeQuery derives them.
+    const tokenize = o.tokenize ?? self._options.tokenize;
+    const processTerm = o.processTerm ?? self._options.processTerm;
+    const terms = tokenize(query)
+      .flatMap((t) => processTerm(t) as string | string[])
+      .filter((t) => !!t);
+    if (terms.length === 0) return [];
+
+    const fieldNames = o.fields || self._options.fields;
+    const boosts: Record<string, number> = {};
+    for (const f of fieldNames) boosts[f] = (Object.prototype.hasOwnProperty.call(o.boost ?? {}, f) ? o.boost![f] : undefined) || 1;
+    const boostFields = Object.keys(boosts);
+    const slot = this.#slot;
+    const order: number[] = [];
+    try {
+      return this.#score(terms, boostFields, boosts, o, self, order);
+    } finally {
+      for (const doc of order) slot[doc] = undefined;
+    }
+  }
+
+  #score(
+    terms: string[],
+    boostFields: string[],
+    boosts: Record<string, number>,
+    o: SearchOptions,
+    self: Internals,
+    order: number[],
+  ): SearchResult[] {
+    const { k, b, d } = o.bm25!;
+    const boostDocument: BoostDocument | undefined = o.boostDocument;
+    const boostTerm: BoostTerm | undefined = o.boostTerm;
+    const tables = this.#tables;
+    const { postings } = tables.data;
+    const F = tables.data.fields.length;
+    const fieldLength = tables.fieldLength;
+    const totalCount = self._documentCount;
+    const avg = self._avgFieldLength;
+    const slot = this.#slot;
+    const termScore = this.#termScore;
+    const termFields = this.#termFields;
+    const termStamp = this.#termStamp;
+    const touched = this.#touched;
+    const reader = new VarintReader(postings);
+
+    for (let qi = 0; qi < terms.length; qi++) {
+      const term = terms[qi]!;
+      const termBoost = boostTerm ? boostTerm(term, qi, terms) : 1;
+      const t = findTerm(tables, term);
+      if (t < 0) continue;
+      const stamp = ++this.#stamp;
+      if (stamp === 0xffffffff) {
+        termStamp.fill(0);
+        this.#stamp = 1;
+      }
+      const end = tables.postingStart[t + 1]!;
+      let nTouched = 0;
+      for (let bf = 0; bf < boostFields.length; bf++) {
+        const field = boostFields[bf]!;
+        const fieldBoost = boosts[field]!;
+        const fieldId = self._fieldIds[field];
+        if (fieldId === undefined) continue;
+        // Find this field's block among the term's postings.
+        reader.pos = tables.postingStart[t]!;
+        let count = -1;
+        while (reader.pos < end) {
+          const fid = reader.next();
+          const c = reader.next();
+          if (fid === fieldId) {
+            count = c;
+            break;
+          }
+          for (let i = 0; i < c; i++) {
+            reader.next();
+            reader.next();
+          }
+        }
+        if (count < 0) continue;
+        const matchingFields = count;
+        const avgFieldLength = avg[fieldId]!;
+        const invDocFreq = Math.log(1 + (totalCount - matchingFields + 0.5) / (matchingFields + 0.5));
+        const bit = 1 << bf;
+        let doc = 0;
+        for (let i = 0; i < count; i++) {
+          doc += reader.next();
+          const termFreq = reader.next();
+          const docBoost = boostDocument ? boostDocument(doc, term, undefined) : 1;
+          if (!docBoost) continue;
+          const len = fieldLength[doc * F + fieldId]!;
+          // MiniSearch's calcBM25Score, term for term, and its weighting order.
+          const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * len) / avgFieldLength)));
+          const weightedScore = 1 * termBoost * fieldBoost * docBoost * rawScore;
+          if (termStamp[doc] !== stamp) {
+            termStamp[doc] = stamp;
+            termScore[doc] = weightedScore;
+            termFields[doc] = bit;
+            touched[nTouched++] = doc;
+          } else {
+            termScore[doc] = termScore[doc]! + weightedScore;
+            termFields[doc] = termFields[doc]! | bit;
+          }
+        }
+      }
+      // Combine with the terms before, as MiniSearch's OR does.
+      for (let i = 0; i < nTouched; i++) {
+        const doc = touched[i]!;
+        const mask = termFields[doc]!;
+        const fieldsMatched: string[] = [];
+        for (let bf = 0; bf < boostFields.length; bf++) if (mask & (1 << bf)) fieldsMatched.push(boostFields[bf]!);
+        const existing = slot[doc];
+        if (existing === undefined) {
+          slot[doc] = { score: termScore[doc]!, terms: [term], match: { [term]: fieldsMatched } };
+          order.push(doc);
+        } else {
+          existing.score = existing.score + termScore[doc]!;
+          existing.match[term] = fieldsMatched;
+          if (!existing.terms.includes(term)) existing.terms.push(term);
+        }
+      }
+    }
+
+    const results: SearchResult[] = [];
+    for (const doc of order) {
+      const raw = slot[doc]!;
+      const quality = raw.terms.length || 1;
+      const result: SearchResult = {
+        id: doc,
+        score: raw.score * quality,
+        terms: Object.keys(raw.match),
+        queryTerms: raw.terms,
+        match: raw.match,
+      };
+      if (o.filter == null || o.filter(result)) results.push(result);
+    }
+    results.sort(byScore);
+    return results;
+  }
+}
+
+const byScore = (a: SearchResult, b: SearchResult): number => b.score - a.score;
