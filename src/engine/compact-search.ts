@@ -359,6 +359,25 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
     const touched = this.#touched;
     const reader = new VarintReader(postings);
 
+    // Boost fields in ascending field id (the usual case) let each term's
+    // postings be read in one pass; otherwise each field's block is sought.
+    const fieldIdOf = new Int32Array(boostFields.length);
+    let ascending = true;
+    for (let bf = 0; bf < boostFields.length; bf++) {
+      const id = self._fieldIds[boostFields[bf]!];
+      fieldIdOf[bf] = id === undefined ? -1 : id;
+      if (bf > 0 && fieldIdOf[bf]! <= fieldIdOf[bf - 1]!) ascending = false;
+    }
+    const boostOfField = new Float64Array(F);
+    const bitOfField = new Int32Array(F);
+    if (ascending) {
+      for (let bf = 0; bf < boostFields.length; bf++) {
+        if (fieldIdOf[bf]! < 0) continue;
+        boostOfField[fieldIdOf[bf]!] = boosts[boostFields[bf]!]!;
+        bitOfField[fieldIdOf[bf]!] = 1 << bf;
+      }
+    }
+
     for (let qi = 0; qi < terms.length; qi++) {
       const term = terms[qi]!;
       const termBoost = boostTerm ? boostTerm(term, qi, terms) : 1;
@@ -369,37 +388,29 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
         termStamp.fill(0);
         this.#stamp = 1;
       }
+      const begin = tables.postingStart[t]!;
       const end = tables.postingStart[t + 1]!;
       let nTouched = 0;
-      for (let bf = 0; bf < boostFields.length; bf++) {
-        const field = boostFields[bf]!;
-        const fieldBoost = boosts[field]!;
-        const fieldId = self._fieldIds[field];
-        if (fieldId === undefined) continue;
-        // Find this field's block among the term's postings.
-        reader.pos = tables.postingStart[t]!;
-        let count = -1;
-        while (reader.pos < end) {
-          const fid = reader.next();
-          const c = reader.next();
-          if (fid === fieldId) {
-            count = c;
-            break;
-          }
-          for (let i = 0; i < c; i++) {
-            reader.next();
-            reader.next();
-          }
-        }
-        if (count < 0) continue;
-        const matchingFields = count;
+      // One field's postings: MiniSearch's termResults for that field.
+      const scoreBlock = (pos: number, count: number, fieldId: number, fieldBoost: number, bit: number): number => {
+        const invDocFreq = Math.log(1 + (totalCount - count + 0.5) / (count + 0.5));
         const avgFieldLength = avg[fieldId]!;
-        const invDocFreq = Math.log(1 + (totalCount - matchingFields + 0.5) / (matchingFields + 0.5));
-        const bit = 1 << bf;
         let doc = 0;
         for (let i = 0; i < count; i++) {
-          doc += reader.next();
-          const termFreq = reader.next();
+          // Two varints, decoded inline: the gap to this passage, then the term frequency.
+          let c = postings.charCodeAt(pos++) - 48;
+          let v = c & 31;
+          for (let shift = 5; c & 32; shift += 5) {
+            c = postings.charCodeAt(pos++) - 48;
+            v |= (c & 31) << shift;
+          }
+          doc += v;
+          c = postings.charCodeAt(pos++) - 48;
+          let termFreq = c & 31;
+          for (let shift = 5; c & 32; shift += 5) {
+            c = postings.charCodeAt(pos++) - 48;
+            termFreq |= (c & 31) << shift;
+          }
           const docBoost = boostDocument ? boostDocument(doc, term, undefined) : 1;
           if (!docBoost) continue;
           const len = fieldLength[doc * F + fieldId]!;
@@ -416,6 +427,36 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
             termFields[doc] = termFields[doc]! | bit;
           }
         }
+        return pos;
+      };
+      const skipBlock = (count: number): void => {
+        for (let i = 0; i < 2 * count; i++) reader.next();
+      };
+      if (ascending) {
+        reader.pos = begin;
+        while (reader.pos < end) {
+          const fid = reader.next();
+          const count = reader.next();
+          const bit = bitOfField[fid] ?? 0;
+          if (bit === 0) skipBlock(count);
+          else reader.pos = scoreBlock(reader.pos, count, fid, boostOfField[fid]!, bit);
+        }
+      } else {
+        for (let bf = 0; bf < boostFields.length; bf++) {
+          const fieldId = fieldIdOf[bf]!;
+          if (fieldId < 0) continue;
+          reader.pos = begin;
+          while (reader.pos < end) {
+            const fid = reader.next();
+            const count = reader.next();
+            if (fid !== fieldId) {
+              skipBlock(count);
+              continue;
+            }
+            scoreBlock(reader.pos, count, fieldId, boosts[boostFields[bf]!]!, 1 << bf);
+            break;
+          }
+        }
       }
       // Combine with the terms before, as MiniSearch's OR does.
       for (let i = 0; i < nTouched; i++) {
@@ -425,7 +466,9 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
         for (let bf = 0; bf < boostFields.length; bf++) if (mask & (1 << bf)) fieldsMatched.push(boostFields[bf]!);
         const existing = slot[doc];
         if (existing === undefined) {
-          slot[doc] = { score: termScore[doc]!, terms: [term], match: { [term]: fieldsMatched } };
+          const match: Record<string, string[]> = {};
+          match[term] = fieldsMatched;
+          slot[doc] = { score: termScore[doc]!, terms: [term], match };
           order.push(doc);
         } else {
           existing.score = existing.score + termScore[doc]!;
