@@ -113,7 +113,24 @@ export async function httpFigures(questions: readonly string[], durationS: numbe
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(
     WRANGLER,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--log-level', 'warn'],
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(await freePort()),
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
+      // Measure the engine, not the answer cache or the per-client rate limit
+      // (docs/hardening.md): every /ask is computed, none is refused.
+      '--var',
+      'CACHE_MAX_AGE:0',
+      '--var',
+      'RATE_LIMIT:off',
+    ],
     { env: wranglerEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let log = '';
