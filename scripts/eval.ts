@@ -10,6 +10,14 @@
  * Judgments name corpus ids: the record `id` for `.jsonl` records, the file's
  * path relative to the current folder (`corpus/article.txt`) for text files.
  *
+ * `--judge phrases` judges passages instead of records: a passage is relevant
+ * when it contains one of the question's `answers` strings (how the seed
+ * questions in test/fixtures/ are scored: "the passage holding the answer").
+ *
+ * `--no-abstain` ranks every question even where `/ask` would answer "no
+ * answer" (the same `rank()` with its abstention thresholds at 0), to measure
+ * the ranking apart from the abstention.
+ *
  * `--baseline` ranks whole records with the plain BM25 of
  * `bm25_reference_eval.py` instead of the engine (`.jsonl` corpora only), to
  * compare against.
@@ -17,19 +25,21 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildIndex, loadEngine, rank, type BuiltIndex } from '../src/engine/index.js';
+import { buildIndex, loadEngine, rank, RANKING, type BuiltIndex } from '../src/engine/index.js';
 import { ReferenceBM25, type ReferenceDoc } from './lib/bm25-reference.js';
 import { readCorpus } from './lib/corpus-fs.js';
 import { aggregate, collapseToRecordIds, scoreQuestion, type QuestionOutcome, type Summary } from './lib/metrics.js';
 import { createProgress, type ProgressStream } from './lib/progress.js';
 import { readQuestions, type Question } from './lib/questions.js';
 
-export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --questions <questions.jsonl> [--json] [--limit N] [--baseline]
+export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --questions <questions.jsonl> [--json] [--limit N] [--judge records|phrases] [--no-abstain] [--baseline]
 
   --corpus <path>      corpus folder (.txt, .md, .jsonl files) or one .jsonl file
   --questions <path>   questions JSONL: {"id","question","relevant":{"<corpus id>":grade}} per line
   --json               print one JSON object instead of the table
   --limit N            ask only the first N questions
+  --judge phrases      judge passages by the question's "answers" strings instead of record ids
+  --no-abstain         rank every question, even those /ask would answer with no answer
   --baseline           rank with plain BM25 (bm25_reference_eval.py) instead of citeqa (.jsonl corpus only)
   -h, --help           show this help`;
 
@@ -45,6 +55,8 @@ export interface EvalArgs {
   /** Ask only the first `limit` questions (all when undefined). */
   limit: number | undefined;
   baseline: boolean;
+  judge: 'records' | 'phrases';
+  abstain: boolean;
   help: boolean;
 }
 
@@ -62,6 +74,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
         baseline: { type: 'boolean', default: false },
+        judge: { type: 'string', default: 'records' },
+        'no-abstain': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -69,7 +83,9 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     throw new UsageError((e as Error).message);
   }
   const help = values.help === true;
-  if (help) return { corpus: '', questions: '', json: false, limit: undefined, baseline: false, help };
+  if (help) return { corpus: '', questions: '', json: false, limit: undefined, baseline: false, judge: 'records', abstain: true, help };
+  if (values.judge !== 'records' && values.judge !== 'phrases') throw new UsageError(`--judge must be records or phrases, got ${JSON.stringify(values.judge)}`);
+  if (values.judge === 'phrases' && values.baseline === true) throw new UsageError('--judge phrases works with the engine only, not --baseline');
   if (values.corpus === undefined || values.corpus === '') throw new UsageError('missing --corpus <dir or .jsonl>');
   if (values.questions === undefined || values.questions === '') throw new UsageError('missing --questions <questions.jsonl>');
   let limit: number | undefined;
@@ -82,7 +98,16 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   if (values.baseline === true && !/\.jsonl$/i.test(values.corpus)) {
     throw new UsageError('--baseline needs a .jsonl corpus file');
   }
-  return { corpus: values.corpus, questions: values.questions, json: values.json === true, limit, baseline: values.baseline === true, help };
+  return {
+    corpus: values.corpus,
+    questions: values.questions,
+    json: values.json === true,
+    limit,
+    baseline: values.baseline === true,
+    judge: values.judge,
+    abstain: values['no-abstain'] !== true,
+    help,
+  };
 }
 
 /** What the evaluation needs from a retrieval system. */
@@ -93,6 +118,8 @@ export interface Ranker {
   description: string;
   /** Record ids, best first, each once; `[]` when abstaining. */
   rank(question: string): { abstained: boolean; ids: string[] };
+  /** The judgments to score against, when the ranker judges by itself (`--judge phrases`). */
+  judge?(question: Question): Record<string, number>;
 }
 
 /**
@@ -101,7 +128,11 @@ export interface Ranker {
  * does (through JSON), and ranks with the `rank()` behind `ask()`, asking for
  * every passage so AP and R@100 see the whole ranking.
  */
-export async function engineRanker(corpusPath: string, warn: (line: string) => void): Promise<Ranker> {
+export async function engineRanker(
+  corpusPath: string,
+  warn: (line: string) => void,
+  opts: { judge?: 'records' | 'phrases'; abstain?: boolean } = {},
+): Promise<Ranker> {
   const corpus = await readCorpus(corpusPath);
   const shown = corpus.warnings.slice(0, 5);
   for (const w of shown) warn(`warning: ${w}`);
@@ -109,10 +140,34 @@ export async function engineRanker(corpusPath: string, warn: (line: string) => v
   const built = buildIndex(corpus.documents, { corpusHash: corpus.corpusHash });
   const engine = loadEngine(JSON.parse(JSON.stringify(built)) as BuiltIndex);
   const all = engine.passages.length;
+  if (opts.abstain === false) Object.assign(RANKING as { minCoverage: number; minKnown: number }, { minCoverage: 0, minKnown: 0 });
+  const description = `citeqa engine: ${engine.docs.length} documents, ${all} passages`;
+  if (opts.judge === 'phrases') {
+    const key = (passageId: number): string => {
+      const p = engine.passages[passageId]!;
+      return `${engine.docs[p.doc]!.id}#${p.ordinal}`;
+    };
+    return {
+      recordIds: new Set(engine.docs.map((d) => d.id)),
+      description: `${description}, judged by answer phrases`,
+      rank(question) {
+        const r = rank(engine, question, all);
+        return { abstained: r.abstained, ids: r.hits.map((h) => key(h.passageId)) };
+      },
+      judge(q) {
+        const phrases = Array.isArray(q.answers) ? q.answers.filter((a): a is string => typeof a === 'string' && a !== '') : [];
+        const relevant: Record<string, number> = {};
+        engine.passages.forEach((p, id) => {
+          if (phrases.some((a) => p.text.includes(a))) relevant[key(id)] = 1;
+        });
+        return relevant;
+      },
+    };
+  }
   const recordOf = (passageId: number): string => engine.docs[engine.passages[passageId]!.doc]!.id;
   return {
     recordIds: new Set(engine.docs.map((d) => d.id)),
-    description: `citeqa engine: ${engine.docs.length} documents, ${all} passages`,
+    description,
     rank(question) {
       const r = rank(engine, question, all);
       return { abstained: r.abstained, ids: r.abstained ? [] : collapseToRecordIds(r.hits.map((h) => recordOf(h.passageId))) };
@@ -154,7 +209,7 @@ export function evaluate(
   const outcomes: QuestionOutcome[] = questions.map((q) => {
     const r = ranker.rank(q.question);
     onProgress();
-    return { scores: scoreQuestion(r.abstained ? [] : r.ids, q.relevant), abstained: r.abstained };
+    return { scores: scoreQuestion(r.abstained ? [] : r.ids, ranker.judge?.(q) ?? q.relevant), abstained: r.abstained };
   });
   return aggregate(outcomes);
 }
@@ -215,10 +270,12 @@ export async function main(
     if (args.limit !== undefined) questions = questions.slice(0, args.limit);
 
     const t0 = performance.now();
-    const ranker = args.baseline ? await baselineRanker(args.corpus) : await engineRanker(args.corpus, io.err);
+    const ranker = args.baseline
+      ? await baselineRanker(args.corpus)
+      : await engineRanker(args.corpus, io.err, { judge: args.judge, abstain: args.abstain });
     const indexMs = performance.now() - t0;
 
-    const unknown = unknownIds(questions, ranker.recordIds);
+    const unknown = ranker.judge ? [] : unknownIds(questions, ranker.recordIds);
     if (unknown.length > 0) {
       io.err(
         `warning: ${unknown.length} judged id(s) name no indexed corpus record, e.g. ${unknown.slice(0, 3).map((s) => JSON.stringify(s)).join(', ')}` +

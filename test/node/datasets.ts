@@ -16,3 +16,8 @@ export const DATASETS_DIR = path.resolve(REPO_ROOT, process.env.CITEQA_DATASETS 
 export const HAS_CRANFIELD =
   existsSync(path.join(DATASETS_DIR, 'cranfield/corpus.jsonl')) &&
   existsSync(path.join(DATASETS_DIR, 'cranfield/questions.jsonl'));
+
+/** Whether the SQuAD v1.1 dev set is present. */
+export const HAS_SQUAD =
+  existsSync(path.join(DATASETS_DIR, 'squad-v1.1-dev/corpus.jsonl')) &&
+  existsSync(path.join(DATASETS_DIR, 'squad-v1.1-dev/questions.jsonl'));

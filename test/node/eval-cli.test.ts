@@ -15,9 +15,16 @@ describe('parseEvalArgs', () => {
       json: true,
       limit: 5,
       baseline: true,
+      judge: 'records',
+      abstain: true,
       help: false,
     });
     expect(parseEvalArgs(['--questions=q.jsonl', '--corpus=corpus'])).toMatchObject({ corpus: 'corpus', json: false, limit: undefined });
+    expect(parseEvalArgs(['--questions=q.jsonl', '--corpus=corpus', '--judge', 'phrases', '--no-abstain'])).toMatchObject({
+      judge: 'phrases',
+      abstain: false,
+    });
+    expect(() => parseEvalArgs(['--questions=q.jsonl', '--corpus=corpus', '--judge', 'words'])).toThrow('--judge must be records or phrases');
     expect(parseEvalArgs(['-h']).help).toBe(true);
   });
 
