@@ -187,6 +187,12 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
   #termStamp: Uint32Array;
   #touched: Int32Array;
   #stamp = 0;
+  #candidateAt: Int32Array;
+  #candidateStampOf: Uint32Array;
+  #candidateStamp = 0;
+  #candidateIds: Int32Array;
+  #candidateScore: Float64Array;
+  #candidateMask: Uint32Array<ArrayBufferLike>;
 
   constructor(data: CompactIndexData, options: Options<T>) {
     super(options);
@@ -209,6 +215,11 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
     this.#termFields = new Uint8Array(n);
     this.#termStamp = new Uint32Array(n);
     this.#touched = new Int32Array(n);
+    this.#candidateAt = new Int32Array(n);
+    this.#candidateStampOf = new Uint32Array(n);
+    this.#candidateIds = new Int32Array(n);
+    this.#candidateScore = new Float64Array(n);
+    this.#candidateMask = new Uint32Array(n);
     for (const key of LAZY) {
       Object.defineProperty(this, key, {
         configurable: true,
@@ -287,33 +298,26 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
     for (const key of LAZY) (this as unknown as Record<string, unknown>)[key] = full[key];
   }
 
-  override search(query: Parameters<MiniSearch<T>['search']>[0], searchOptions: SearchOptions = {}): SearchResult[] {
+  /** The search options with MiniSearch's defaults, and whether {@link #scoreTerms} can serve them. */
+  #resolve(searchOptions: SearchOptions): { o: ResolvedOptions; fast: boolean } {
     const self = this as unknown as Internals;
-    const global = self._options.searchOptions;
-    const o: SearchOptions & { tokenize?: (s: string) => string[]; processTerm?: Internals['_options']['processTerm'] } = {
-      ...global,
-      ...searchOptions,
-    };
+    const o: ResolvedOptions = { ...self._options.searchOptions, ...searchOptions };
     const combine = typeof o.combineWith === 'string' ? o.combineWith.toLowerCase() : o.combineWith;
-    if (
+    const fast = !(
       this.#mutated ||
-      typeof query !== 'string' ||
       typeof o.prefix === 'function' ||
       o.prefix === true ||
       typeof o.fuzzy === 'function' ||
       !!o.fuzzy ||
       (combine !== undefined && combine !== 'or')
-    ) {
-      return super.search(query, searchOptions);
-    }
-    return this.#searchOr(query, o, self);
+    );
+    return { o, fast };
   }
 
-  #searchOr(
-    query: string,
-    o: SearchOptions & { tokenize?: (s: string) => string[]; processTerm?: Internals['_options']['processTerm'] },
-    self: Internals,
-  ): SearchResult[] {
+  override search(query: Parameters<MiniSearch<T>['search']>[0], searchOptions: SearchOptions = {}): SearchResult[] {
+    const { o, fast } = this.#resolve(searchOptions);
+    if (!fast || typeof query !== 'string') return super.search(query, searchOptions);
+    const self = this as unknown as Internals;
     // The query's terms, exactly as MiniSearch's executeQuery derives them.
     const tokenize = o.tokenize ?? self._options.tokenize;
     const processTerm = o.processTerm ?? self._options.processTerm;
@@ -322,27 +326,127 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
       .filter((t) => !!t);
     if (terms.length === 0) return [];
 
-    const fieldNames = o.fields || self._options.fields;
-    const boosts: Record<string, number> = {};
-    for (const f of fieldNames) boosts[f] = (Object.prototype.hasOwnProperty.call(o.boost ?? {}, f) ? o.boost![f] : undefined) || 1;
-    const boostFields = Object.keys(boosts);
+    // MiniSearch's raw results, combined term after term as its OR does.
     const slot = this.#slot;
+    const termScore = this.#termScore;
+    const termFields = this.#termFields;
+    const touched = this.#touched;
     const order: number[] = [];
     try {
-      return this.#score(terms, boostFields, boosts, o, self, order);
+      this.#scoreTerms(terms, o, (term, _qi, nTouched, boostFields) => {
+        for (let i = 0; i < nTouched; i++) {
+          const doc = touched[i]!;
+          const mask = termFields[doc]!;
+          const fieldsMatched: string[] = [];
+          for (let bf = 0; bf < boostFields.length; bf++) if (mask & (1 << bf)) fieldsMatched.push(boostFields[bf]!);
+          const existing = slot[doc];
+          if (existing === undefined) {
+            const match: Record<string, string[]> = {};
+            match[term] = fieldsMatched;
+            slot[doc] = { score: termScore[doc]!, terms: [term], match };
+            order.push(doc);
+          } else {
+            existing.score = existing.score + termScore[doc]!;
+            existing.match[term] = fieldsMatched;
+            if (!existing.terms.includes(term)) existing.terms.push(term);
+          }
+        }
+      });
+      const results: SearchResult[] = [];
+      for (const doc of order) {
+        const raw = slot[doc]!;
+        const quality = raw.terms.length || 1;
+        const result: SearchResult = {
+          id: doc,
+          score: raw.score * quality,
+          terms: Object.keys(raw.match),
+          queryTerms: raw.terms,
+          match: raw.match,
+        };
+        if (o.filter == null || o.filter(result)) results.push(result);
+      }
+      results.sort(byScore);
+      return results;
     } finally {
       for (const doc of order) slot[doc] = undefined;
     }
   }
 
-  #score(
-    terms: string[],
-    boostFields: string[],
-    boosts: Record<string, number>,
-    o: SearchOptions,
-    self: Internals,
-    order: number[],
-  ): SearchResult[] {
+  /**
+   * What `search(terms.join(' '), options)` with identity tokenizing would
+   * find, without building result objects or sorting: for each passage that
+   * matches, its id, MiniSearch's score and which of `terms` it matched (a
+   * bit per term), in no particular order, and each term's number of
+   * matching passages. `terms` must be distinct and non-empty. Undefined
+   * when MiniSearch itself must answer (see {@link orCandidates}).
+   */
+  candidates(terms: readonly string[], searchOptions: SearchOptions = {}): Candidates | undefined {
+    const { o, fast } = this.#resolve(searchOptions);
+    if (!fast || o.filter != null || new Set(terms).size !== terms.length || terms.some((t) => !t)) return undefined;
+    const W = (terms.length + 31) >>> 5;
+    const N = this.#tables.data.documentCount;
+    if (this.#candidateMask.length < N * W) this.#candidateMask = new Uint32Array(N * W);
+    const stamp = ++this.#candidateStamp;
+    if (stamp === 0xffffffff) {
+      this.#candidateStampOf.fill(0);
+      this.#candidateStamp = 1;
+    }
+    const at = this.#candidateAt;
+    const stampOf = this.#candidateStampOf;
+    const ids = this.#candidateIds;
+    const acc = this.#candidateScore;
+    const termScore = this.#termScore;
+    const touched = this.#touched;
+    const df = new Uint32Array(terms.length);
+    let count = 0;
+    const masks = this.#candidateMask;
+    this.#scoreTerms(terms, o, (_term, qi, nTouched) => {
+      df[qi] = nTouched;
+      const word = qi >>> 5;
+      const bit = 1 << (qi & 31);
+      for (let i = 0; i < nTouched; i++) {
+        const doc = touched[i]!;
+        if (stampOf[doc] !== stamp) {
+          stampOf[doc] = stamp;
+          at[doc] = count;
+          ids[count] = doc;
+          acc[count] = termScore[doc]!;
+          masks.fill(0, count * W, count * W + W);
+          masks[count * W + word] = bit;
+          count++;
+        } else {
+          const j = at[doc]!;
+          acc[j] = acc[j]! + termScore[doc]!;
+          masks[j * W + word] = masks[j * W + word]! | bit;
+        }
+      }
+    });
+    const scores = new Float64Array(count);
+    for (let j = 0; j < count; j++) {
+      let q = 0;
+      for (let w = 0; w < W; w++) q += popcount(masks[j * W + w]!);
+      scores[j] = acc[j]! * (q || 1);
+    }
+    return { count, words: W, ids: ids.slice(0, count), scores, matched: masks.slice(0, count * W), df };
+  }
+
+  /**
+   * Scores `terms` one after another, as MiniSearch's `executeQuerySpec` +
+   * `termResults` do, into the scratch arrays: after each term, `touched`
+   * holds (in MiniSearch's order) the `nTouched` passages it matched, with
+   * their score for this term in `termScore` and the fields matched as bits
+   * (in boost-field order) in `termFields`; then `visit` combines them.
+   */
+  #scoreTerms(
+    terms: readonly string[],
+    o: ResolvedOptions,
+    visit: (term: string, qi: number, nTouched: number, boostFields: string[]) => void,
+  ): void {
+    const self = this as unknown as Internals;
+    const fieldNames = o.fields || self._options.fields;
+    const boosts: Record<string, number> = {};
+    for (const f of fieldNames) boosts[f] = (Object.prototype.hasOwnProperty.call(o.boost ?? {}, f) ? o.boost![f] : undefined) || 1;
+    const boostFields = Object.keys(boosts);
     const { k, b, d } = o.bm25!;
     const boostDocument: BoostDocument | undefined = o.boostDocument;
     const boostTerm: BoostTerm | undefined = o.boostTerm;
@@ -352,7 +456,6 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
     const fieldLength = tables.fieldLength;
     const totalCount = self._documentCount;
     const avg = self._avgFieldLength;
-    const slot = this.#slot;
     const termScore = this.#termScore;
     const termFields = this.#termFields;
     const termStamp = this.#termStamp;
@@ -380,9 +483,12 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
 
     for (let qi = 0; qi < terms.length; qi++) {
       const term = terms[qi]!;
-      const termBoost = boostTerm ? boostTerm(term, qi, terms) : 1;
+      const termBoost = boostTerm ? boostTerm(term, qi, terms as string[]) : 1;
       const t = findTerm(tables, term);
-      if (t < 0) continue;
+      if (t < 0) {
+        visit(term, qi, 0, boostFields);
+        continue;
+      }
       const stamp = ++this.#stamp;
       if (stamp === 0xffffffff) {
         termStamp.fill(0);
@@ -458,42 +564,79 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
           }
         }
       }
-      // Combine with the terms before, as MiniSearch's OR does.
-      for (let i = 0; i < nTouched; i++) {
-        const doc = touched[i]!;
-        const mask = termFields[doc]!;
-        const fieldsMatched: string[] = [];
-        for (let bf = 0; bf < boostFields.length; bf++) if (mask & (1 << bf)) fieldsMatched.push(boostFields[bf]!);
-        const existing = slot[doc];
-        if (existing === undefined) {
-          const match: Record<string, string[]> = {};
-          match[term] = fieldsMatched;
-          slot[doc] = { score: termScore[doc]!, terms: [term], match };
-          order.push(doc);
-        } else {
-          existing.score = existing.score + termScore[doc]!;
-          existing.match[term] = fieldsMatched;
-          if (!existing.terms.includes(term)) existing.terms.push(term);
-        }
-      }
+      visit(term, qi, nTouched, boostFields);
     }
-
-    const results: SearchResult[] = [];
-    for (const doc of order) {
-      const raw = slot[doc]!;
-      const quality = raw.terms.length || 1;
-      const result: SearchResult = {
-        id: doc,
-        score: raw.score * quality,
-        terms: Object.keys(raw.match),
-        queryTerms: raw.terms,
-        match: raw.match,
-      };
-      if (o.filter == null || o.filter(result)) results.push(result);
-    }
-    results.sort(byScore);
-    return results;
   }
 }
+
+/** {@link CompactMiniSearch.candidates}' result. */
+export interface Candidates {
+  count: number;
+  /** 32-bit words per candidate in `matched`: ⌈terms / 32⌉. */
+  words: number;
+  /** Passage ids. */
+  ids: Int32Array;
+  /** MiniSearch's scores (BM25 sums × the number of terms matched). */
+  scores: Float64Array;
+  /** Candidate j matched `terms[i]` when bit i % 32 of `matched[j * words + i / 32]` is set. */
+  matched: Uint32Array;
+  /** Passages matching each term. */
+  df: Uint32Array;
+}
+
+/** Whether candidate `j` matched term `i`. */
+export function matchedTerm(c: Candidates, j: number, i: number): boolean {
+  return ((c.matched[j * c.words + (i >>> 5)]! >>> (i & 31)) & 1) === 1;
+}
+
+/** How many terms candidate `j` matched. */
+export function matchedCount(c: Candidates, j: number): number {
+  let q = 0;
+  for (let w = 0; w < c.words; w++) q += popcount(c.matched[j * c.words + w]!);
+  return q;
+}
+
+/**
+ * MiniSearch's OR results for distinct `terms` as {@link Candidates}: from
+ * the compact postings when `mini` can, else from `mini.search()`.
+ */
+export function orCandidates(mini: MiniSearch, terms: readonly string[], options: SearchOptions): Candidates {
+  const fast = mini instanceof CompactMiniSearch ? mini.candidates(terms, options) : undefined;
+  if (fast !== undefined) return fast;
+  const raw = mini.search(terms.join(' '), { ...options, tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t });
+  const index = new Map<string, number>();
+  terms.forEach((t, i) => index.set(t, i));
+  const W = (terms.length + 31) >>> 5;
+  const out: Candidates = {
+    count: raw.length,
+    words: W,
+    ids: new Int32Array(raw.length),
+    scores: new Float64Array(raw.length),
+    matched: new Uint32Array(raw.length * W),
+    df: new Uint32Array(terms.length),
+  };
+  raw.forEach((r, j) => {
+    out.ids[j] = r.id as number;
+    out.scores[j] = r.score;
+    for (const t of r.queryTerms) {
+      const i = index.get(t)!;
+      out.matched[j * W + (i >>> 5)] = out.matched[j * W + (i >>> 5)]! | (1 << (i & 31));
+      out.df[i] = out.df[i]! + 1;
+    }
+  });
+  return out;
+}
+
+/** Number of bits set. */
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+type ResolvedOptions = SearchOptions & {
+  tokenize?: (s: string) => string[];
+  processTerm?: Internals['_options']['processTerm'];
+};
 
 const byScore = (a: SearchResult, b: SearchResult): number => b.score - a.score;

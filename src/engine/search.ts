@@ -1,4 +1,5 @@
 import type { Engine } from './build.js';
+import { matchedCount, matchedTerm, orCandidates, type Candidates } from './compact-search.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import type { Passage } from './passages.js';
 import { cachedTerm, queryTerms, tokenize } from './text.js';
@@ -31,8 +32,6 @@ export interface Ranking {
 /** The kind of answer a question asks for: a date, a number, a name, or anything. */
 export type AnswerType = 'date' | 'number' | 'name' | 'any';
 
-const IDENTITY = (t: string): string => t;
-const SPLIT_SPACE = (s: string): string[] => s.split(' ');
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = /\bhow (many|much|long|old|far|large|big|tall|high|fast|often)\b|\bwhat (percentage|percent|number|amount|proportion)\b/;
 const NAME_Q = /\b(who|whom|whose)\b/;
@@ -70,6 +69,29 @@ export interface PassageAnalysis {
 }
 
 /**
+ * The first two characters of each term, as `c0 << 16 | c1` (`c1` is
+ * 0xffff for a one-character term). Terms only ever change a word's ending
+ * (Porter stemming keeps at least its first two characters; numbers and
+ * non-ASCII words are kept whole), so a word whose start matches no term's
+ * cannot be one of them and needs no term lookup.
+ */
+function termHeads(terms: readonly string[]): Int32Array {
+  const heads = new Int32Array(terms.length);
+  terms.forEach((t, i) => (heads[i] = (t.charCodeAt(0) << 16) | (t.length > 1 ? t.charCodeAt(1) : 0xffff)));
+  return heads;
+}
+
+function mayBeTerm(heads: Int32Array, word: string): boolean {
+  const c0 = word.charCodeAt(0) << 16;
+  const two = c0 | (word.length > 1 ? word.charCodeAt(1) : 0xffff);
+  for (let i = 0; i < heads.length; i++) {
+    const h = heads[i]!;
+    if (h === two || h === (c0 | 0xffff)) return true;
+  }
+  return false;
+}
+
+/**
  * Matches a passage word by word against the question: which words to
  * highlight, how much of the question each sentence covers, whether a
  * sentence holds a candidate of the asked-for type (a year for "when", a
@@ -80,6 +102,7 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
   const { terms, idf, answerType } = ranking;
   const position = new Map<string, number>();
   terms.forEach((t, i) => position.set(t, i));
+  const heads = termHeads(terms);
   const highlights: Array<[number, number]> = [];
   const sentenceWeights = p.sentences.map(() => 0);
   const sentenceTyped = p.sentences.map(() => false);
@@ -94,7 +117,7 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
       seenInSentence.clear();
     }
     w++;
-    const t = cachedTerm(tok.word);
+    const t = mayBeTerm(heads, tok.word) ? cachedTerm(tok.word) : null;
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
       if (answerType !== 'any' && !sentenceTyped[s] && !questionWords.has(tok.word)) {
@@ -154,11 +177,13 @@ export function rank(engine: Engine, question: string, limit: number): Ranking {
   const empty: Ranking = { terms, idf, answerType, abstained: true, hits: [] };
   if (terms.length === 0) return empty;
 
-  const raw = engine.mini.search(terms.join(' '), { ...SEARCH_OPTIONS, tokenize: SPLIT_SPACE, processTerm: IDENTITY });
-  if (raw.length === 0) return empty;
+  const raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
+  if (raw.count === 0) return empty;
   const n = engine.passages.length;
   const df = new Map<string, number>();
-  for (const r of raw) for (const t of r.queryTerms) df.set(t, (df.get(t) ?? 0) + 1);
+  terms.forEach((t, i) => {
+    if (raw.df[i]! > 0) df.set(t, raw.df[i]!);
+  });
   let total = 0;
   for (const t of terms) {
     // A word found nowhere in the corpus is often a paraphrase ("pay" for
@@ -169,13 +194,15 @@ export function rank(engine: Engine, question: string, limit: number): Ranking {
     total += w;
   }
 
-  const hits: Hit[] = raw.map((r) => {
+  // Only the best max(limit, depth) candidates are ever used: select them
+  // without sorting (or making a Hit of) every candidate.
+  const weights = terms.map((t) => idf.get(t) ?? 0);
+  const hits: Hit[] = bestHits(raw, Math.max(limit, RANKING.depth), (j) => {
     let covered = 0;
-    for (const t of r.queryTerms) covered += idf.get(t) ?? 0;
+    for (let i = 0; i < terms.length; i++) if (matchedTerm(raw, j, i)) covered += weights[i]!;
     const coverage = covered / total;
-    return { passageId: r.id as number, score: (r.score / r.queryTerms.length) * coverage, coverage };
+    return { passageId: raw.ids[j]!, score: (raw.scores[j]! / matchedCount(raw, j)) * coverage, coverage };
   });
-  hits.sort(byScore);
 
   const ranking: Ranking = { terms, idf, answerType, abstained: false, hits };
   const questionWords = new Set(tokenize(question).map((t) => t.word));
@@ -201,6 +228,27 @@ export function rank(engine: Engine, question: string, limit: number): Ranking {
 
 function byScore(a: Hit, b: Hit): number {
   return b.score - a.score || a.passageId - b.passageId;
+}
+
+/** The `want` best hits by {@link byScore}, in order: the first `want` of all candidates' hits sorted. */
+function bestHits(raw: Candidates, want: number, hitOf: (j: number) => Hit): Hit[] {
+  if (want >= raw.count) {
+    const all: Hit[] = [];
+    for (let j = 0; j < raw.count; j++) all.push(hitOf(j));
+    return all.sort(byScore);
+  }
+  const top: Hit[] = [];
+  for (let j = 0; j < raw.count; j++) {
+    const h = hitOf(j);
+    if (top.length === want && byScore(h, top[want - 1]!) >= 0) continue;
+    let i = top.length === want ? want - 1 : top.length;
+    while (i > 0 && byScore(h, top[i - 1]!) < 0) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = h;
+  }
+  return top;
 }
 
 /** Where an answer comes from, precisely enough for a reader to check it. */

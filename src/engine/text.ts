@@ -30,11 +30,38 @@ export function fold(word: string): string {
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      // ASCII, the common case, without the regular expression: the same
+      // words WORD finds, since in ASCII only [A-Za-z0-9] are \p{L} or \p{N}.
+      if (!isAsciiAlnum(c)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
+      if (j === n || text.charCodeAt(j) < 0x80) {
+        out.push({ word: text.slice(i, j).toLowerCase(), start: i, end: j });
+        i = j;
+        continue;
+      }
+    }
+    // Non-ASCII, or an ASCII run that continues with non-ASCII ("café"):
+    // the next word from here, by WORD itself.
+    WORD.lastIndex = i;
+    const m = WORD.exec(text);
+    if (m === null) break;
     out.push({ word: fold(m[0]), start: m.index, end: m.index + m[0].length });
+    i = m.index + m[0].length;
   }
   return out;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
 /** Folded words of `text`, without offsets (MiniSearch's `tokenize` option). */

@@ -4,6 +4,10 @@ import MiniSearch, { type SearchOptions } from 'minisearch';
 import {
   CompactMiniSearch,
   compactIndex,
+  matchedCount,
+  matchedTerm,
+  orCandidates,
+  type Candidates,
   decodePassages,
   decodeVarints,
   encodePassages,
@@ -124,6 +128,25 @@ describe('CompactMiniSearch', () => {
       fc.property(fc.array(fc.oneof(fc.constantFrom(...vocabulary), fc.string()), { maxLength: 12 }), (words) => {
         const q = words.join(' ');
         expect(compact.search(q, SEARCH_OPTIONS)).toEqual(real.search(q, SEARCH_OPTIONS));
+      }),
+    );
+  });
+
+  it('lists the same candidates as MiniSearch’s results, for up to 40 distinct terms', () => {
+    const vocabulary = [...new Set(DOCS.join(' ').toLowerCase().split(/[^\p{L}\p{N}]+/u))].filter(Boolean);
+    const plain = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
+    plain.addAll(docs);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.oneof(fc.constantFrom(...vocabulary), fc.string({ minLength: 1 })), { maxLength: 40 }), (terms) => {
+        const fast = compact.candidates(terms, SEARCH_OPTIONS);
+        const slow = orCandidates(plain, terms, SEARCH_OPTIONS);
+        expect(fast).toBeDefined();
+        const rows = (c: Candidates): unknown[] =>
+          Array.from(c.ids, (id, j) => [id, c.scores[j], terms.filter((_, i) => matchedTerm(c, j, i)), matchedCount(c, j)]).sort(
+            (a, b) => (a[0] as number) - (b[0] as number),
+          );
+        expect(rows(fast!)).toEqual(rows(slow));
+        expect(Array.from(fast!.df)).toEqual(Array.from(slow.df));
       }),
     );
   });
