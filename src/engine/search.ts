@@ -70,20 +70,27 @@ export interface PassageAnalysis {
 
 /**
  * The first two characters of each term, as `c0 << 16 | c1` (`c1` is
- * 0xffff for a one-character term). Terms only ever change a word's ending
- * (Porter stemming keeps at least its first two characters; numbers and
- * non-ASCII words are kept whole), so a word whose start matches no term's
- * cannot be one of them and needs no term lookup.
+ * 0xffff for a one-character term; a `y` counts as `i`). Terms only ever
+ * change a word's ending: Porter stemming keeps the first character and the
+ * second, except that it may turn a second `y` into `i` ("ays" → "ai");
+ * numbers and non-ASCII words are kept whole. So a word whose start matches
+ * no term's cannot be one of them and needs no term lookup (checked in
+ * test/node/hot-path.test.ts).
  */
 function termHeads(terms: readonly string[]): Int32Array {
   const heads = new Int32Array(terms.length);
-  terms.forEach((t, i) => (heads[i] = (t.charCodeAt(0) << 16) | (t.length > 1 ? t.charCodeAt(1) : 0xffff)));
+  terms.forEach((t, i) => (heads[i] = (t.charCodeAt(0) << 16) | (t.length > 1 ? second(t) : 0xffff)));
   return heads;
+}
+
+function second(s: string): number {
+  const c = s.charCodeAt(1);
+  return c === 0x79 ? 0x69 : c;
 }
 
 function mayBeTerm(heads: Int32Array, word: string): boolean {
   const c0 = word.charCodeAt(0) << 16;
-  const two = c0 | (word.length > 1 ? word.charCodeAt(1) : 0xffff);
+  const two = c0 | (word.length > 1 ? second(word) : 0xffff);
   for (let i = 0; i < heads.length; i++) {
     const h = heads[i]!;
     if (h === two || h === (c0 | 0xffff)) return true;
