@@ -1,6 +1,7 @@
-import MiniSearch from 'minisearch';
-import { CompactMiniSearch, compactIndex, type CompactIndexData } from './compact-search.js';
+import type MiniSearch from 'minisearch';
+import { CompactMiniSearch, indexDocuments, type CompactIndexData } from './compact-search.js';
 import type { ParsedDocument } from './corpus.js';
+import { cachedTerm } from './text.js';
 import { MINISEARCH_OPTIONS, OPTIONS_FINGERPRINT, SCHEMA_VERSION, type IndexedPassage } from './options.js';
 import { decodePassages, encodePassages, toPassages, type Passage, type PassageStoreData } from './passages.js';
 
@@ -58,11 +59,12 @@ export function buildIndex(
     docs.push(rec);
     passages.push(...toPassages(d, i));
   });
-  const mini = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
-  mini.addAll(
+  // What MiniSearch#addAll would index, straight into the compact encoding
+  // (the same term() through its memo: a corpus repeats its words).
+  const index = indexDocuments<IndexedPassage>(
     passages.map((p, id) => ({ id, title: docs[p.doc]!.title, section: p.section, text: p.text })),
+    { ...MINISEARCH_OPTIONS, processTerm: cachedTerm },
   );
-  const index = compactIndex(mini.toJSON(), MINISEARCH_OPTIONS.fields);
   return {
     meta: {
       schemaVersion: SCHEMA_VERSION,
