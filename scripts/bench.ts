@@ -80,6 +80,10 @@ interface EngineFigures {
   p99Ms: number;
   maxMs: number;
   meanMs: number;
+  /** p50, p99 and max over every timed run, not each question's best (includes interference). */
+  allP50Ms: number;
+  allP99Ms: number;
+  allMaxMs: number;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -132,7 +136,12 @@ async function engineFigures(child: string, spec: CorpusSpec, k: number): Promis
     answered: number;
     times: number[];
   };
-  const sorted = [...r.times].sort((a, b) => a - b);
+  // Each question's best of its timed runs: its CPU cost without the
+  // moments another process held the core (this machine is shared and noisy).
+  const best = new Array<number>(r.questions).fill(Infinity);
+  r.times.forEach((t, i) => (best[i % r.questions] = Math.min(best[i % r.questions]!, t)));
+  const sorted = best.sort((a, b) => a - b);
+  const all = [...r.times].sort((a, b) => a - b);
   return {
     corpus: spec.name,
     documents: build.meta.documents,
@@ -156,6 +165,9 @@ async function engineFigures(child: string, spec: CorpusSpec, k: number): Promis
     p99Ms: percentile(sorted, 99),
     maxMs: sorted[sorted.length - 1] ?? 0,
     meanMs: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
+    allP50Ms: percentile(all, 50),
+    allP99Ms: percentile(all, 99),
+    allMaxMs: all[all.length - 1] ?? 0,
   };
 }
 
@@ -261,7 +273,7 @@ async function main(): Promise<void> {
   for (const name of CORPORA) {
     if (!wanted.has(name)) continue;
     if (name === 'seed') {
-      specs.push({ name, source: 'corpus', questions: seedQ, passes: quick ? 20 : 100, note: 'corpus/' });
+      specs.push({ name, source: 'corpus', questions: seedQ, passes: quick ? 20 : 50, note: 'corpus/' });
       continue;
     }
     if (!datasets) {
@@ -273,7 +285,7 @@ async function main(): Promise<void> {
         name,
         source: path.join(datasets, 'squad-v1.1-dev', 'corpus.jsonl'),
         questions: squadQ,
-        passes: quick ? 2 : 5,
+        passes: quick ? 3 : 5,
         note: 'SQuAD v1.1 dev paragraphs',
       });
     } else {
@@ -284,7 +296,7 @@ async function main(): Promise<void> {
         name,
         source: info.file,
         questions: squadQ,
-        passes: name === 'synth-20k' ? (quick ? 1 : 3) : 1,
+        passes: name === 'synth-20k' ? 3 : 2,
         note: `synthetic, ${n0(info.documents)} records`,
       });
     }
@@ -364,7 +376,8 @@ async function main(): Promise<void> {
     );
     say(
       `\nload = reading the generated module + parseIndex + loadEngine; heap = V8 heap used after load and GC; ` +
-        `p50…max over ${result.engine.map((e) => `${e.corpus} ${n0(e.samples)}`).join(', ')} timed questions after one warm-up pass.`,
+        `p50…max over each question's best of its timed runs (${result.engine.map((e) => `${e.corpus} ${n0(e.questions)} questions × ${e.samples / Math.max(1, e.questions)}`).join(', ')}), after a warm-up pass; ` +
+        `over every run instead: ${result.engine.map((e) => `${e.corpus} p50 ${ms(e.allP50Ms)}, p99 ${ms(e.allP99Ms)}, max ${ms(e.allMaxMs)}`).join('; ')}.`,
     );
   }
 

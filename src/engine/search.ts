@@ -2,7 +2,7 @@ import type { Engine } from './build.js';
 import { matchedCount, matchedTerm, orCandidates, type Candidates } from './compact-search.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import type { Passage } from './passages.js';
-import { cachedTerm, queryTerms, tokenize } from './text.js';
+import { cachedTerm, queryTerms, scanWords, tokenize } from './text.js';
 
 /** One ranked passage. */
 export interface Hit {
@@ -88,14 +88,28 @@ function second(s: string): number {
   return c === 0x79 ? 0x69 : c;
 }
 
-function mayBeTerm(heads: Int32Array, word: string): boolean {
-  const c0 = word.charCodeAt(0) << 16;
-  const two = c0 | (word.length > 1 ? second(word) : 0xffff);
+/** Whether the word at `text[start, end)` (folded: `folded`, or ASCII in lower case) may have one of the terms' heads. */
+function mayBeTerm(heads: Int32Array, text: string, start: number, end: number, folded: string | undefined): boolean {
+  let c0: number;
+  let c1: number;
+  if (folded !== undefined) {
+    c0 = folded.charCodeAt(0);
+    c1 = folded.length > 1 ? folded.charCodeAt(1) : -1;
+  } else {
+    c0 = lowerAscii(text.charCodeAt(start));
+    c1 = end - start > 1 ? lowerAscii(text.charCodeAt(start + 1)) : -1;
+  }
+  const one = (c0 << 16) | 0xffff;
+  const two = c1 < 0 ? one : (c0 << 16) | (c1 === 0x79 ? 0x69 : c1);
   for (let i = 0; i < heads.length; i++) {
     const h = heads[i]!;
-    if (h === two || h === (c0 | 0xffff)) return true;
+    if (h === two || h === one) return true;
   }
   return false;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
 }
 
 /**
@@ -118,28 +132,31 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
   const pairFound = new Array<boolean>(Math.max(0, terms.length - 1)).fill(false);
   let s = 0;
   let w = 0;
-  for (const tok of tokenize(p.text)) {
-    while (s + 1 < p.sentences.length && p.sentences[s + 1]! <= tok.start) {
+  const text = p.text;
+  scanWords(text, (start, end, folded) => {
+    while (s + 1 < p.sentences.length && p.sentences[s + 1]! <= start) {
       s++;
       seenInSentence.clear();
     }
     w++;
-    const t = mayBeTerm(heads, tok.word) ? cachedTerm(tok.word) : null;
+    // The folded word is made only for words that may be question terms or typed answers.
+    let word = folded;
+    const t = mayBeTerm(heads, text, start, end, folded) ? cachedTerm((word ??= text.slice(start, end).toLowerCase())) : null;
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
-      if (answerType !== 'any' && !sentenceTyped[s] && !questionWords.has(tok.word)) {
-        const raw = p.text.slice(tok.start, tok.end);
+      if (answerType !== 'any' && !sentenceTyped[s] && !questionWords.has((word ??= text.slice(start, end).toLowerCase()))) {
+        const raw = text.slice(start, end);
         if (
           (answerType === 'date' && YEAR.test(raw)) ||
           (answerType === 'number' && DIGIT.test(raw)) ||
-          (answerType === 'name' && UPPER.test(raw) && tok.start > 0 && !SENTENCE_END.test(p.text.slice(Math.max(0, tok.start - 4), tok.start)))
+          (answerType === 'name' && UPPER.test(raw) && start > 0 && !SENTENCE_END.test(text.slice(Math.max(0, start - 4), start)))
         ) {
           sentenceTyped[s] = true;
         }
       }
-      continue;
+      return;
     }
-    highlights.push([tok.start, tok.end]);
+    highlights.push([start, end]);
     if (!seenInSentence.has(t!)) {
       seenInSentence.add(t!);
       sentenceWeights[s]! += idf.get(t!) ?? 0;
@@ -147,7 +164,7 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
     lastAt[qi] = w;
     if (qi > 0 && w - lastAt[qi - 1]! <= RANKING.proximityWindow) pairFound[qi - 1] = true;
     if (qi + 1 < terms.length && w - lastAt[qi + 1]! <= RANKING.proximityWindow) pairFound[qi] = true;
-  }
+  });
   let proximity = 0;
   pairFound.forEach((found, i) => {
     if (found) proximity += (idf.get(terms[i]!)! + idf.get(terms[i + 1]!)!) / 2;

@@ -30,6 +30,19 @@ export function fold(word: string): string {
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  scanWords(text, (start, end, folded) => {
+    out.push({ word: folded ?? text.slice(start, end).toLowerCase(), start, end });
+  });
+  return out;
+}
+
+/**
+ * Calls `visit` for each word {@link tokenize} finds, in order, with its
+ * offsets and, for a word with non-ASCII characters, its folded form
+ * (`undefined` for an ASCII word, whose folded form is its text in lower
+ * case), so that hot loops make strings only for the words they need.
+ */
+export function scanWords(text: string, visit: (start: number, end: number, folded: string | undefined) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -44,7 +57,7 @@ export function tokenize(text: string): Token[] {
       let j = i + 1;
       while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
       if (j === n || text.charCodeAt(j) < 0x80) {
-        out.push({ word: text.slice(i, j).toLowerCase(), start: i, end: j });
+        visit(i, j, undefined);
         i = j;
         continue;
       }
@@ -54,10 +67,9 @@ export function tokenize(text: string): Token[] {
     WORD.lastIndex = i;
     const m = WORD.exec(text);
     if (m === null) break;
-    out.push({ word: fold(m[0]), start: m.index, end: m.index + m[0].length });
+    visit(m.index, m.index + m[0].length, fold(m[0]));
     i = m.index + m[0].length;
   }
-  return out;
 }
 
 function isAsciiAlnum(c: number): boolean {
