@@ -3,7 +3,7 @@ import { CompactMiniSearch, indexDocuments, type CompactIndexData } from './comp
 import type { ParsedDocument } from './corpus.js';
 import { cachedTerm } from './text.js';
 import { MINISEARCH_OPTIONS, OPTIONS_FINGERPRINT, SCHEMA_VERSION, type IndexedPassage } from './options.js';
-import { decodePassages, encodePassages, toPassages, type Passage, type PassageStoreData } from './passages.js';
+import { encodePassages, lazyPassages, toPassages, type Passage, type PassageStoreData } from './passages.js';
 
 /** Versioning and provenance of a built index. */
 export interface IndexMeta {
@@ -108,7 +108,7 @@ export function loadEngine(built: BuiltIndex): Engine {
   if (built.index.documentCount !== meta.passages || built.docs.length !== meta.documents) {
     throw new Error('citeqa index: passage or document count does not match its metadata; rebuild it with `npm run build`');
   }
-  const passages = decodePassages(built.passages, meta.passages);
+  const passages = lazyPassages(built.passages, meta.passages);
   const mini = new CompactMiniSearch<IndexedPassage>(built.index, MINISEARCH_OPTIONS);
   return { meta, docs: built.docs, passages, mini };
 }
@@ -126,7 +126,7 @@ const MAGIC = 'citeqa-index';
  */
 export function serializeIndex(built: BuiltIndex): string {
   const { passages: p, index: x } = built;
-  const big = [p.text, p.columns, x.fieldLength, x.terms, x.postings, x.postingLengths];
+  const big = [p.text, p.textStart.data, p.records, p.recordStart.data, x.fieldLength.data, x.terms, x.termStart.data, x.postings, x.postingStart.data];
   const header = {
     meta: built.meta,
     docs: built.docs,
@@ -134,6 +134,7 @@ export function serializeIndex(built: BuiltIndex): string {
     fields: x.fields,
     documentCount: x.documentCount,
     averageFieldLength: x.averageFieldLength,
+    widths: [p.textStart.width, p.recordStart.width, x.fieldLength.width, x.termStart.width, x.postingStart.width],
     lengths: big.map((b) => b.length),
   };
   const json = JSON.stringify(header).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -161,25 +162,36 @@ export function parseIndex(text: string): BuiltIndex {
     fields: string[];
     documentCount: number;
     averageFieldLength: number[];
+    widths: number[];
     lengths: number[];
   };
   let at = second + 1;
-  const [textS, columns, fieldLength, terms, postings, postingLengths] = h.lengths.map((n) => text.slice(at, (at += n)));
-  if (at !== text.length || postingLengths === undefined) {
+  const [pText, textStart, records, recordStart, fieldLength, terms, termStart, postings, postingStart] = h.lengths.map((n) =>
+    text.slice(at, (at += n)),
+  );
+  const [wText, wRecord, wField, wTerm, wPosting] = h.widths;
+  if (at !== text.length || postingStart === undefined || wPosting === undefined) {
     throw new Error('citeqa index: the generated index is truncated; rebuild it with `npm run build`');
   }
   return {
     meta: h.meta,
     docs: h.docs,
-    passages: { sections: h.sections, text: textS!, columns: columns! },
+    passages: {
+      sections: h.sections,
+      text: pText!,
+      textStart: { width: wText!, data: textStart! },
+      records: records!,
+      recordStart: { width: wRecord!, data: recordStart! },
+    },
     index: {
       fields: h.fields,
       documentCount: h.documentCount,
       averageFieldLength: h.averageFieldLength,
-      fieldLength: fieldLength!,
+      fieldLength: { width: wField!, data: fieldLength! },
       terms: terms!,
+      termStart: { width: wTerm!, data: termStart! },
       postings: postings!,
-      postingLengths,
+      postingStart: { width: wPosting, data: postingStart },
     },
   };
 }

@@ -1,17 +1,17 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions, type SearchResult } from 'minisearch';
-import { decodeVarints, encodeVarints, escapeWide, pushVarint, unescapeWide, VarintReader } from './compact.js';
+import { encodeFixed, escapeWide, fixedLength, pushVarint, readFixed, unescapeWide, VarintReader, type FixedColumn } from './compact.js';
 
 /**
- * The inverted index as the built index ships it: a few strings, decoded
- * only where a query reads them.
+ * The inverted index as the built index ships it: a few strings, read in
+ * place (nothing is decoded at load; a query decodes the postings it reads).
  *
  * - `terms`: every term ({@link escapeWide}d), sorted by UTF-16 code units,
- *   each followed by `\n`.
+ *   one after another; `termStart` says where each starts (and the last ends).
  * - `postings`: for each term in that order, for each field that has it
  *   (ascending field id): the field id, the number of passages, then for each
  *   passage in ascending order the gap from the previous passage id and the
- *   term's frequency there. All integers as {@link pushVarint} digits.
- * - `postingLengths`: the length in characters of each term's postings.
+ *   term's frequency there, all as {@link pushVarint} digits; `postingStart`
+ *   says where each term's postings start (and the last end).
  * - `fieldLength`: for each passage and field, MiniSearch's field length.
  */
 export interface CompactIndexData {
@@ -19,10 +19,11 @@ export interface CompactIndexData {
   documentCount: number;
   /** MiniSearch's running average of each field's length, as it computed it. */
   averageFieldLength: number[];
-  fieldLength: string;
+  fieldLength: FixedColumn;
   terms: string;
+  termStart: FixedColumn;
   postings: string;
-  postingLengths: string;
+  postingStart: FixedColumn;
 }
 
 /** One term's postings: for each field id, its passages (ascending) and frequencies there. */
@@ -40,11 +41,14 @@ function encodeIndex(
     .map(([term, data]) => [escapeWide(term), data] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const termOut: string[] = [];
+  const termStart = [0];
   const postOut: string[] = [];
-  const lengths: number[] = [];
+  const postingStart = [0];
+  let termAt = 0;
+  let postAt = 0;
   for (const [term, data] of entries) {
-    if (term.includes('\n')) throw new Error('citeqa build: a term contains a line break');
-    termOut.push(term, '\n');
+    termOut.push(term);
+    termStart.push((termAt += term.length));
     const piece: string[] = [];
     data.forEach((block, fid) => {
       if (block === undefined || block.docs.length === 0) return;
@@ -59,16 +63,17 @@ function encodeIndex(
     });
     const s = piece.join('');
     postOut.push(s);
-    lengths.push(s.length);
+    postingStart.push((postAt += s.length));
   }
   return {
     fields: [...fields],
     documentCount,
     averageFieldLength: [...averageFieldLength],
-    fieldLength: encodeVarints(fieldLength),
+    fieldLength: encodeFixed(fieldLength),
     terms: termOut.join(''),
+    termStart: encodeFixed(termStart),
     postings: postOut.join(''),
-    postingLengths: encodeVarints(lengths),
+    postingStart: encodeFixed(postingStart),
   };
 }
 
@@ -158,46 +163,31 @@ export function compactIndex(js: AsPlainObject, fields: readonly string[]): Comp
   return encodeIndex(fields, n, js.averageFieldLength, fieldLength, index);
 }
 
-/** The decoded lookup tables of a {@link CompactIndexData}. */
-interface Tables {
-  data: CompactIndexData;
-  /** Start of each term in `terms`; term i ends at termStart[i + 1] - 1. */
-  termStart: Uint32Array;
-  /** Start of each term's postings; term i's end at postingStart[i + 1]. */
-  postingStart: Uint32Array;
-  fieldLength: Uint32Array;
-}
-
-function decodeTables(data: CompactIndexData): Tables {
-  const F = data.fields.length;
-  const n = data.documentCount;
-  const terms = data.terms;
-  let count = 0;
-  for (let i = terms.indexOf('\n'); i >= 0; i = terms.indexOf('\n', i + 1)) count++;
-  const termStart = new Uint32Array(count + 1);
-  let t = 0;
-  for (let i = terms.indexOf('\n'); i >= 0; i = terms.indexOf('\n', i + 1)) termStart[++t] = i + 1;
-  const lengths = decodeVarints(data.postingLengths, count);
-  const postingStart = new Uint32Array(count + 1);
-  for (let i = 0; i < count; i++) postingStart[i + 1] = postingStart[i]! + lengths[i]!;
-  if (postingStart[count] !== data.postings.length) {
-    throw new Error('citeqa index: postings do not match their lengths; rebuild it with `npm run build`');
+/** Checks a {@link CompactIndexData}'s columns against each other, decoding nothing. */
+function checkIndex(data: CompactIndexData): void {
+  const terms = fixedLength(data.termStart) - 1;
+  if (
+    terms < 0 ||
+    fixedLength(data.postingStart) !== terms + 1 ||
+    fixedLength(data.fieldLength) !== data.documentCount * data.fields.length ||
+    readFixed(data.termStart, terms) !== data.terms.length ||
+    readFixed(data.postingStart, terms) !== data.postings.length
+  ) {
+    throw new Error('citeqa index: the index columns do not match each other; rebuild it with `npm run build`');
   }
-  return { data, termStart, postingStart, fieldLength: decodeVarints(data.fieldLength, n * F) };
 }
 
-/** Binary search for `term` in the sorted `terms` string; -1 when absent. */
-function findTerm(tables: Tables, raw: string): number {
+/** Binary search for `term` in the sorted terms; -1 when absent. */
+function findTerm(data: CompactIndexData, raw: string): number {
   const term = escapeWide(raw);
-  const { termStart } = tables;
-  const terms = tables.data.terms;
+  const { terms, termStart } = data;
   let lo = 0;
-  let hi = termStart.length - 2;
+  let hi = fixedLength(termStart) - 2;
   const len = term.length;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const start = termStart[mid]!;
-    const midLen = termStart[mid + 1]! - 1 - start;
+    const start = readFixed(termStart, mid);
+    const midLen = readFixed(termStart, mid + 1) - start;
     let cmp = 0;
     const m = len < midLen ? len : midLen;
     for (let i = 0; i < m; i++) {
@@ -247,7 +237,7 @@ interface Raw {
  * whose internal index is then rebuilt from the compact data on first use.
  */
 export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
-  #tables: Tables;
+  #data: CompactIndexData;
   #options: Options<T>;
   #mutated = false;
   // Scratch space reused by every query (an isolate runs one at a time).
@@ -273,7 +263,8 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
       throw new Error('citeqa index: built with other fields; rebuild it with `npm run build`');
     }
     if (data.fields.length > 8) throw new Error('citeqa index: at most 8 fields');
-    this.#tables = decodeTables(data);
+    checkIndex(data);
+    this.#data = data;
     this.#options = options;
     self._documentCount = data.documentCount;
     self._nextId = data.documentCount;
@@ -319,26 +310,28 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
 
   /** MiniSearch's `toJSON()` shape, rebuilt from the compact data. */
   toPlainObject(): AsPlainObject {
-    const { data, termStart, postingStart, fieldLength } = this.#tables;
+    const data = this.#data;
     const F = data.fields.length;
     const n = data.documentCount;
     const documentIds: Record<string, number> = {};
     const fieldLengthObj: Record<string, number[]> = {};
     for (let i = 0; i < n; i++) {
       documentIds[i] = i;
-      fieldLengthObj[i] = Array.from(fieldLength.subarray(i * F, i * F + F));
+      fieldLengthObj[i] = Array.from({ length: F }, (_, f) => readFixed(data.fieldLength, i * F + f));
     }
     const index: AsPlainObject['index'] = [];
-    for (let t = 0; t + 1 < termStart.length; t++) {
-      const term = unescapeWide(data.terms.slice(termStart[t]!, termStart[t + 1]! - 1));
-      const r = new VarintReader(data.postings, postingStart[t]!);
+    const count = fixedLength(data.termStart) - 1;
+    for (let t = 0; t < count; t++) {
+      const term = unescapeWide(data.terms.slice(readFixed(data.termStart, t), readFixed(data.termStart, t + 1)));
+      const end = readFixed(data.postingStart, t + 1);
+      const r = new VarintReader(data.postings, readFixed(data.postingStart, t));
       const entry: Record<string, Record<string, number>> = {};
-      while (r.pos < postingStart[t + 1]!) {
+      while (r.pos < end) {
         const fid = r.next();
-        const count = r.next();
+        const c = r.next();
         const docs: Record<string, number> = {};
         let doc = 0;
-        for (let i = 0; i < count; i++) {
+        for (let i = 0; i < c; i++) {
           doc += r.next();
           docs[doc] = r.next();
         }
@@ -454,7 +447,7 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
     const { o, fast } = this.#resolve(searchOptions);
     if (!fast || o.filter != null || new Set(terms).size !== terms.length || terms.some((t) => !t)) return undefined;
     const W = (terms.length + 31) >>> 5;
-    const N = this.#tables.data.documentCount;
+    const N = this.#data.documentCount;
     if (this.#candidateMask.length < N * W) this.#candidateMask = new Uint32Array(N * W);
     const stamp = ++this.#candidateStamp;
     if (stamp === 0xffffffff) {
@@ -520,10 +513,11 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
     const { k, b, d } = o.bm25!;
     const boostDocument: BoostDocument | undefined = o.boostDocument;
     const boostTerm: BoostTerm | undefined = o.boostTerm;
-    const tables = this.#tables;
-    const { postings } = tables.data;
-    const F = tables.data.fields.length;
-    const fieldLength = tables.fieldLength;
+    const data = this.#data;
+    const { postings } = data;
+    const F = data.fields.length;
+    const fieldLength = data.fieldLength.data;
+    const flWidth = data.fieldLength.width;
     const totalCount = self._documentCount;
     const avg = self._avgFieldLength;
     const termScore = this.#termScore;
@@ -554,7 +548,7 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
     for (let qi = 0; qi < terms.length; qi++) {
       const term = terms[qi]!;
       const termBoost = boostTerm ? boostTerm(term, qi, terms as string[]) : 1;
-      const t = findTerm(tables, term);
+      const t = findTerm(data, term);
       if (t < 0) {
         visit(term, qi, 0, boostFields);
         continue;
@@ -564,8 +558,8 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
         termStamp.fill(0);
         this.#stamp = 1;
       }
-      const begin = tables.postingStart[t]!;
-      const end = tables.postingStart[t + 1]!;
+      const begin = readFixed(data.postingStart, t);
+      const end = readFixed(data.postingStart, t + 1);
       let nTouched = 0;
       // One field's postings: MiniSearch's termResults for that field.
       const scoreBlock = (pos: number, count: number, fieldId: number, fieldBoost: number, bit: number): number => {
@@ -589,7 +583,10 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
           }
           const docBoost = boostDocument ? boostDocument(doc, term, undefined) : 1;
           if (!docBoost) continue;
-          const len = fieldLength[doc * F + fieldId]!;
+          // The field length, read in place (fixed-width base-32 digits).
+          let fp = (doc * F + fieldId) * flWidth;
+          let len = fieldLength.charCodeAt(fp) - 48;
+          for (let kk = 1; kk < flWidth; kk++) len |= (fieldLength.charCodeAt(++fp) - 48) << (5 * kk);
           // MiniSearch's calcBM25Score, term for term, and its weighting order.
           const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * len) / avgFieldLength)));
           const weightedScore = 1 * termBoost * fieldBoost * docBoost * rawScore;

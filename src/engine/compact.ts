@@ -88,3 +88,52 @@ export function unescapeWide(s: string): string {
   }
   return out + s.slice(from);
 }
+
+/**
+ * Integers as fixed-width groups of base-32 digits (`0`…`O`, least
+ * significant first), so value i is read at i × width without decoding
+ * anything before it: a column the runtime uses in place, with no work at load.
+ */
+export interface FixedColumn {
+  width: number;
+  data: string;
+}
+
+/** Encodes `values` with the fewest digits that hold the largest. */
+export function encodeFixed(values: ArrayLike<number>): FixedColumn {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(Number.isInteger(v) && v >= 0 && v < 0x40000000)) throw new Error(`citeqa index: cannot encode ${v}`);
+    if (v > max) max = v;
+  }
+  let width = 1;
+  while (max >= 2 ** (5 * width)) width++;
+  const out: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i]!;
+    for (let k = 0; k < width; k++) {
+      out.push(String.fromCharCode(DIGIT_BASE + (v & LOW)));
+      v >>>= 5;
+    }
+  }
+  return { width, data: out.join('') };
+}
+
+/** Value `i` of a {@link FixedColumn}. */
+export function readFixed(col: FixedColumn, i: number): number {
+  const s = col.data;
+  const w = col.width;
+  let p = i * w;
+  let v = s.charCodeAt(p) - DIGIT_BASE;
+  for (let k = 1; k < w; k++) v |= (s.charCodeAt(++p) - DIGIT_BASE) << (5 * k);
+  return v;
+}
+
+/** Number of values in a {@link FixedColumn}; throws when its length is not a multiple of its width. */
+export function fixedLength(col: FixedColumn): number {
+  if (!(col.width >= 1 && col.width <= 6) || col.data.length % col.width !== 0) {
+    throw new Error('citeqa index: a column has the wrong length; rebuild it with `npm run build`');
+  }
+  return col.data.length / col.width;
+}

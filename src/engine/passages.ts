@@ -1,5 +1,5 @@
 import type { ParsedDocument } from './corpus.js';
-import { escapeWide, pushVarint, unescapeWide, VarintReader } from './compact.js';
+import { encodeFixed, escapeWide, fixedLength, pushVarint, readFixed, unescapeWide, VarintReader, type FixedColumn } from './compact.js';
 
 /** Passages hold whole sentences up to about this many characters. */
 export const MAX_PASSAGE_CHARS = 600;
@@ -62,32 +62,39 @@ export function passageSentences(p: Pick<Passage, 'text' | 'sentences'>): string
 
 /**
  * The passage store as the built index ships it: every passage's text in one
- * string and its citation data in one column of small integers, so loading
- * it parses no JSON (docs/performance.md).
+ * string, its citation data in one string of small integers, and where each
+ * passage starts in both, so a passage is decoded only when it is read and
+ * loading decodes nothing (docs/performance.md).
  */
 export interface PassageStoreData {
   /** Distinct section headings; passages refer to them by index. */
   sections: string[];
   /** Every passage's text, one after another, with {@link escapeWide} applied. */
   text: string;
+  /** Where each passage's text starts in `text`, and where the last ends (n + 1 values). */
+  textStart: FixedColumn;
   /**
-   * Per passage, as {@link pushVarint} digits: gap from the previous passage's
-   * document, ordinal, section index, first line, last line − first line,
-   * length of its escaped text, number of sentences, then each sentence's
-   * start as the gap from the previous start (the first from 0).
+   * Per passage, as {@link pushVarint} digits: document index, ordinal,
+   * section index, first line, last line − first line, number of sentences,
+   * then each sentence's start as the gap from the previous start (the
+   * first from 0).
    */
-  columns: string;
+  records: string;
+  /** Where each passage's record starts in `records`, and where the last ends (n + 1 values). */
+  recordStart: FixedColumn;
 }
 
-/** Encodes passages (in document order) as a {@link PassageStoreData}. */
+/** Encodes passages as a {@link PassageStoreData}. */
 export function encodePassages(passages: readonly Passage[]): PassageStoreData {
   const sections: string[] = [];
   const sectionIndex = new Map<string, number>();
   const text: string[] = [];
-  const cols: string[] = [];
-  let prevDoc = 0;
+  const textStart = [0];
+  const records: string[] = [];
+  const recordStart = [0];
+  let textAt = 0;
+  let recordAt = 0;
   for (const p of passages) {
-    if (p.doc < prevDoc) throw new Error('citeqa build: passages must be in document order');
     let s = sectionIndex.get(p.section);
     if (s === undefined) {
       s = sections.length;
@@ -96,46 +103,108 @@ export function encodePassages(passages: readonly Passage[]): PassageStoreData {
     }
     const escaped = escapeWide(p.text);
     text.push(escaped);
-    pushVarint(cols, p.doc - prevDoc);
-    pushVarint(cols, p.ordinal);
-    pushVarint(cols, s);
-    pushVarint(cols, p.lines[0]);
-    pushVarint(cols, p.lines[1] - p.lines[0]);
-    pushVarint(cols, escaped.length);
-    pushVarint(cols, p.sentences.length);
+    textStart.push((textAt += escaped.length));
+    const rec: string[] = [];
+    pushVarint(rec, p.doc);
+    pushVarint(rec, p.ordinal);
+    pushVarint(rec, s);
+    pushVarint(rec, p.lines[0]);
+    pushVarint(rec, p.lines[1] - p.lines[0]);
+    pushVarint(rec, p.sentences.length);
     let prev = 0;
     for (const start of p.sentences) {
-      pushVarint(cols, start - prev);
+      pushVarint(rec, start - prev);
       prev = start;
     }
-    prevDoc = p.doc;
+    const r = rec.join('');
+    records.push(r);
+    recordStart.push((recordAt += r.length));
   }
-  return { sections, text: text.join(''), columns: cols.join('') };
+  return {
+    sections,
+    text: text.join(''),
+    textStart: encodeFixed(textStart),
+    records: records.join(''),
+    recordStart: encodeFixed(recordStart),
+  };
 }
 
-/** Decodes `count` passages from a {@link PassageStoreData}. */
-export function decodePassages(store: PassageStoreData, count: number): Passage[] {
-  const out = new Array<Passage>(count);
-  const r = new VarintReader(store.columns);
-  let doc = 0;
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    doc += r.next();
-    const ordinal = r.next();
-    const section = store.sections[r.next()];
-    const first = r.next();
-    const last = first + r.next();
-    const len = r.next();
-    const n = r.next();
-    const sentences = new Array<number>(n);
-    let start = 0;
-    for (let j = 0; j < n; j++) sentences[j] = start += r.next();
-    if (section === undefined) throw new Error('citeqa index: a passage names a section that does not exist');
-    out[i] = { doc, ordinal, section, lines: [first, last], text: unescapeWide(store.text.slice(at, at + len)), sentences };
-    at += len;
+/** Passage `i` of a {@link PassageStoreData}, decoded. */
+export function decodePassage(store: PassageStoreData, i: number): Passage {
+  const r = new VarintReader(store.records, readFixed(store.recordStart, i));
+  const doc = r.next();
+  const ordinal = r.next();
+  const section = store.sections[r.next()];
+  const first = r.next();
+  const last = first + r.next();
+  const n = r.next();
+  const sentences = new Array<number>(n);
+  let start = 0;
+  for (let j = 0; j < n; j++) sentences[j] = start += r.next();
+  if (section === undefined || r.pos !== readFixed(store.recordStart, i + 1)) {
+    throw new Error('citeqa index: a passage record is damaged; rebuild it with `npm run build`');
   }
-  if (r.pos !== store.columns.length || at !== store.text.length) {
+  const text = unescapeWide(store.text.slice(readFixed(store.textStart, i), readFixed(store.textStart, i + 1)));
+  return { doc, ordinal, section, lines: [first, last], text, sentences };
+}
+
+/** Checks that a store holds `count` passages, without decoding them. */
+function checkStore(store: PassageStoreData, count: number): void {
+  if (
+    fixedLength(store.textStart) !== count + 1 ||
+    fixedLength(store.recordStart) !== count + 1 ||
+    readFixed(store.textStart, count) !== store.text.length ||
+    readFixed(store.recordStart, count) !== store.records.length
+  ) {
     throw new Error('citeqa index: the passage store does not match its passage count; rebuild it with `npm run build`');
   }
-  return out;
+}
+
+/** Decodes all `count` passages of a {@link PassageStoreData}. */
+export function decodePassages(store: PassageStoreData, count: number): Passage[] {
+  checkStore(store, count);
+  return Array.from({ length: count }, (_, i) => decodePassage(store, i));
+}
+
+/**
+ * The `count` passages of a store as an array that decodes each passage the
+ * first time it is read (and keeps it): loading a large corpus decodes
+ * nothing, and a question decodes only the passages it looks at.
+ */
+export function lazyPassages(store: PassageStoreData, count: number): readonly Passage[] {
+  checkStore(store, count);
+  if (count > 0) decodePassage(store, count - 1); // the last record ends where the records do
+  const cache = new Array<Passage | undefined>(count);
+  const indexOf = (prop: string | symbol): number => {
+    if (typeof prop !== 'string' || prop.length === 0 || prop.length > 10) return -1;
+    const c = prop.charCodeAt(0);
+    if (c < 0x30 || c > 0x39 || (c === 0x30 && prop.length > 1)) return -1;
+    const i = Number(prop);
+    return Number.isInteger(i) && i < count ? i : -1;
+  };
+  const fill = (i: number): Passage => (cache[i] ??= decodePassage(store, i));
+  return new Proxy(cache as Passage[], {
+    get(target, prop, receiver) {
+      const i = indexOf(prop);
+      return i >= 0 ? fill(i) : Reflect.get(target, prop, receiver);
+    },
+    has(target, prop) {
+      return indexOf(prop) >= 0 || Reflect.has(target, prop);
+    },
+    ownKeys(target) {
+      for (let i = 0; i < count; i++) fill(i);
+      return Reflect.ownKeys(target);
+    },
+    getOwnPropertyDescriptor(target, prop) {
+      const i = indexOf(prop);
+      if (i >= 0) fill(i);
+      return Reflect.getOwnPropertyDescriptor(target, prop);
+    },
+    set() {
+      return false;
+    },
+    deleteProperty() {
+      return false;
+    },
+  });
 }

@@ -11,6 +11,10 @@ import {
   type Candidates,
   decodePassages,
   decodeVarints,
+  encodeFixed,
+  fixedLength,
+  lazyPassages,
+  readFixed,
   encodePassages,
   encodeVarints,
   escapeWide,
@@ -37,6 +41,18 @@ describe('compact encodings', () => {
     );
   });
 
+  it('reads fixed-width integers in place', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0x3fffffff })), (xs) => {
+        const col = encodeFixed(xs);
+        expect(fixedLength(col)).toBe(xs.length);
+        expect(xs.map((_, i) => readFixed(col, i))).toEqual(xs);
+      }),
+    );
+    expect(encodeFixed([0, 31]).width).toBe(1);
+    expect(encodeFixed([32]).width).toBe(2);
+  });
+
   it('keeps text one byte per character and restores it', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
@@ -54,11 +70,20 @@ describe('compact encodings', () => {
       { doc: 2, ordinal: 1, section: '', lines: [10, 40], text: 'x'.repeat(700), sentences: [0, 300, 650] },
     ];
     const store = encodePassages(passages);
-    expect(/[\u0100-\uffff]/.test(store.text + store.columns + store.sections.join(''))).toBe(
+    expect(/[\u0100-\uffff]/.test(store.text + store.records + store.sections.join(''))).toBe(
       /[\u0100-\uffff]/.test(store.sections.join('')),
     );
     expect(decodePassages(store, passages.length)).toEqual(passages);
     expect(() => decodePassages(store, passages.length + 1)).toThrow(/^citeqa index: /);
+    const lazy = lazyPassages(store, passages.length);
+    expect(lazy[1]).toEqual(passages[1]);
+    expect(lazy[1]).toBe(lazy[1]);
+    expect(lazy.length).toBe(3);
+    expect(lazy[3]).toBeUndefined();
+    expect([...lazy]).toEqual(passages);
+    expect(lazy).toEqual(passages);
+    expect(lazy.map((p) => p.ordinal)).toEqual([1, 2, 1]);
+    expect(() => ((lazy as Passage[])[0] = passages[2]!)).toThrow(TypeError);
   });
 });
 

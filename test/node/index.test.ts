@@ -33,7 +33,7 @@ describe('built index', () => {
     ['another schema version', (b: BuiltIndex) => (b.meta.schemaVersion = SCHEMA_VERSION + 1), /schema version/],
     ['other text options', (b: BuiltIndex) => (b.meta.optionsFingerprint = 'deadbeef'), /text options deadbeef/],
     ['a passage count other than its metadata', (b: BuiltIndex) => (b.meta.passages += 1), /count does not match/],
-    ['a truncated passage store', (b: BuiltIndex) => (b.passages.columns = b.passages.columns.slice(0, -2)), /passage store/],
+    ['a truncated passage store', (b: BuiltIndex) => (b.passages.records = b.passages.records.slice(0, -2)), /passage store/],
   ])('refuses to load an index built with %s', (_, mutate, message) => {
     const copy = JSON.parse(JSON.stringify(built)) as BuiltIndex;
     mutate(copy);
