@@ -73,7 +73,8 @@ interface EngineFigures {
   heapAfterQuestionsBytes: number;
   firstQuestionMs: number;
   questions: number;
-  samples: number;
+  /** Timed runs of each question. */
+  runs: number;
   answeredShare: number;
   p50Ms: number;
   p95Ms: number;
@@ -158,7 +159,7 @@ async function engineFigures(child: string, spec: CorpusSpec, k: number): Promis
     heapAfterQuestionsBytes: r.heapAfterQuestions,
     firstQuestionMs: r.firstMs,
     questions: r.questions,
-    samples: sorted.length,
+    runs: r.times.length / Math.max(1, r.questions),
     answeredShare: r.questions > 0 ? r.answered / r.questions : 0,
     p50Ms: percentile(sorted, 50),
     p95Ms: percentile(sorted, 95),
@@ -376,7 +377,7 @@ async function main(): Promise<void> {
     );
     say(
       `\nload = reading the generated module + parseIndex + loadEngine; heap = V8 heap used after load and GC; ` +
-        `p50…max over each question's best of its timed runs (${result.engine.map((e) => `${e.corpus} ${n0(e.questions)} questions × ${e.samples / Math.max(1, e.questions)}`).join(', ')}), after a warm-up pass; ` +
+        `p50…max over each question's best of its timed runs (${result.engine.map((e) => `${e.corpus} ${n0(e.questions)} questions × ${e.runs}`).join(', ')}), after a warm-up pass; ` +
         `over every run instead: ${result.engine.map((e) => `${e.corpus} p50 ${ms(e.allP50Ms)}, p99 ${ms(e.allP99Ms)}, max ${ms(e.allMaxMs)}`).join('; ')}.`,
     );
   }
