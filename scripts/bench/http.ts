@@ -39,15 +39,22 @@ export interface HttpFigures {
   ratio: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
+/** `n` distinct free loopback ports (all held open until all are found). */
+async function freePorts(n: number): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const srv = net.createServer();
+      servers.push(srv);
+      await new Promise<void>((resolve, reject) => {
+        srv.on('error', reject);
+        srv.listen(0, '127.0.0.1', () => resolve());
+      });
+    }
+    return servers.map((s) => (s.address() as net.AddressInfo).port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  }
 }
 
 async function waitReady(url: string, child: ChildProcess, log: () => string, timeoutMs = 120_000): Promise<void> {
@@ -109,7 +116,18 @@ function figures(r: AutocannonResult): EndpointFigures {
  * first, through the `[build]` command), runs the load and stops it.
  */
 export async function httpFigures(questions: readonly string[], durationS: number, connections: number): Promise<HttpFigures> {
-  const port = await freePort();
+  // Another process may take a port between choosing it and wrangler binding it: try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await loadRun(questions, durationS, connections);
+    } catch (e) {
+      if (attempt >= 3 || !/Address already in use/.test(String(e))) throw e;
+    }
+  }
+}
+
+async function loadRun(questions: readonly string[], durationS: number, connections: number): Promise<HttpFigures> {
+  const [port, inspectorPort] = await freePorts(2);
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(
     WRANGLER,
@@ -120,7 +138,7 @@ export async function httpFigures(questions: readonly string[], durationS: numbe
       '--port',
       String(port),
       '--inspector-port',
-      String(await freePort()),
+      String(inspectorPort),
       '--show-interactive-dev-session=false',
       '--log-level',
       'warn',

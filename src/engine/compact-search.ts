@@ -664,8 +664,9 @@ export function matchedCount(c: Candidates, j: number): number {
 }
 
 /**
- * MiniSearch's OR results for distinct `terms` as {@link Candidates}: from
- * the compact postings when `mini` can, else from `mini.search()`.
+ * MiniSearch's OR results for distinct `terms` (index terms, so without
+ * spaces) as {@link Candidates}: from the compact postings when `mini` can,
+ * else from `mini.search()`.
  */
 export function orCandidates(mini: MiniSearch, terms: readonly string[], options: SearchOptions): Candidates {
   const fast = mini instanceof CompactMiniSearch ? mini.candidates(terms, options) : undefined;

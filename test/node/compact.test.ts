@@ -184,7 +184,7 @@ describe('CompactMiniSearch', () => {
     const plain = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
     plain.addAll(docs);
     fc.assert(
-      fc.property(fc.uniqueArray(fc.oneof(fc.constantFrom(...vocabulary), fc.string({ minLength: 1 })), { maxLength: 40 }), (terms) => {
+      fc.property(fc.uniqueArray(fc.oneof(fc.constantFrom(...vocabulary), fc.string({ minLength: 1 }).filter((t) => !t.includes(' '))), { maxLength: 40 }), (terms) => {
         const fast = compact.candidates(terms, SEARCH_OPTIONS);
         const slow = orCandidates(plain, terms, SEARCH_OPTIONS);
         expect(fast).toBeDefined();
