@@ -474,8 +474,11 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
           at[doc] = count;
           ids[count] = doc;
           acc[count] = termScore[doc]!;
-          masks.fill(0, count * W, count * W + W);
-          masks[count * W + word] = bit;
+          if (W === 1) masks[count] = bit;
+          else {
+            for (let w = 0; w < W; w++) masks[count * W + w] = 0;
+            masks[count * W + word] = bit;
+          }
           count++;
         } else {
           const j = at[doc]!;

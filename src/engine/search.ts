@@ -108,6 +108,13 @@ function mayBeTerm(heads: Int32Array, text: string, start: number, end: number, 
   return false;
 }
 
+/** False when a word starting with `c` cannot pass YEAR, DIGIT or UPPER for `type`. */
+function mayBeTyped(type: AnswerType, c: number): boolean {
+  if (type === 'date') return c === 0x31 || c === 0x32;
+  if (type === 'number') return c >= 0x30 && c <= 0x39;
+  return (c >= 0x41 && c <= 0x5a) || c >= 0x80;
+}
+
 function lowerAscii(c: number): number {
   return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
 }
@@ -144,12 +151,14 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
     const t = mayBeTerm(heads, text, start, end, folded) ? cachedTerm((word ??= text.slice(start, end).toLowerCase())) : null;
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
-      if (answerType !== 'any' && !sentenceTyped[s] && !questionWords.has((word ??= text.slice(start, end).toLowerCase()))) {
+      // A word of the asked-for type that the question does not hold (cheap tests first: they are pure).
+      if (answerType !== 'any' && !sentenceTyped[s] && mayBeTyped(answerType, text.charCodeAt(start))) {
         const raw = text.slice(start, end);
         if (
-          (answerType === 'date' && YEAR.test(raw)) ||
-          (answerType === 'number' && DIGIT.test(raw)) ||
-          (answerType === 'name' && UPPER.test(raw) && start > 0 && !SENTENCE_END.test(text.slice(Math.max(0, start - 4), start)))
+          ((answerType === 'date' && YEAR.test(raw)) ||
+            (answerType === 'number' && DIGIT.test(raw)) ||
+            (answerType === 'name' && UPPER.test(raw) && start > 0 && !SENTENCE_END.test(text.slice(Math.max(0, start - 4), start)))) &&
+          !questionWords.has((word ??= text.slice(start, end).toLowerCase()))
         ) {
           sentenceTyped[s] = true;
         }
