@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
 // `npm test` builds the index first (src/generated/ must exist).
 export default defineConfig({
   test: {
+    // The Worker logs one JSON line per request; keep test output readable
+    // (its warnings and errors still print).
+    onConsoleLog: (log) => !log.startsWith('{"level":"info","msg":"request"'),
     projects: [
       {
         test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node' },
