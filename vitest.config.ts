@@ -15,7 +15,12 @@ export default defineConfig({
       },
       {
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+        test: {
+          name: 'worker',
+          include: ['test/worker/**/*.test.ts'],
+          // test/worker/fuzz.test.ts: more cases or another seed, e.g. CITEQA_FUZZ_RUNS=50000.
+          provide: { fuzzRuns: process.env.CITEQA_FUZZ_RUNS ?? '', fuzzSeed: process.env.CITEQA_FUZZ_SEED ?? '' },
+        },
       },
     ],
   },

@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, type z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Engine } from './engine/index.js';
 import { indexTag, serveAsk } from './http/cache.js';
 import type { AppEnv, Env } from './http/env.js';
@@ -150,11 +150,8 @@ export function createApp(engine: Engine): OpenAPIHono<AppEnv> {
     });
   }
 
-  app.notFound((c) => {
-    throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`);
-  });
-
-  app.onError((err, c) => {
+  // The one error path: every error response, expected or not, is made here.
+  const onError = (err: Error, c: Context<AppEnv>): Response => {
     const log = c.get('log');
     c.header('Cache-Control', 'no-store');
     if (err instanceof ApiError) {
@@ -170,7 +167,11 @@ export function createApp(engine: Engine): OpenAPIHono<AppEnv> {
       stack: err instanceof Error ? err.stack : undefined,
     });
     return c.json(errorBody('internal_error', 'Something went wrong on our side; the error was logged.'), 500);
-  });
+  };
+  app.onError(onError);
+  // Returned, not thrown: a throw from here would skip the middlewares' work
+  // after `next()` (security headers, the log line).
+  app.notFound((c) => onError(new ApiError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`), c));
 
   return app;
 }
