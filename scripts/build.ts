@@ -1,12 +1,14 @@
 /**
  * `npm run build`: reads the corpus, builds the passage index and writes it
  * as a generated module the Worker imports (src/generated/, git-ignored).
- * Corpus folder: $CITEQA_CORPUS_DIR, default `corpus`.
+ * Corpus folder: $CITEQA_CORPUS_DIR, default `corpus`. Also builds the
+ * browser widget (scripts/build-widget.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIndex } from '../src/engine/index.js';
+import { buildWidget } from './build-widget.js';
 import { readCorpus } from './lib/corpus-fs.js';
 
 const OUT_DIR = 'src/generated';
@@ -37,6 +39,7 @@ export async function buildIndexModule(corpusDir: string): Promise<string> {
 async function main(): Promise<void> {
   const corpusDir = process.env.CITEQA_CORPUS_DIR ?? 'corpus';
   console.log(await buildIndexModule(corpusDir));
+  await buildWidget();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -9,9 +9,30 @@ import { logLine, requestLogger } from './http/log.js';
 import { rateLimit } from './http/ratelimit.js';
 import { AskQuery, AskResponse, ErrorResponse, HealthResponse } from './http/schemas.js';
 import { securityHeaders } from './http/security.js';
-import { homePage } from './http/home.js';
+import { DEMO_ETAG, DEMO_JS, DEMO_STYLE_HASH, WIDGET_ETAG, WIDGET_JS } from './generated/widget.js';
+import { demoPage } from './pages/demo.js';
 
 export type { Env } from './http/env.js';
+
+/** Example questions about the bundled corpus (corpus/), shown on the demo page. */
+const DEMO_EXAMPLES = [
+  'Who is Alexandr Wang?',
+  'How much did Meta pay for its stake in Scale AI?',
+  'When was Avocado originally planned to be released?',
+  'Why will Meta initially release closed models?',
+];
+
+/** The demo page runs only /widget.js and /demo.js and talks only to this origin. */
+const DEMO_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  `style-src ${DEMO_STYLE_HASH}`,
+  "connect-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 const JSON_ERROR = { content: { 'application/json': { schema: ErrorResponse } } };
 const API_METHODS = ['GET', 'HEAD', 'OPTIONS'];
@@ -67,6 +88,8 @@ function corsFor(env: Env): MiddlewareHandler {
   return cors({
     origin: any ? '*' : (origin) => (list.includes(origin) ? origin : null),
     allowMethods: API_METHODS,
+    // Cross-origin pages (the widget) may only read Retry-After of a 429 if it is exposed.
+    exposeHeaders: ['Retry-After'],
     maxAge: 86400,
   });
 }
@@ -140,9 +163,27 @@ export function createApp(engine: Engine): OpenAPIHono<AppEnv> {
     },
   });
 
-  app.get('/', (c) => c.html(homePage(engine)));
+  // The widget and the demo page: bundled into the Worker as strings by
+  // scripts/build-widget.ts (one deployable, no asset binding to keep in step).
+  const script = (body: string, etag: string, crossOrigin: boolean) => (c: Context<AppEnv>) => {
+    c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=86400');
+    c.header('ETag', etag);
+    if (crossOrigin) {
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    }
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
+    return c.body(body, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  };
+  app.get('/widget.js', script(WIDGET_JS, WIDGET_ETAG, true));
+  app.get('/demo.js', script(DEMO_JS, DEMO_ETAG, false));
+  app.get('/', (c) => {
+    c.header('Content-Security-Policy', DEMO_CSP);
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.html(demoPage({ widgetSrc: new URL('/widget.js', c.req.url).href, examples: DEMO_EXAMPLES }));
+  });
 
-  for (const path of ['/ask', '/health', '/openapi.json', '/']) {
+  for (const path of ['/ask', '/health', '/openapi.json', '/', '/widget.js', '/demo.js']) {
     app.all(path, (c) => {
       throw new ApiError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${path}; use GET.`, {
         Allow: API_METHODS.join(', '),

@@ -42,6 +42,27 @@ export const SEARCH_OPTIONS: SearchOptions = {
 };
 
 /**
+ * Ranking and abstention parameters (measured in docs/quality.md). Changing
+ * them changes answers, not the index.
+ */
+export const RANKING = {
+  /** Candidates re-ranked by sentence focus, answer type and proximity. */
+  depth: 10,
+  /** Weight of the best sentence's share of the question's IDF weight. */
+  focusWeight: 1,
+  /** Extra weight of a best sentence that also holds a word of the asked-for answer type. */
+  answerTypeBonus: 1,
+  /** Weight of the question's adjacent term pairs found close together. */
+  proximityWeight: 1,
+  /** Two question terms are "close" within this many words. */
+  proximityWindow: 3,
+  /** Abstain when the best passage covers less of the question's IDF weight than this. */
+  minCoverage: 0.4,
+  /** Abstain when fewer than this share of the question's terms occur anywhere in the corpus. */
+  minKnown: 0.75,
+} as const;
+
+/**
  * A fingerprint of everything that changes how text becomes index terms.
  * Stored in the built index and checked at load: an index built with other
  * options would silently mismatch queries, so it fails fast instead.

@@ -1,14 +1,7 @@
 import type { Engine } from './build.js';
-import { SEARCH_OPTIONS } from './options.js';
-import { passageSentences } from './passages.js';
-import { queryTerms, term, tokenize } from './text.js';
-
-/**
- * Below this share of the question's weight (sum of the IDF of its terms)
- * matched by the best passage, citeqa answers "no answer" rather than return
- * passages that only share a common word with the question.
- */
-export const MIN_COVERAGE = 0.5;
+import { RANKING, SEARCH_OPTIONS } from './options.js';
+import type { Passage } from './passages.js';
+import { cachedTerm, queryTerms, tokenize } from './text.js';
 
 /** One ranked passage. */
 export interface Hit {
@@ -17,44 +10,152 @@ export interface Hit {
   score: number;
   /** Share (0..1) of the question's IDF weight that the passage matches. */
   coverage: number;
+  /** Share (0..1) of the question's IDF weight matched by the passage's best sentence (re-ranked hits only). */
+  focus?: number;
+  /** The passage's words and sentences as matched against the question (re-ranked hits only). */
+  analysis?: PassageAnalysis;
 }
 
 /** The ranking for a question, before it is shaped into answers. */
 export interface Ranking {
-  /** The question's index terms after folding, stop words and stemming. */
+  /** The question's index terms after folding, stop words and stemming, in question order. */
   terms: string[];
   /** IDF of each term in this index (a term found nowhere weighs like one found once). */
   idf: Map<string, number>;
+  /** What kind of answer the question asks for, from its question words. */
+  answerType: AnswerType;
   abstained: boolean;
   hits: Hit[];
 }
 
+/** The kind of answer a question asks for: a date, a number, a name, or anything. */
+export type AnswerType = 'date' | 'number' | 'name' | 'any';
+
 const IDENTITY = (t: string): string => t;
 const SPLIT_SPACE = (s: string): string[] => s.split(' ');
+const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
+const NUMBER_Q = /\bhow (many|much|long|old|far|large|big|tall|high|fast|often)\b|\bwhat (percentage|percent|number|amount|proportion)\b/;
+const NAME_Q = /\b(who|whom|whose)\b/;
+const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
+const DIGIT = /^[0-9]/;
+const UPPER = /^\p{Lu}/u;
+const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
+
+/**
+ * Reads the answer type from English question words: "when …" asks for a
+ * date, "how many …" for a number, "who …" for a name.
+ */
+export function answerTypeOf(question: string): AnswerType {
+  const q = question.toLowerCase();
+  if (DATE_Q.test(q)) return 'date';
+  if (NUMBER_Q.test(q)) return 'number';
+  if (NAME_Q.test(q)) return 'name';
+  return 'any';
+}
 
 function idfOf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+/** How one passage's words meet the question's terms. */
+export interface PassageAnalysis {
+  /** `[start, end)` offsets of the words whose terms are in the question. */
+  highlights: Array<[number, number]>;
+  /** IDF weight of the distinct question terms in each sentence. */
+  sentenceWeights: number[];
+  /** Whether each sentence holds a word of the asked-for answer type that the question does not. */
+  sentenceTyped: boolean[];
+  /** IDF weight of the question's adjacent term pairs found close together, in question order or not. */
+  proximity: number;
+}
+
 /**
- * Ranks passages for a natural-language question: folds and stems it into
- * terms, retrieves candidates with MiniSearch (BM25, OR), and re-scores them
- * by BM25 weighted with the share of the question's rarer words they cover.
- * `abstained` is true when even the best passage covers less than
- * {@link MIN_COVERAGE} of the question; `hits` is then empty.
+ * Matches a passage word by word against the question: which words to
+ * highlight, how much of the question each sentence covers, whether a
+ * sentence holds a candidate of the asked-for type (a year for "when", a
+ * number for "how many", a capitalised name for "who"), and which adjacent
+ * question terms stand within {@link RANKING.proximityWindow} words of each other.
+ */
+export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType'>, questionWords: ReadonlySet<string>): PassageAnalysis {
+  const { terms, idf, answerType } = ranking;
+  const position = new Map<string, number>();
+  terms.forEach((t, i) => position.set(t, i));
+  const highlights: Array<[number, number]> = [];
+  const sentenceWeights = p.sentences.map(() => 0);
+  const sentenceTyped = p.sentences.map(() => false);
+  const seenInSentence = new Set<string>();
+  const lastAt = new Array<number>(terms.length).fill(-1e9);
+  const pairFound = new Array<boolean>(Math.max(0, terms.length - 1)).fill(false);
+  let s = 0;
+  let w = 0;
+  for (const tok of tokenize(p.text)) {
+    while (s + 1 < p.sentences.length && p.sentences[s + 1]! <= tok.start) {
+      s++;
+      seenInSentence.clear();
+    }
+    w++;
+    const t = cachedTerm(tok.word);
+    const qi = t === null ? undefined : position.get(t);
+    if (qi === undefined) {
+      if (answerType !== 'any' && !sentenceTyped[s] && !questionWords.has(tok.word)) {
+        const raw = p.text.slice(tok.start, tok.end);
+        if (
+          (answerType === 'date' && YEAR.test(raw)) ||
+          (answerType === 'number' && DIGIT.test(raw)) ||
+          (answerType === 'name' && UPPER.test(raw) && tok.start > 0 && !SENTENCE_END.test(p.text.slice(Math.max(0, tok.start - 4), tok.start)))
+        ) {
+          sentenceTyped[s] = true;
+        }
+      }
+      continue;
+    }
+    highlights.push([tok.start, tok.end]);
+    if (!seenInSentence.has(t!)) {
+      seenInSentence.add(t!);
+      sentenceWeights[s]! += idf.get(t!) ?? 0;
+    }
+    lastAt[qi] = w;
+    if (qi > 0 && w - lastAt[qi - 1]! <= RANKING.proximityWindow) pairFound[qi - 1] = true;
+    if (qi + 1 < terms.length && w - lastAt[qi + 1]! <= RANKING.proximityWindow) pairFound[qi] = true;
+  }
+  let proximity = 0;
+  pairFound.forEach((found, i) => {
+    if (found) proximity += (idf.get(terms[i]!)! + idf.get(terms[i + 1]!)!) / 2;
+  });
+  return { highlights, sentenceWeights, sentenceTyped, proximity };
+}
+
+/**
+ * Ranks passages for a natural-language question, in two stages.
+ *
+ * 1. Candidates: the question's terms (folded, stop words dropped, stemmed)
+ *    are looked up in MiniSearch (BM25 with `d = 0`, OR, no prefix or fuzzy
+ *    matching). MiniSearch multiplies each score by the number of terms
+ *    matched; that factor is replaced by the share of the question's IDF
+ *    weight the passage covers, so a passage that matches the rare words
+ *    beats one that matches many common ones.
+ * 2. Re-ranking of the best {@link RANKING.depth}: each is boosted by its
+ *    best sentence's coverage of the question (plus a bonus when that
+ *    sentence also holds a candidate of the asked-for answer type) and by
+ *    the question's adjacent term pairs found close together.
+ *
+ * `abstained` is true, and `hits` empty, when the corpus does not answer:
+ * the best passage covers less than {@link RANKING.minCoverage} of the
+ * question's IDF weight, or fewer than {@link RANKING.minKnown} of the
+ * question's terms occur in the corpus at all (an off-topic question shares
+ * a few common words with many passages but most of its words with none).
  *
  * @param limit how many hits to return at most
  */
 export function rank(engine: Engine, question: string, limit: number): Ranking {
   const terms = queryTerms(question);
   const idf = new Map<string, number>();
-  if (terms.length === 0) return { terms, idf, abstained: true, hits: [] };
+  const answerType = answerTypeOf(question);
+  const empty: Ranking = { terms, idf, answerType, abstained: true, hits: [] };
+  if (terms.length === 0) return empty;
 
-  const raw = engine.mini.search(terms.join(' '), {
-    ...SEARCH_OPTIONS,
-    tokenize: SPLIT_SPACE,
-    processTerm: IDENTITY,
-  });
+  const raw = engine.mini.search(terms.join(' '), { ...SEARCH_OPTIONS, tokenize: SPLIT_SPACE, processTerm: IDENTITY });
+  if (raw.length === 0) return empty;
   const n = engine.passages.length;
   const df = new Map<string, number>();
   for (const r of raw) for (const t of r.queryTerms) df.set(t, (df.get(t) ?? 0) + 1);
@@ -72,14 +173,34 @@ export function rank(engine: Engine, question: string, limit: number): Ranking {
     let covered = 0;
     for (const t of r.queryTerms) covered += idf.get(t) ?? 0;
     const coverage = covered / total;
-    // MiniSearch multiplies BM25 by the number of matched terms; undo it and
-    // weigh by how much of the question's information the passage covers.
-    const score = (r.score / r.queryTerms.length) * coverage;
-    return { passageId: r.id as number, score, coverage };
+    return { passageId: r.id as number, score: (r.score / r.queryTerms.length) * coverage, coverage };
   });
-  hits.sort((a, b) => b.score - a.score || a.passageId - b.passageId);
-  if (hits.length === 0 || hits[0]!.coverage < MIN_COVERAGE) return { terms, idf, abstained: true, hits: [] };
-  return { terms, idf, abstained: false, hits: hits.slice(0, limit) };
+  hits.sort(byScore);
+
+  const ranking: Ranking = { terms, idf, answerType, abstained: false, hits };
+  const questionWords = new Set(tokenize(question).map((t) => t.word));
+  const top = hits.slice(0, RANKING.depth);
+  for (const h of top) {
+    const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords);
+    let best = 0;
+    a.sentenceWeights.forEach((w, i) => {
+      const v = w * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
+      if (v > best) best = v;
+    });
+    h.focus = Math.max(...a.sentenceWeights) / total;
+    h.analysis = a;
+    h.score *= 1 + (RANKING.focusWeight * best) / total + (RANKING.proximityWeight * a.proximity) / total;
+  }
+  top.sort(byScore);
+  hits.splice(0, top.length, ...top);
+
+  const first = hits[0]!;
+  if (first.coverage < RANKING.minCoverage || df.size < RANKING.minKnown * terms.length) return { ...empty, idf };
+  return { ...ranking, hits: hits.slice(0, limit) };
+}
+
+function byScore(a: Hit, b: Hit): number {
+  return b.score - a.score || a.passageId - b.passageId;
 }
 
 /** Where an answer comes from, precisely enough for a reader to check it. */
@@ -116,41 +237,39 @@ export interface AskResult {
  */
 export function ask(engine: Engine, question: string, k: number): AskResult {
   const ranking = rank(engine, question, k);
-  return { question, answers: ranking.hits.map((h) => shapeAnswer(engine, h, ranking)) };
+  return { question, answers: ranking.hits.map((h) => shapeAnswer(engine, h, ranking, question)) };
 }
 
-function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking): Answer {
-  const p = engine.passages[hit.passageId]!;
-  const doc = engine.docs[p.doc]!;
-  const wanted = new Set(ranking.terms);
-  const highlights: Array<[number, number]> = [];
-  // Weighted coverage of the question's terms by each sentence.
-  const sentenceTerms: Array<Set<string>> = p.sentences.map(() => new Set());
-  let s = 0;
-  for (const tok of tokenize(p.text)) {
-    const t = term(tok.word);
-    if (t === null || !wanted.has(t)) continue;
-    highlights.push([tok.start, tok.end]);
-    while (s + 1 < p.sentences.length && p.sentences[s + 1]! <= tok.start) s++;
-    sentenceTerms[s]!.add(t);
-  }
+/**
+ * The sentence that best answers: the one covering the most IDF weight of
+ * the question's terms, with the answer-type bonus; the earliest on ties.
+ */
+export function bestSentence(a: PassageAnalysis): number {
   let best = 0;
   let bestWeight = -1;
-  sentenceTerms.forEach((set, i) => {
-    let w = 0;
-    for (const t of set) w += ranking.idf.get(t) ?? 0;
-    if (w > bestWeight) {
+  a.sentenceWeights.forEach((w, i) => {
+    const v = w * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
+    if (v > bestWeight) {
       best = i;
-      bestWeight = w;
+      bestWeight = v;
     }
   });
+  return best;
+}
+
+function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: string): Answer {
+  const p = engine.passages[hit.passageId]!;
+  const doc = engine.docs[p.doc]!;
+  const a = hit.analysis ?? analysePassage(p, ranking, new Set(tokenize(question).map((t) => t.word)));
+  const i = bestSentence(a);
+  const next = p.sentences[i + 1];
   const citation: Citation = { source: doc.source, title: doc.title, passage: p.ordinal, lines: [p.lines[0], p.lines[1]] };
   if (doc.url !== undefined) citation.url = doc.url;
   return {
     text: p.text,
-    answer: passageSentences(p)[best]!,
+    answer: p.text.slice(p.sentences[i]!, next === undefined ? undefined : next - 1),
     score: Math.round(hit.score * 1000) / 1000,
-    highlights,
+    highlights: a.highlights,
     citation,
   };
 }

@@ -67,3 +67,20 @@ export function queryTerms(question: string): string[] {
   }
   return [...seen];
 }
+
+const TERM_CACHE = new Map<string, string | null>();
+const TERM_CACHE_MAX = 200_000;
+
+/**
+ * {@link term} with a bounded memo: re-ranking stems the words of candidate
+ * passages on every question, and a corpus's vocabulary repeats.
+ */
+export function cachedTerm(word: string): string | null {
+  let t = TERM_CACHE.get(word);
+  if (t === undefined) {
+    if (TERM_CACHE.size >= TERM_CACHE_MAX) TERM_CACHE.clear();
+    t = term(word);
+    TERM_CACHE.set(word, t);
+  }
+  return t;
+}

@@ -133,7 +133,7 @@ const plausible = fc.record({
 
 const wild = fc.record({
   method: fc.constantFrom('GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH', 'patch', 'PROPFIND', 'QUERY'),
-  path: fc.constantFrom(...Array<string>(20).fill('/ask'), '/ask/', '/ASK', '//ask', '/ask;x', '/health', '/openapi.json', '/', '/%FF', '/ask%00', '/..%2fask'),
+  path: fc.constantFrom(...Array<string>(20).fill('/ask'), '/ask/', '/ASK', '//ask', '/ask;x', '/health', '/openapi.json', '/', '/widget.js', '/demo.js', '/%FF', '/ask%00', '/..%2fask'),
   params: fc.array(param, { maxLength: 6 }),
   fragment: fc.option(fc.string({ maxLength: 5 }), { nil: undefined }),
   headers: fc.record(
@@ -246,6 +246,11 @@ async function check(r: Req, send: Send): Promise<void> {
     count('200 html');
     return;
   }
+  if (res.status === 200 && type.startsWith('text/javascript')) {
+    expect(['/widget.js', '/demo.js'], where).toContain(new URL(url).pathname);
+    count('200 script');
+    return;
+  }
   expect(type, where).toMatch(/^application\/json/);
   const body = JSON.parse(text) as Record<string, unknown>;
 
@@ -309,7 +314,7 @@ describe('fuzzed HTTP contract', () => {
   it('reached every kind of outcome', () => {
     saved[2]!.call(console, `fuzz outcomes over ${RUNS} cases (seed ${SEED}):\n${[...tally].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n')}`);
     for (const outcome of [
-      '200 answers', '200 no answer', '200 html', '200 /health', '200 /openapi.json', '204 empty', '200 HEAD',
+      '200 answers', '200 no answer', '200 html', '200 script', '200 /health', '200 /openapi.json', '204 empty', '200 HEAD',
       '400 missing_question', '400 empty_question', '400 question_too_long', '400 invalid_question', '400 invalid_k',
       '400 repeated_parameter', '404 not_found', '405 method_not_allowed', 'oracle valid', 'oracle invalid',
     ]) {

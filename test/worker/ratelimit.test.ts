@@ -4,7 +4,6 @@
  * counted in memory); the rest inject bindings into `createApp` to cover a
  * missing, switched-off or failing limiter.
  */
-/// <reference types="vite/client" />
 import { SELF, createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';

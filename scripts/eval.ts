@@ -1,0 +1,307 @@
+/**
+ * `npm run eval -- --corpus <dir or .jsonl> --questions <questions.jsonl> [--json] [--limit N] [--baseline]`
+ *
+ * Builds an index from the corpus with the production pipeline (the same
+ * corpus reader, passage splitting, index options and `rank()` that
+ * `GET /ask` uses), asks every question, collapses the ranked passages to
+ * their record ids (first occurrence) and prints the retrieval metrics of
+ * scripts/lib/metrics.ts: a table, or with `--json` one object.
+ *
+ * Judgments name corpus ids: the record `id` for `.jsonl` records, the file's
+ * path relative to the current folder (`corpus/article.txt`) for text files.
+ *
+ * `--judge phrases` judges passages instead of records: a passage is relevant
+ * when it contains one of the question's `answers` strings (how the seed
+ * questions in test/fixtures/ are scored: "the passage holding the answer").
+ *
+ * `--no-abstain` ranks every question even where `/ask` would answer "no
+ * answer" (the same `rank()` with its abstention thresholds at 0), to measure
+ * the ranking apart from the abstention.
+ *
+ * `--baseline` ranks whole records with the plain BM25 of
+ * `bm25_reference_eval.py` instead of the engine (`.jsonl` corpora only), to
+ * compare against.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildIndex, loadEngine, rank, RANKING, type BuiltIndex } from '../src/engine/index.js';
+import { ReferenceBM25, type ReferenceDoc } from './lib/bm25-reference.js';
+import { readCorpus } from './lib/corpus-fs.js';
+import { aggregate, collapseToRecordIds, scoreQuestion, type QuestionOutcome, type Summary } from './lib/metrics.js';
+import { createProgress, type ProgressStream } from './lib/progress.js';
+import { readQuestions, type Question } from './lib/questions.js';
+
+export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --questions <questions.jsonl> [--json] [--limit N] [--judge records|phrases] [--no-abstain] [--baseline]
+
+  --corpus <path>      corpus folder (.txt, .md, .jsonl files) or one .jsonl file
+  --questions <path>   questions JSONL: {"id","question","relevant":{"<corpus id>":grade}} per line
+  --json               print one JSON object instead of the table
+  --limit N            ask only the first N questions
+  --judge phrases      judge passages by the question's "answers" strings instead of record ids
+  --no-abstain         rank every question, even those /ask would answer with no answer
+  --baseline           rank with plain BM25 (bm25_reference_eval.py) instead of citeqa (.jsonl corpus only)
+  -h, --help           show this help`;
+
+/** A command-line mistake: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface EvalArgs {
+  corpus: string;
+  questions: string;
+  json: boolean;
+  /** Ask only the first `limit` questions (all when undefined). */
+  limit: number | undefined;
+  baseline: boolean;
+  judge: 'records' | 'phrases';
+  abstain: boolean;
+  help: boolean;
+}
+
+/** Parses the command line (without `node script`). @throws UsageError */
+export function parseEvalArgs(argv: readonly string[]): EvalArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        corpus: { type: 'string' },
+        questions: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        baseline: { type: 'boolean', default: false },
+        judge: { type: 'string', default: 'records' },
+        'no-abstain': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const help = values.help === true;
+  if (help) return { corpus: '', questions: '', json: false, limit: undefined, baseline: false, judge: 'records', abstain: true, help };
+  if (values.judge !== 'records' && values.judge !== 'phrases') throw new UsageError(`--judge must be records or phrases, got ${JSON.stringify(values.judge)}`);
+  if (values.judge === 'phrases' && values.baseline === true) throw new UsageError('--judge phrases works with the engine only, not --baseline');
+  if (values.corpus === undefined || values.corpus === '') throw new UsageError('missing --corpus <dir or .jsonl>');
+  if (values.questions === undefined || values.questions === '') throw new UsageError('missing --questions <questions.jsonl>');
+  let limit: number | undefined;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!/^\d+$/.test(values.limit) || !Number.isSafeInteger(limit) || limit < 1) {
+      throw new UsageError(`--limit must be a whole number ≥ 1, got ${JSON.stringify(values.limit)}`);
+    }
+  }
+  if (values.baseline === true && !/\.jsonl$/i.test(values.corpus)) {
+    throw new UsageError('--baseline needs a .jsonl corpus file');
+  }
+  return {
+    corpus: values.corpus,
+    questions: values.questions,
+    json: values.json === true,
+    limit,
+    baseline: values.baseline === true,
+    judge: values.judge,
+    abstain: values['no-abstain'] !== true,
+    help,
+  };
+}
+
+/** What the evaluation needs from a retrieval system. */
+export interface Ranker {
+  /** Every id a judgment can name. */
+  recordIds: ReadonlySet<string>;
+  /** One line about what was indexed. */
+  description: string;
+  /** Record ids, best first, each once; `[]` when abstaining. */
+  rank(question: string): { abstained: boolean; ids: string[] };
+  /** The judgments to score against, when the ranker judges by itself (`--judge phrases`). */
+  judge?(question: Question): Record<string, number>;
+}
+
+/**
+ * The glue to citeqa's engine, and the only place that knows its API: reads
+ * the corpus like `npm run build`, builds and loads the index like the Worker
+ * does (through JSON), and ranks with the `rank()` behind `ask()`, asking for
+ * every passage so AP and R@100 see the whole ranking.
+ */
+export async function engineRanker(
+  corpusPath: string,
+  warn: (line: string) => void,
+  opts: { judge?: 'records' | 'phrases'; abstain?: boolean } = {},
+): Promise<Ranker> {
+  const corpus = await readCorpus(corpusPath);
+  const shown = corpus.warnings.slice(0, 5);
+  for (const w of shown) warn(`warning: ${w}`);
+  if (corpus.warnings.length > shown.length) warn(`warning: … and ${corpus.warnings.length - shown.length} more`);
+  const built = buildIndex(corpus.documents, { corpusHash: corpus.corpusHash });
+  const engine = loadEngine(JSON.parse(JSON.stringify(built)) as BuiltIndex);
+  const all = engine.passages.length;
+  if (opts.abstain === false) Object.assign(RANKING as { minCoverage: number; minKnown: number }, { minCoverage: 0, minKnown: 0 });
+  const description = `citeqa engine: ${engine.docs.length} documents, ${all} passages`;
+  if (opts.judge === 'phrases') {
+    const key = (passageId: number): string => {
+      const p = engine.passages[passageId]!;
+      return `${engine.docs[p.doc]!.id}#${p.ordinal}`;
+    };
+    return {
+      recordIds: new Set(engine.docs.map((d) => d.id)),
+      description: `${description}, judged by answer phrases`,
+      rank(question) {
+        const r = rank(engine, question, all);
+        return { abstained: r.abstained, ids: r.hits.map((h) => key(h.passageId)) };
+      },
+      judge(q) {
+        const phrases = Array.isArray(q.answers) ? q.answers.filter((a): a is string => typeof a === 'string' && a !== '') : [];
+        const relevant: Record<string, number> = {};
+        engine.passages.forEach((p, id) => {
+          if (phrases.some((a) => p.text.includes(a))) relevant[key(id)] = 1;
+        });
+        return relevant;
+      },
+    };
+  }
+  const recordOf = (passageId: number): string => engine.docs[engine.passages[passageId]!.doc]!.id;
+  return {
+    recordIds: new Set(engine.docs.map((d) => d.id)),
+    description,
+    rank(question) {
+      const r = rank(engine, question, all);
+      return { abstained: r.abstained, ids: r.abstained ? [] : collapseToRecordIds(r.hits.map((h) => recordOf(h.passageId))) };
+    },
+  };
+}
+
+/** Plain BM25 over the raw `.jsonl` records, as `bm25_reference_eval.py` ranks them (no stop words). */
+export async function baselineRanker(corpusFile: string): Promise<Ranker> {
+  const docs: ReferenceDoc[] = [];
+  (await readFile(corpusFile, 'utf8')).split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let r: unknown;
+    try {
+      r = JSON.parse(line);
+    } catch (e) {
+      throw new Error(`${corpusFile}:${i + 1}: not valid JSON (${(e as Error).message})`);
+    }
+    const rec = r as Partial<Record<'id' | 'title' | 'text', unknown>>;
+    if ((typeof rec.id !== 'string' && typeof rec.id !== 'number') || typeof rec.text !== 'string') {
+      throw new Error(`${corpusFile}:${i + 1}: expected an object with "id" and "text"`);
+    }
+    docs.push({ id: String(rec.id), title: typeof rec.title === 'string' ? rec.title : '', text: rec.text });
+  });
+  const bm = new ReferenceBM25(docs);
+  return {
+    recordIds: new Set(bm.ids),
+    description: `plain BM25 baseline: ${docs.length} records`,
+    rank: (question) => ({ abstained: false, ids: bm.rank(question) }),
+  };
+}
+
+/** Asks every question and averages the metrics. */
+export function evaluate(
+  ranker: Ranker,
+  questions: readonly Question[],
+  onProgress: () => void = () => {},
+): Summary {
+  const outcomes: QuestionOutcome[] = questions.map((q) => {
+    const r = ranker.rank(q.question);
+    onProgress();
+    return { scores: scoreQuestion(r.abstained ? [] : r.ids, ranker.judge?.(q) ?? q.relevant), abstained: r.abstained };
+  });
+  return aggregate(outcomes);
+}
+
+/** The summary as a Markdown table (pasteable into docs/). */
+export function formatTable(s: Summary): string {
+  const cols: Array<[string, string]> = [
+    ['questions', String(s.questions)],
+    ['nDCG@10', s['ndcg@10'].toFixed(4)],
+    ['MAP', s.map.toFixed(4)],
+    ['MRR@10', s['mrr@10'].toFixed(4)],
+    ['P@10', s['p@10'].toFixed(4)],
+    ['R@100', s['r@100'].toFixed(4)],
+    ['Hit@1', s['hit@1'].toFixed(4)],
+    ['Hit@5', s['hit@5'].toFixed(4)],
+    ['Hit@10', s['hit@10'].toFixed(4)],
+    ['abstained', `${(100 * s.abstained).toFixed(1)} %`],
+  ];
+  const w = cols.map(([h, v]) => Math.max(h.length, v.length));
+  const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  return [
+    row(cols.map(([h], i) => h.padStart(w[i]!))),
+    row(w.map((n) => `${'-'.repeat(n - 1)}:`)),
+    row(cols.map(([, v], i) => v.padStart(w[i]!))),
+  ].join('\n');
+}
+
+/** Judged ids that name no corpus record: a typo there would silently cost score. */
+function unknownIds(questions: readonly Question[], known: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const q of questions) for (const id of Object.keys(q.relevant)) if (!known.has(id)) out.add(id);
+  return [...out];
+}
+
+/** Runs the command; returns the exit code. */
+export async function main(
+  argv: readonly string[],
+  io: { out: (s: string) => void; err: (s: string) => void; stderr: ProgressStream } = {
+    out: (s) => console.log(s),
+    err: (s) => console.error(s),
+    stderr: process.stderr,
+  },
+): Promise<number> {
+  let args: EvalArgs;
+  try {
+    args = parseEvalArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`citeqa eval: ${e.message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  try {
+    let questions = await readQuestions(args.questions);
+    if (args.limit !== undefined) questions = questions.slice(0, args.limit);
+
+    const t0 = performance.now();
+    const ranker = args.baseline
+      ? await baselineRanker(args.corpus)
+      : await engineRanker(args.corpus, io.err, { judge: args.judge, abstain: args.abstain });
+    const indexMs = performance.now() - t0;
+
+    const unknown = ranker.judge ? [] : unknownIds(questions, ranker.recordIds);
+    if (unknown.length > 0) {
+      io.err(
+        `warning: ${unknown.length} judged id(s) name no indexed corpus record, e.g. ${unknown.slice(0, 3).map((s) => JSON.stringify(s)).join(', ')}` +
+          ' (ids are record ids for .jsonl records, paths like corpus/file.txt for text files)',
+      );
+    }
+
+    const progress = createProgress(questions.length, { label: 'citeqa eval', stream: io.stderr });
+    const t1 = performance.now();
+    const summary = evaluate(ranker, questions, () => progress.tick());
+    progress.done();
+    const askMs = performance.now() - t1;
+
+    io.err(
+      `citeqa eval: ${ranker.description}, indexed in ${(indexMs / 1000).toFixed(1)} s; ` +
+        `${questions.length} questions in ${(askMs / 1000).toFixed(1)} s (${(askMs / Math.max(1, questions.length)).toFixed(2)} ms each)`,
+    );
+    io.out(args.json ? JSON.stringify(summary) : formatTable(summary));
+    return 0;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    io.err(msg.startsWith('citeqa ') ? msg : `citeqa eval: ${msg}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

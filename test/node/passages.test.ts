@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  DEFAULT_BOILERPLATE,
+  MAX_PASSAGE_CHARS,
+  parseCorpusFile,
+  parseJsonlFile,
+  parseTextFile,
+  passageSentences,
+  splitSentences,
+  toPassages,
+  type ParsedDocument,
+} from '../../src/engine/index.js';
+
+const SEED_PATH = 'corpus/meta-avocado-scale-ai.txt';
+const seedText = readFileSync(SEED_PATH, 'utf8');
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Asserts that the passages hold every sentence of the document exactly once, in order. */
+function expectConservation(doc: ParsedDocument): void {
+  const sentences = doc.sections.flatMap((s) => s.sentences.map((x) => x.text));
+  const passages = toPassages(doc, 0);
+  expect(passages.flatMap((p) => passageSentences(p))).toEqual(sentences);
+}
+
+describe('passages of the seed article', () => {
+  const parsed = parseTextFile(SEED_PATH, seedText);
+  const doc = parsed.documents[0]!;
+  const passages = toPassages(doc, 0);
+  const lines = seedText.split('\n');
+
+  it('keeps every sentence in exactly one passage', () => {
+    expectConservation(doc);
+  });
+
+  it('keeps every word of the article except the boilerplate lines', () => {
+    const kept = lines.filter((l) => !DEFAULT_BOILERPLATE.includes(l.trim().toLowerCase()));
+    expect(squash(passages.map((p) => p.text).join(' '))).toBe(squash(kept.join(' ')));
+    expect(parsed.droppedLines).toBe(2);
+    expect(passages.some((p) => /advertisement/i.test(p.text))).toBe(false);
+  });
+
+  it('rejoins lines hard-wrapped mid-sentence', () => {
+    expect(passages[0]!.text).toContain('first new AI models developed under Scale AI CEO');
+  });
+
+  it('cites line ranges that start and end on the lines holding the passage', () => {
+    for (const p of passages) {
+      const [first, last] = p.lines;
+      expect(first).toBeGreaterThanOrEqual(1);
+      expect(last).toBeGreaterThanOrEqual(first);
+      const span = squash(lines.slice(first - 1, last).join(' '));
+      const sentences = passageSentences(p);
+      expect(span).toContain(squash(sentences[0]!).slice(0, 30));
+      expect(lines[first - 1]).toContain(p.text.split(' ')[0]);
+      expect(lines[last - 1]).toContain(p.text.split(' ').pop());
+      for (const s of sentences) expect(squash(lines.slice(first - 1, last).join(' '))).toContain(squash(s));
+    }
+  });
+
+  it('numbers passages from 1 in document order', () => {
+    expect(passages.map((p) => p.ordinal)).toEqual(passages.map((_, i) => i + 1));
+    for (let i = 1; i < passages.length; i++) expect(passages[i]!.lines[0]).toBeGreaterThanOrEqual(passages[i - 1]!.lines[1]);
+  });
+
+  it('packs whole sentences into passages of at most about 600 characters', () => {
+    for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+    expect(passages.length).toBeGreaterThan(1);
+  });
+
+  it('keeps curly quotes and the original characters of the text', () => {
+    expect(passages.map((p) => p.text).join(' ')).toContain('code-named “Avocado,”');
+  });
+});
+
+describe('sentence splitting', () => {
+  it.each([
+    ['Meta is the largest U.S. company. It grew.', ['Meta is the largest U.S. company.', 'It grew.']],
+    ['Mr. Wang joined Meta. Dr. Smith did not.', ['Mr. Wang joined Meta.', 'Dr. Smith did not.']],
+    ['It cost $14.5 billion. Why? Nobody knows!', ['It cost $14.5 billion.', 'Why?', 'Nobody knows!']],
+    ['“Avocado” lagged. Meta said “later.” Then', ['“Avocado” lagged.', 'Meta said “later.”', 'Then']],
+  ])('splits %j', (text, expected) => {
+    expect(splitSentences([{ line: 1, text }]).map((s) => s.text)).toEqual(expected);
+  });
+
+  it('cites the lines each sentence spans', () => {
+    const s = splitSentences([
+      { line: 3, text: 'The first sentence is wrapped' },
+      { line: 4, text: 'over two lines. The second' },
+      { line: 5, text: 'too.' },
+    ]);
+    expect(s).toEqual([
+      { text: 'The first sentence is wrapped over two lines.', lines: [3, 4] },
+      { text: 'The second too.', lines: [4, 5] },
+    ]);
+  });
+});
+
+describe('passage packing', () => {
+  it('lets a single sentence longer than the limit stand alone', () => {
+    const long = `Long ${'word '.repeat(200).trim()}.`;
+    const doc = parseTextFile('corpus/long.txt', `Short one.\n${long}\nShort two.\n`).documents[0]!;
+    const passages = toPassages(doc, 0);
+    expect(passages.map((p) => p.text)).toEqual(['Short one.', long, 'Short two.']);
+    expect(passages[1]!.lines).toEqual([2, 2]);
+  });
+
+  it('keeps every sentence of arbitrary documents in exactly one passage', () => {
+    const sentence = fc
+      .array(fc.constantFrom('alpha', 'beta', 'Gamma', 'delta', 'x'.repeat(120), '2025', 'U.S.', '“quoted”'), {
+        minLength: 1,
+        maxLength: 12,
+      })
+      .map((ws) => `${ws.join(' ')}.`);
+    fc.assert(
+      fc.property(fc.array(fc.array(sentence, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 30 }), (paras) => {
+        const text = paras.map((p) => p.join(' ')).join('\n\n');
+        const parsed = parseTextFile('corpus/gen.txt', text);
+        for (const doc of parsed.documents) {
+          expectConservation(doc);
+          expect(squash(toPassages(doc, 0).map((p) => p.text).join(' '))).toBe(squash(text));
+        }
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+});
+
+describe('Markdown documents', () => {
+  const md = [
+    '---',
+    'title: "Leave policy"',
+    'url: https://example.org/leave',
+    '---',
+    '# Leave policy',
+    '',
+    'Everyone gets 25 days of paid leave.',
+    '',
+    '## Sick leave',
+    '',
+    'Sick leave needs a note',
+    'after three days.',
+    '- Tell your manager first.',
+    '- Then tell HR.',
+  ].join('\n');
+  const parsed = parseTextFile('corpus/policy.md', md);
+  const doc = parsed.documents[0]!;
+
+  it('takes title and url from front matter and never indexes the front matter', () => {
+    expect(doc.title).toBe('Leave policy');
+    expect(doc.url).toBe('https://example.org/leave');
+    const all = toPassages(doc, 0).map((p) => p.text).join(' ');
+    expect(all).not.toContain('title:');
+    expect(all).not.toContain('---');
+  });
+
+  it('makes headings the section of the passages under them', () => {
+    const passages = toPassages(doc, 0);
+    expect(passages.map((p) => [p.section, p.text])).toEqual([
+      ['Leave policy', 'Everyone gets 25 days of paid leave.'],
+      ['Sick leave', 'Sick leave needs a note after three days. Tell your manager first. Then tell HR.'],
+    ]);
+    expect(passages[1]!.lines).toEqual([11, 14]);
+  });
+
+  it('uses the first heading as title when there is no front matter', () => {
+    expect(parseTextFile('corpus/a.md', '# Handbook\n\nHello there.').documents[0]!.title).toBe('Handbook');
+  });
+
+  it('takes a title and url from the manifest', () => {
+    const p = parseCorpusFile('corpus/a.txt', 'Hello there.', { documents: { 'a.txt': { title: 'A', url: 'https://example.org/a' } } }, 'a.txt');
+    expect(p.documents[0]).toMatchObject({ title: 'A', url: 'https://example.org/a' });
+  });
+
+  it('drops the boilerplate lines configured in the manifest instead of the defaults', () => {
+    const p = parseCorpusFile('corpus/a.txt', 'Hello there.\nSUBSCRIBE NOW\nadvertisement\n', { boilerplate: ['subscribe now'] }, 'a.txt');
+    expect(p.droppedLines).toBe(1);
+    expect(toPassages(p.documents[0]!, 0)[0]!.text).toBe('Hello there. advertisement');
+  });
+});
+
+describe('.jsonl documents', () => {
+  const jsonl = [
+    '{"id":"a","title":"Alpha","text":"First record. It has two sentences.","url":"https://example.org/a"}',
+    '',
+    '{"id":"b","title":"Beta","text":"Second record."}',
+  ].join('\n');
+
+  it('makes each record a document that cites its own line', () => {
+    const p = parseJsonlFile('corpus/set.jsonl', jsonl);
+    expect(p.documents.map((d) => [d.id, d.title, d.url])).toEqual([
+      ['a', 'Alpha', 'https://example.org/a'],
+      ['b', 'Beta', undefined],
+    ]);
+    expect(toPassages(p.documents[1]!, 1)[0]!.lines).toEqual([3, 3]);
+  });
+
+  it.each([
+    ['{"id":"a","text":"x"', 'corpus/set.jsonl:1: not valid JSON'],
+    ['[1,2]', 'corpus/set.jsonl:1: expected an object'],
+    ['{"title":"x","text":"y"}', 'corpus/set.jsonl:1: "id" must be a non-empty string'],
+    ['{"id":"a","text":5}', 'corpus/set.jsonl:1: "text" must be a string'],
+    ['{"id":"a","text":"x."}\n{"id":"a","text":"y."}', 'corpus/set.jsonl:2: duplicate id "a" (first used on line 1)'],
+  ])('stops the build on %j, naming file and line', (content, message) => {
+    expect(() => parseJsonlFile('corpus/set.jsonl', content)).toThrow(message);
+  });
+});

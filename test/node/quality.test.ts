@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { engineRanker, evaluate } from '../../scripts/eval.js';
+import { readQuestions } from '../../scripts/lib/questions.js';
+import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js';
+
+// Quality regression guard: a fixed subset of each public set, asked through
+// the same engineRanker() as `npm run eval`. The recorded figures are those of
+// docs/quality.md's current configuration; a change that loses more than
+// MARGIN on nDCG@10 or Hit@1 fails here. Improve the ranking, then raise them.
+const MARGIN = 0.01;
+const RECORDED = {
+  cranfield: { questions: 225, 'ndcg@10': 0.3617, 'hit@1': 0.3689 },
+  squad: { questions: 1000, 'ndcg@10': 0.8499, 'hit@1': 0.728 },
+};
+
+async function measure(set: string, questions: number) {
+  const ranker = await engineRanker(path.join(DATASETS_DIR, set, 'corpus.jsonl'), () => {});
+  const qs = (await readQuestions(path.join(DATASETS_DIR, set, 'questions.jsonl'))).slice(0, questions);
+  return evaluate(ranker, qs);
+}
+
+describe('answer quality does not regress', () => {
+  it.skipIf(!HAS_CRANFIELD)('keeps Cranfield nDCG@10 and Hit@1 (all 225 questions)', async () => {
+    const s = await measure('cranfield', RECORDED.cranfield.questions);
+    expect(s['ndcg@10']).toBeGreaterThanOrEqual(RECORDED.cranfield['ndcg@10'] - MARGIN);
+    expect(s['hit@1']).toBeGreaterThanOrEqual(RECORDED.cranfield['hit@1'] - MARGIN);
+  }, 60_000);
+
+  it.skipIf(!HAS_SQUAD)('keeps SQuAD nDCG@10 and Hit@1 (first 1,000 questions)', async () => {
+    const s = await measure('squad-v1.1-dev', RECORDED.squad.questions);
+    expect(s['ndcg@10']).toBeGreaterThanOrEqual(RECORDED.squad['ndcg@10'] - MARGIN);
+    expect(s['hit@1']).toBeGreaterThanOrEqual(RECORDED.squad['hit@1'] - MARGIN);
+  }, 60_000);
+
+  it('ranks the passage holding the answer first for every seed question', async () => {
+    const ranker = await engineRanker(path.join(REPO_ROOT, 'corpus'), () => {}, { judge: 'phrases' });
+    const qs = await readQuestions(path.join(REPO_ROOT, 'test/fixtures/seed-questions.jsonl'));
+    const s = evaluate(ranker, qs);
+    expect(s.questions).toBeGreaterThanOrEqual(20);
+    expect(s['hit@1']).toBe(1);
+    expect(s.abstained).toBe(0);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analysePassage,
+  answerTypeOf,
+  ask,
+  bestSentence,
+  buildIndex,
+  loadEngine,
+  parseTextFile,
+  queryTerms,
+  rank,
+  type Passage,
+} from '../../src/engine/index.js';
+
+function engineOf(files: Record<string, string>) {
+  const docs = Object.entries(files).flatMap(([path, text]) => parseTextFile(path, text).documents);
+  return loadEngine(buildIndex(docs, { corpusHash: 'test' }));
+}
+
+describe('answer type of a question', () => {
+  it.each([
+    ['When did Meta invest in Scale AI?', 'date'],
+    ['In what year was the company founded?', 'date'],
+    ['How many people knew of the change?', 'number'],
+    ['How much did Meta pay?', 'number'],
+    ['What percentage of Scale did Meta buy?', 'number'],
+    ['Who founded Scale?', 'name'],
+    ['Whose model might Meta license?', 'name'],
+    ['What is Avocado?', 'any'],
+    ['Why will Meta release closed models?', 'any'],
+  ])('%j asks for a %s', (q, type) => {
+    expect(answerTypeOf(q)).toBe(type);
+  });
+});
+
+describe('the answer sentence', () => {
+  const text = 'Scale was founded by Wang. It grew fast. In 2016 Scale was valued by investors, long after Wang founded Scale.';
+  const passage: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text, sentences: [0, 27, 40] };
+  const idfOf = (terms: string[], weights: number[]) => ({ terms, idf: new Map(terms.map((t, i) => [t, weights[i]!])) });
+
+  it('is the sentence covering the most question weight, not the first one', () => {
+    const q = 'How did investors value Scale?';
+    const { terms, idf } = idfOf(queryTerms(q), [2, 1, 0.5]);
+    const a = analysePassage(passage, { terms, idf, answerType: answerTypeOf(q) }, new Set());
+    expect(bestSentence(a)).toBe(2);
+  });
+
+  it('prefers, between equally matching sentences, the one with a candidate of the asked-for type', () => {
+    const q = 'When was Scale founded?';
+    const { terms, idf } = idfOf(queryTerms(q), [1, 1]);
+    const a = analysePassage(passage, { terms, idf, answerType: 'date' }, new Set(['when', 'was', 'scale', 'founded']));
+    expect(a.sentenceTyped).toEqual([false, false, true]);
+    expect(bestSentence(a)).toBe(2);
+  });
+
+  it('highlights every word whose stem is a question term, by offsets', () => {
+    const { terms, idf } = idfOf(queryTerms('founding of scale'), [1, 1]);
+    const a = analysePassage(passage, { terms, idf, answerType: 'any' }, new Set());
+    expect(a.highlights.map(([s, e]) => text.slice(s, e))).toEqual(['Scale', 'founded', 'Scale', 'founded', 'Scale']);
+  });
+});
+
+describe('ranking and abstention', () => {
+  const engine = engineOf({
+    'corpus/cats.txt': 'Cats sleep for most of the day. A cat purrs when it is content.',
+    'corpus/rockets.txt': 'Rockets burn liquid oxygen and kerosene. The first stage separates after two minutes.',
+    'corpus/tea.txt': 'Green tea is steamed or pan-fired. Black tea is fully oxidised before drying.',
+  });
+
+  it('ranks the passage that matches the rare words of the question first', () => {
+    const r = rank(engine, 'What do rockets burn?', 3);
+    expect(engine.passages[r.hits[0]!.passageId]!.text).toContain('liquid oxygen');
+  });
+
+  it('abstains when most words of the question occur nowhere in the corpus', () => {
+    expect(rank(engine, 'What is the capital of France and its population?', 3)).toMatchObject({ abstained: true, hits: [] });
+  });
+
+  it('abstains on a question made only of stop words', () => {
+    expect(rank(engine, 'What is it, and who did what?', 3).abstained).toBe(true);
+  });
+
+  it('answers when one word is a paraphrase but the rest match', () => {
+    const r = ask(engine, "When does the rocket's first stage separate from the launcher?", 1);
+    expect(r.answers[0]?.answer).toBe('The first stage separates after two minutes.');
+  });
+
+  it('returns the same ranking for the same question', () => {
+    expect(rank(engine, 'tea drying', 3)).toEqual(rank(engine, 'tea drying', 3));
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fold, queryTerms, term, tokenize, words } from '../../src/engine/index.js';
+
+describe('query processing', () => {
+  it.each([
+    ['Who is Alexandr Wang?', ['alexandr', 'wang']],
+    ['WHO IS ALEXANDR WANG', ['alexandr', 'wang']],
+    ['What did “Avocado,” do?', ['avocado']],
+    ['Which models were released?', ['model', 'releas']],
+    ['How much is the café’s naïve résumé?', ['cafe', 'naiv', 'resum']],
+    ['$14 billion in June 2025', ['14', 'billion', 'june', '2025']],
+    ['What is it?', []],
+    ['', []],
+  ])('turns %j into the terms %j', (question, expected) => {
+    expect(queryTerms(question)).toEqual(expected);
+  });
+
+  it('drops stop words and question words', () => {
+    for (const w of ['what', 'which', 'who', 'whom', 'how', 'did', 'does', 'the', 'of', 'is']) expect(term(w)).toBeNull();
+  });
+
+  it('stems index words and query words identically', () => {
+    const indexed = words('Meta’s models developed under Wang').map(term);
+    const asked = queryTerms('model developing meta wang');
+    for (const t of asked) expect(indexed).toContain(t);
+  });
+
+  it('folds case and diacritics', () => {
+    expect(fold('Ångström')).toBe('angstrom');
+    expect(fold('ﬁne')).toBe('fine');
+  });
+
+  it('reports token offsets that point at the words in the original text', () => {
+    const text = '“Avocado” — Meta’s naïve model, 2026.';
+    for (const t of tokenize(text)) expect(fold(text.slice(t.start, t.end))).toBe(t.word);
+    expect(tokenize(text).map((t) => t.word)).toEqual(['avocado', 'meta', 's', 'naive', 'model', '2026']);
+  });
+
+  it('never throws and never yields empty terms, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        for (const t of queryTerms(s)) expect(t.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500, seed: 42 },
+    );
+  });
+});
