@@ -11,6 +11,7 @@ import wranglerToml from '../../wrangler.toml?raw';
 import { createApp, type Env } from '../../src/app.js';
 import built from '../../src/generated/index-data.js';
 import { loadEngine } from '../../src/engine/index.js';
+import worker from '../../src/worker.js';
 import { RETRY_AFTER_SECONDS, clientKey } from '../../src/http/ratelimit.js';
 
 const BASE = 'https://citeqa.test';
@@ -70,14 +71,21 @@ describe('the RATE_LIMITER binding from wrangler.toml, in workerd', () => {
   });
 
   it('counts an IPv6 client by its /64, so rotating addresses inside it does not help', async () => {
+    // The Worker's own export with the same binding: SELF gets slower per request (fuzz.test.ts).
+    const direct = async (ip: string): Promise<Response> => {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(new Request(`${BASE}/ask?q=Wang`, { headers: { 'CF-Connecting-IP': ip } }), ENV, ctx);
+      await waitOnExecutionContext(ctx);
+      return res;
+    };
     let limited = 0;
     for (let i = 0; i < 2 * LIMIT + 1 && limited === 0; i++) {
-      const res = await from(`2001:db8:1:2::${(i + 1).toString(16)}`);
+      const res = await direct(`2001:db8:1:2::${(i + 1).toString(16)}`);
       if (res.status === 429) limited = i;
       await res.body?.cancel();
     }
     expect(limited).toBeGreaterThanOrEqual(LIMIT);
-    expect((await from('2001:db8:1:3::1')).status).toBe(200);
+    expect((await direct('2001:db8:1:3::1')).status).toBe(200);
   });
 });
 
