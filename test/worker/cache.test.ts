@@ -36,6 +36,22 @@ function engineFor(text: string, corpusHash: string, builtAt = '2026-01-01T00:00
   return loadEngine(buildIndex(parsed.documents, { corpusHash, builtAt }));
 }
 
+/**
+ * Counts how often the engine's index is consulted, whichever search the
+ * engine runs (MiniSearch's or a compact one): every search reads
+ * `engine.mini` first, and nothing else in the app does.
+ */
+function counted(engine: Engine): { engine: Engine; searches: () => number } {
+  let n = 0;
+  const proxy = new Proxy(engine, {
+    get(target, prop, receiver) {
+      if (prop === 'mini') n++;
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+  return { engine: proxy, searches: () => n };
+}
+
 /** Calls an app the way the runtime does, and waits for its background work (cache writes). */
 async function call(app: ReturnType<typeof createApp>, path: string, init: RequestInit = {}, e: Env = ENV): Promise<Response> {
   const ctx = createExecutionContext();
@@ -125,24 +141,24 @@ describe('/ask through the Worker (SELF)', () => {
 
 describe('/ask from the cache does not reach the engine', () => {
   it('runs the search once for two identical questions, again for another k', async () => {
-    const engine = engineFor(ARTICLE_V1, 'aaaa000000000001');
-    const search = vi.spyOn(engine.mini, 'search');
+    const { engine, searches } = counted(engineFor(ARTICLE_V1, 'aaaa000000000001'));
     const app = createApp(engine);
     const logs = captureLogs();
     const q = '/ask?q=Who+is+Alexandr+Wang%3F';
 
     const first = await call(app, q);
     expect(first.headers.get('x-cache')).toBe('MISS');
-    expect(search).toHaveBeenCalledTimes(1);
+    const once = searches();
+    expect(once).toBeGreaterThan(0);
     const second = await call(app, q);
     expect(second.headers.get('x-cache')).toBe('HIT');
-    expect(search).toHaveBeenCalledTimes(1);
+    expect(searches()).toBe(once);
     expect(await second.text()).toBe(await first.text());
     const head = await call(app, q, { method: 'HEAD' });
     expect(head.headers.get('x-cache')).toBe('HIT');
-    expect(search).toHaveBeenCalledTimes(1);
+    expect(searches()).toBe(once);
     await call(app, `${q}&k=1`);
-    expect(search).toHaveBeenCalledTimes(2);
+    expect(searches()).toBeGreaterThan(once);
 
     const lines = logs.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.cache)).toEqual(['miss', 'hit', 'hit', 'miss']);
@@ -150,20 +166,20 @@ describe('/ask from the cache does not reach the engine', () => {
   });
 
   it('with CACHE_MAX_AGE=0 searches every time, says no-cache, and still answers If-None-Match', async () => {
-    const engine = engineFor(ARTICLE_V1, 'aaaa000000000002');
-    const search = vi.spyOn(engine.mini, 'search');
+    const { engine, searches } = counted(engineFor(ARTICLE_V1, 'aaaa000000000002'));
     const app = createApp(engine);
     const off: Env = { ...ENV, CACHE_MAX_AGE: '0' };
     captureLogs();
     const a = await call(app, '/ask?q=Avocado', {}, off);
+    const once = searches();
     const b = await call(app, '/ask?q=Avocado', {}, off);
-    expect(search).toHaveBeenCalledTimes(2);
+    expect(searches()).toBe(2 * once);
     expect(a.headers.get('cache-control')).toBe('no-cache');
     expect(b.headers.get('x-cache')).toBe('BYPASS');
     const etag = a.headers.get('etag')!;
     const c = await call(app, '/ask?q=Avocado', { headers: { 'If-None-Match': etag } }, off);
     expect(c.status).toBe(304);
-    expect(search).toHaveBeenCalledTimes(2);
+    expect(searches()).toBe(2 * once);
   });
 
   it('uses CACHE_MAX_AGE for max-age, and falls back to 300 with one warning when it is not a number', async () => {
@@ -201,8 +217,7 @@ describe('a new index build changes every ETag and every cache entry', () => {
 
   it('never serves one build the answers cached by another', async () => {
     const v1 = createApp(engineFor(ARTICLE_V1, 'aaaa000000000020'));
-    const v2engine = engineFor(ARTICLE_V2, 'bbbb000000000020');
-    const search = vi.spyOn(v2engine.mini, 'search');
+    const { engine: v2engine, searches } = counted(engineFor(ARTICLE_V2, 'bbbb000000000020'));
     const v2 = createApp(v2engine);
     captureLogs();
     const q = '/ask?q=Was+Avocado+delayed%3F';
@@ -210,7 +225,7 @@ describe('a new index build changes every ETag and every cache entry', () => {
     expect((await call(v1, q)).headers.get('x-cache')).toBe('HIT');
     const fresh = await call(v2, q);
     expect(fresh.headers.get('x-cache')).toBe('MISS');
-    expect(search).toHaveBeenCalledTimes(1);
+    expect(searches()).toBeGreaterThan(0);
     const body = (await fresh.json()) as { answers: Array<{ text: string }> };
     expect(body.answers[0]!.text).toContain('delayed after internal tests');
   });

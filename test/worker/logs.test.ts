@@ -88,9 +88,12 @@ describe('request log lines', () => {
 
 describe('an unexpected error', () => {
   it('answers 500 internal_error as JSON and logs it once with its stack, plus the request line', async () => {
-    const engine = loadEngine(built);
-    vi.spyOn(engine.mini, 'search').mockImplementation(() => {
-      throw new Error('index exploded');
+    // An engine whose index fails when a search reads it (whichever search the engine runs).
+    const engine = new Proxy(loadEngine(built), {
+      get(target, prop, receiver) {
+        if (prop === 'mini') throw new Error('index exploded');
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
     });
     const app = createApp(engine);
     const res = await call(app, '/ask?q=Wang');
