@@ -6,8 +6,7 @@
 import { SELF, createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type Env } from '../../src/app.js';
-import built from '../../src/generated/index-data.js';
-import { loadEngine } from '../../src/engine/index.js';
+import { seedEngine } from './cache-fixtures.js';
 import { API_CSP, HTML_CSP, HTML_CSP_DIRECTIVES } from '../../src/http/security.js';
 
 const BASE = 'https://citeqa.test';
@@ -50,7 +49,7 @@ describe('security headers', () => {
   });
 
   it('gives HTML pages without a CSP of their own the default one, which meets the baseline', async () => {
-    const app = createApp(loadEngine(built));
+    const app = createApp(seedEngine());
     app.get('/page', (c) => c.html('<!doctype html><p>A page</p>'));
     const quiet = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const res = await app.fetch(new Request(`${BASE}/page`), {});
@@ -78,7 +77,7 @@ describe('security headers', () => {
   });
 
   it('keeps a CSP a handler set itself', async () => {
-    const app = createApp(loadEngine(built));
+    const app = createApp(seedEngine());
     app.get('/custom', (c) => c.html('<p>x</p>', 200, { 'Content-Security-Policy': "default-src 'self'" }));
     const quiet = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const res = await app.fetch(new Request(`${BASE}/custom`), {});
@@ -90,7 +89,7 @@ describe('security headers', () => {
 });
 
 describe('CORS allowlist (ALLOWED_ORIGINS)', () => {
-  const app = createApp(loadEngine(built));
+  const app = createApp(seedEngine());
   const env: Env = { ALLOWED_ORIGINS: 'https://blog.example, https://docs.example' };
   let quiet: ReturnType<typeof vi.spyOn>;
   beforeAll(() => {

@@ -8,8 +8,7 @@ import { SELF, createExecutionContext, waitOnExecutionContext } from 'cloudflare
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type Env } from '../../src/app.js';
-import built from '../../src/generated/index-data.js';
-import { loadEngine } from '../../src/engine/index.js';
+import { seedEngine } from './cache-fixtures.js';
 
 const BASE = 'https://citeqa.test';
 const ENV = env as Env;
@@ -36,7 +35,7 @@ async function call(app: ReturnType<typeof createApp>, path: string, e: Env = EN
 }
 
 describe('request log lines', () => {
-  const app = createApp(loadEngine(built));
+  const app = createApp(seedEngine());
 
   it('writes exactly one JSON line for a request through the Worker', async () => {
     const res = await SELF.fetch(`${BASE}/ask?q=${encodeURIComponent('Who is Alexandr Wang?')}&k=2`);
@@ -89,7 +88,7 @@ describe('request log lines', () => {
 describe('an unexpected error', () => {
   it('answers 500 internal_error as JSON and logs it once with its stack, plus the request line', async () => {
     // An engine whose index fails when a search reads it (whichever search the engine runs).
-    const engine = new Proxy(loadEngine(built), {
+    const engine = new Proxy(seedEngine(), {
       get(target, prop, receiver) {
         if (prop === 'mini') throw new Error('index exploded');
         return Reflect.get(target, prop, receiver) as unknown;

@@ -9,8 +9,7 @@ import { env } from 'cloudflare:workers';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import wranglerToml from '../../wrangler.toml?raw';
 import { createApp, type Env } from '../../src/app.js';
-import built from '../../src/generated/index-data.js';
-import { loadEngine } from '../../src/engine/index.js';
+import { seedEngine } from './cache-fixtures.js';
 import worker from '../../src/worker.js';
 import { RETRY_AFTER_SECONDS, clientKey } from '../../src/http/ratelimit.js';
 
@@ -90,7 +89,7 @@ describe('the RATE_LIMITER binding from wrangler.toml, in workerd', () => {
 });
 
 describe('rate limiting with injected bindings (createApp)', () => {
-  const engine = loadEngine(built);
+  const engine = seedEngine();
   const app = createApp(engine);
   const denyAll: RateLimit = { limit: async () => ({ success: false }) };
   const ask = async (e: Env, ip: string | null = '192.0.2.20'): Promise<Response> => {
