@@ -42,6 +42,12 @@ export interface CorpusFs {
   stat(file: string): Promise<Stats>;
 }
 
+/** "2 files and 1 record skipped", for the build summary (each is listed above it as a warning). */
+export function skippedSummary(read: Pick<CorpusRead, 'skippedFiles' | 'skippedRecords'>): string {
+  const n = (count: number, what: string): string => `${count} ${what}${count === 1 ? '' : 's'}`;
+  return `${n(read.skippedFiles, 'file')} and ${n(read.skippedRecords, 'record')} skipped`;
+}
+
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }

@@ -10,7 +10,7 @@ import { chmodSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/engine/index.js';
-import { firstInvalidUtf8, lineAt, readCorpus, type CorpusFs } from '../../scripts/lib/corpus-fs.js';
+import { firstInvalidUtf8, lineAt, readCorpus, skippedSummary, type CorpusFs } from '../../scripts/lib/corpus-fs.js';
 import * as nodeFs from 'node:fs/promises';
 import { expectAccounted, readChecked, readFiles, tempCorpus } from './corpus-helpers.js';
 
@@ -251,6 +251,8 @@ describe('a mixed folder of good and bad files', () => {
     expect(read.skippedFiles).toBe(5);
     expect(read.skippedRecords).toBe(1);
     expect(read.warnings).toHaveLength(6);
+    expect(skippedSummary(read)).toBe('5 files and 1 record skipped');
+    expect(skippedSummary({ skippedFiles: 1, skippedRecords: 0 })).toBe('1 file and 0 records skipped');
     expectAccounted(read, Object.keys(files));
   });
 
