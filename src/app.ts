@@ -1,19 +1,18 @@
 import { OpenAPIHono, createRoute, type z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import type { Context, MiddlewareHandler } from 'hono';
-import { ask, type Engine } from './engine/index.js';
+import type { Engine } from './engine/index.js';
+import { indexTag, serveAsk } from './http/cache.js';
+import type { AppEnv, Env } from './http/env.js';
 import { ApiError, errorBody, type ErrorCode } from './http/errors.js';
+import { logLine, requestLogger } from './http/log.js';
+import { rateLimit } from './http/ratelimit.js';
 import { AskQuery, AskResponse, ErrorResponse, HealthResponse } from './http/schemas.js';
+import { securityHeaders } from './http/security.js';
 import { DEMO_ETAG, DEMO_JS, DEMO_STYLE_HASH, WIDGET_ETAG, WIDGET_JS } from './generated/widget.js';
 import { demoPage } from './pages/demo.js';
 
-/** Bindings and vars from wrangler.toml. */
-export interface Env {
-  /** Comma-separated origins allowed to call the API from browsers, or `*`. */
-  ALLOWED_ORIGINS?: string;
-}
-
-type AppEnv = { Bindings: Env };
+export type { Env } from './http/env.js';
 
 /** Example questions about the bundled corpus (corpus/), shown on the demo page. */
 const DEMO_EXAMPLES = [
@@ -46,9 +45,15 @@ const askRoute = createRoute({
     'Returns the passages that best answer the question, each quoted verbatim with the sentence that best answers and an exact citation. `answers` is empty when nothing in the documents answers well enough.',
   request: { query: AskQuery },
   responses: {
-    200: { description: 'Cited answers, best first.', content: { 'application/json': { schema: AskResponse } } },
+    200: {
+      description:
+        'Cited answers, best first. Carries `ETag` and `Cache-Control` (max-age from CACHE_MAX_AGE), and `X-Cache: HIT` when served from the Workers cache without searching.',
+      content: { 'application/json': { schema: AskResponse } },
+    },
+    304: { description: '`If-None-Match` matched the ETag: the answers have not changed.' },
     400: { description: 'Bad question or parameter.', ...JSON_ERROR },
     405: { description: 'Method other than GET, HEAD or OPTIONS.', ...JSON_ERROR },
+    429: { description: 'Too many requests from this client; see `Retry-After`.', ...JSON_ERROR },
   },
 });
 
@@ -101,19 +106,22 @@ export function createApp(engine: Engine): OpenAPIHono<AppEnv> {
     },
   });
 
+  const tag = indexTag(engine.meta);
   let corsCache: { key: string | undefined; handler: MiddlewareHandler } | undefined;
-  const apiCors: MiddlewareHandler = (c, next) => {
+  const apiCors: MiddlewareHandler<AppEnv> = (c, next) => {
     const key = c.env?.ALLOWED_ORIGINS;
     if (corsCache === undefined || corsCache.key !== key) corsCache = { key, handler: corsFor(c.env ?? {}) };
     return corsCache.handler(c, next);
   };
+  // Outermost first: the log line and security headers cover every response,
+  // CORS headers every API response (errors too), and a limited client is
+  // refused before its request is parsed.
+  app.use('*', requestLogger());
+  app.use('*', securityHeaders());
   app.use('/ask', apiCors);
   app.use('/health', apiCors);
   app.use('/openapi.json', apiCors);
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-  });
+  app.use('/ask', rateLimit());
 
   // Percent-escapes that do not decode to UTF-8 are bytes, not a question.
   app.use('/ask', async (c, next) => {
@@ -128,9 +136,10 @@ export function createApp(engine: Engine): OpenAPIHono<AppEnv> {
     await next();
   });
 
-  app.openapi(askRoute, (c) => {
+  app.openapi(askRoute, async (c) => {
     const { q, k } = c.req.valid('query');
-    return c.json(ask(engine, q, k), 200);
+    // A raw Response: its body is an AskResponse, possibly spliced from the cache.
+    return (await serveAsk(c, engine, tag, q, k)) as never;
   });
 
   app.openapi(healthRoute, (c) =>
@@ -182,16 +191,28 @@ export function createApp(engine: Engine): OpenAPIHono<AppEnv> {
     });
   }
 
-  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`), 404));
-
-  app.onError((err, c) => {
+  // The one error path: every error response, expected or not, is made here.
+  const onError = (err: Error, c: Context<AppEnv>): Response => {
+    const log = c.get('log');
+    c.header('Cache-Control', 'no-store');
     if (err instanceof ApiError) {
+      if (log !== undefined) log.error = err.code;
       for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
       return c.json(errorBody(err.code, err.message), err.status);
     }
-    console.error(JSON.stringify({ level: 'error', message: err instanceof Error ? err.message : String(err) }));
+    if (log !== undefined) log.error = 'internal_error';
+    logLine({
+      level: 'error',
+      msg: 'unhandled error',
+      error: err instanceof Error ? err.message : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
     return c.json(errorBody('internal_error', 'Something went wrong on our side; the error was logged.'), 500);
-  });
+  };
+  app.onError(onError);
+  // Returned, not thrown: a throw from here would skip the middlewares' work
+  // after `next()` (security headers, the log line).
+  app.notFound((c) => onError(new ApiError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`), c));
 
   return app;
 }

@@ -52,8 +52,11 @@ export interface ParsedFile {
   warnings: string[];
   /** Number of boilerplate lines dropped. */
   droppedLines: number;
+  /** `.jsonl` records skipped (each has a warning). */
+  skippedRecords?: number;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const FRONT_MATTER_FENCE = /^---\s*$/;
 const FRONT_MATTER_KEY = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/;
 const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
@@ -188,6 +191,7 @@ export function parseJsonlFile(source: string, text: string): ParsedFile {
   const documents: ParsedDocument[] = [];
   const warnings: string[] = [];
   const seen = new Map<string, number>();
+  let skippedRecords = 0;
   const lines = text.split(/\r\n|\n|\r/);
   lines.forEach((line, n) => {
     const lineNo = n + 1;
@@ -210,6 +214,12 @@ export function parseJsonlFile(source: string, text: string): ParsedFile {
       throw new Error(`citeqa corpus: ${where}: "title" must be a string`);
     }
     if (r.url !== undefined && typeof r.url !== 'string') throw new Error(`citeqa corpus: ${where}: "url" must be a string`);
+    for (const field of ['id', 'title', 'text', 'url'] as const) {
+      const v = field === 'id' ? id : r[field];
+      if (typeof v === 'string' && LONE_SURROGATE.test(v)) {
+        throw new Error(`citeqa corpus: ${where}: "${field}" is not valid Unicode (it has a lone surrogate \\u escape)`);
+      }
+    }
     const first = seen.get(id);
     if (first !== undefined) {
       throw new Error(`citeqa corpus: ${where}: duplicate id "${id}" (first used on line ${first})`);
@@ -221,6 +231,7 @@ export function parseJsonlFile(source: string, text: string): ParsedFile {
     );
     if (sentences.length === 0) {
       warnings.push(`${where}: record "${id}" skipped, its text has no sentences`);
+      skippedRecords++;
       return;
     }
     const doc: ParsedDocument = {
@@ -235,7 +246,7 @@ export function parseJsonlFile(source: string, text: string): ParsedFile {
   if (documents.length === 0 && warnings.length === 0) {
     warnings.push(`${source}: skipped, no records found`);
   }
-  return { documents, warnings, droppedLines: 0 };
+  return { documents, warnings, droppedLines: 0, skippedRecords };
 }
 
 /**

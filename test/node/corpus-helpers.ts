@@ -1,0 +1,90 @@
+/**
+ * Shared by the corpus tests: temporary corpus folders, and the conservation
+ * check every corpus a test reads goes through.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, expect } from 'vitest';
+import { passageSentences, toPassages, type ParsedDocument } from '../../src/engine/index.js';
+import { readCorpus, type CorpusRead } from '../../scripts/lib/corpus-fs.js';
+
+/** Files of a test corpus: path inside the folder → text or bytes. */
+export type Files = Record<string, string | Uint8Array>;
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes `files` into a new temporary folder `<tmp>/corpus` and returns the folder above it (the cwd). */
+export function tempCorpus(files: Files): string {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'citeqa-corpus-'));
+  made.push(cwd);
+  mkdirSync(path.join(cwd, 'corpus'));
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(cwd, 'corpus', name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return cwd;
+}
+
+/** How many documents and sentences the conservation check has covered (reported by corpus-conservation.test.ts). */
+export const conserved = { corpora: 0, documents: 0, sentences: 0 };
+
+/**
+ * Every sentence of every accepted document is in exactly one passage, in
+ * order, and each passage's line range covers its sentences' lines.
+ */
+export function expectConserved(documents: readonly ParsedDocument[]): void {
+  documents.forEach((doc, i) => {
+    const sentences = doc.sections.flatMap((s) => s.sentences);
+    const passages = toPassages(doc, i);
+    expect(passages.flatMap((p) => passageSentences(p)), doc.id).toEqual(sentences.map((s) => s.text));
+    let next = 0;
+    for (const p of passages) {
+      for (let j = 0; j < p.sentences.length; j++, next++) {
+        const s = sentences[next]!;
+        expect(p.lines[0] <= s.lines[0] && s.lines[1] <= p.lines[1], `${doc.id}: lines of passage ${p.ordinal}`).toBe(true);
+      }
+    }
+    expect(sentences.length, `${doc.id} has no sentences but was accepted`).toBeGreaterThan(0);
+    conserved.documents++;
+    conserved.sentences += sentences.length;
+  });
+  conserved.corpora++;
+}
+
+/** Reads a corpus like `npm run build` does and checks conservation over what it accepted. */
+export async function readChecked(target: string, opts: Parameters<typeof readCorpus>[1] = {}): Promise<CorpusRead> {
+  const read = await readCorpus(target, opts);
+  expectConserved(read.documents);
+  return read;
+}
+
+/**
+ * Never silently: each file either gave a document or is named by a warning
+ * (itself, or a hidden folder or folder link it sits in).
+ */
+export function expectAccounted(read: CorpusRead, names: readonly string[]): void {
+  const sources = new Set(read.documents.map((d) => d.source));
+  for (const name of names) {
+    if (name === 'manifest.json') continue;
+    const source = `corpus/${name}`;
+    const parts = source.split('/');
+    const named = parts.some((_, i) => {
+      const prefix = parts.slice(0, i + 1).join('/');
+      return i > 0 && read.warnings.some((w) => w.startsWith(`${prefix}:`));
+    });
+    expect(sources.has(source) || named, `${source} was neither indexed nor named by a warning:\n${read.warnings.join('\n')}`).toBe(true);
+  }
+}
+
+/** Reads `files` as a corpus folder in a temporary directory. */
+export async function readFiles(files: Files, opts: { maxFileBytes?: number } = {}): Promise<CorpusRead> {
+  const cwd = tempCorpus(files);
+  const read = await readChecked('corpus', { cwd, ...opts });
+  expectAccounted(read, Object.keys(files));
+  return read;
+}
