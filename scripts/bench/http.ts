@@ -163,17 +163,18 @@ async function loadRun(questions: readonly string[], durationS: number, connecti
       if (r.status !== 200) throw new Error(`GET ${p} answered ${r.status}: ${await r.text()}`);
     }
     let next = 0;
+    const askRequests = [
+      {
+        method: 'GET',
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[next++ % paths.length] }),
+      },
+    ];
+    // An unmeasured warm-up, so both routes are compiled and hot before the run.
+    const warm = { url: base, connections, duration: 2, pipelining: 1 };
+    await Promise.all([cannon({ ...warm, requests: askRequests }), cannon({ ...warm, requests: [{ method: 'GET', path: '/health' }] })]);
     const common = { url: base, connections, duration: durationS, pipelining: 1 };
     const [ask, health] = await Promise.all([
-      cannon({
-        ...common,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[next++ % paths.length] }),
-          },
-        ],
-      }),
+      cannon({ ...common, requests: askRequests }),
       cannon({ ...common, requests: [{ method: 'GET', path: '/health' }] }),
     ]);
     const a = figures(ask);
