@@ -10,7 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIndex, parseIndex, serializeIndex, unescapeWide, type BuiltIndex } from '../../src/engine/index.js';
 import { CEILING, ceilingWarnings } from './ceiling.js';
-import { readCorpus } from './corpus-fs.js';
+import { readCorpus, skippedSummary } from './corpus-fs.js';
 
 /** Where `npm run build` writes the index, and its file name there. */
 export const OUT_DIR = 'src/generated';
@@ -66,7 +66,7 @@ export async function writeIndexModule(
   const total = performance.now() - t0;
   const summary =
     `citeqa index: ${built.meta.documents} documents, ${built.meta.passages} passages from ${corpus.files} files ` +
-    `(${corpus.skippedFiles} skipped, ${corpus.warnings.length} warnings, ${corpus.droppedLines} boilerplate lines dropped); ` +
+    `(${skippedSummary(corpus)}, ${corpus.warnings.length} warnings, ${corpus.droppedLines} boilerplate lines dropped); ` +
     `index ${kb(bytes.length)} (${kb(gzipBytes)} gzip); corpus ${built.meta.corpusHash}; ${Math.round(total)} ms`;
   return {
     summary,
