@@ -1,5 +1,5 @@
-import type MiniSearch from 'minisearch';
-import { CompactMiniSearch, indexDocuments, type CompactIndexData } from './compact-search.js';
+import MiniSearch from 'minisearch';
+import { CompactMiniSearch, compactIndex, type CompactIndexData } from './compact-search.js';
 import type { ParsedDocument } from './corpus.js';
 import { cachedTerm } from './text.js';
 import { MINISEARCH_OPTIONS, OPTIONS_FINGERPRINT, SCHEMA_VERSION, type IndexedPassage } from './options.js';
@@ -59,12 +59,12 @@ export function buildIndex(
     docs.push(rec);
     passages.push(...toPassages(d, i));
   });
-  // What MiniSearch#addAll would index, straight into the compact encoding
-  // (the same term() through its memo: a corpus repeats its words).
-  const index = indexDocuments<IndexedPassage>(
-    passages.map((p, id) => ({ id, title: docs[p.doc]!.title, section: p.section, text: p.text })),
-    { ...MINISEARCH_OPTIONS, processTerm: cachedTerm },
-  );
+  // MiniSearch builds the index (with the same term() through its memo: a
+  // corpus repeats its words); its serialised form is then re-encoded into
+  // the compact columns the Worker reads without parsing (docs/performance.md).
+  const mini = new MiniSearch<IndexedPassage>({ ...MINISEARCH_OPTIONS, processTerm: cachedTerm });
+  mini.addAll(passages.map((p, id) => ({ id, title: docs[p.doc]!.title, section: p.section, text: p.text })));
+  const index = compactIndex(mini.toJSON(), MINISEARCH_OPTIONS.fields);
   return {
     meta: {
       schemaVersion: SCHEMA_VERSION,

@@ -78,59 +78,6 @@ function encodeIndex(
 }
 
 /**
- * Indexes documents whose ids are `0..n-1`, in order, exactly as
- * `MiniSearch#addAll` with `options` would (same terms, frequencies, field
- * lengths and running field-length averages), straight into the compact
- * encoding. Equal to `compactIndex(mini.toJSON(), fields)`, several times
- * faster (test/node/compact.test.ts holds it to that).
- */
-export function indexDocuments<T>(documents: readonly T[], options: Options<T>): CompactIndexData {
-  const fields = options.fields;
-  const extract = options.extractField ?? ((doc: T, name: string) => (doc as Record<string, unknown>)[name]);
-  const stringify = options.stringifyField ?? ((value: unknown) => String(value));
-  const tokenize = options.tokenize!;
-  const processTerm = options.processTerm!;
-  const idField = options.idField ?? 'id';
-  const F = fields.length;
-  const index = new Map<string, TermPostings>();
-  const fieldLength: number[] = [];
-  const avg: number[] = [];
-  const freq = new Map<string, number>();
-  documents.forEach((doc, i) => {
-    if (extract(doc, idField) !== i) throw new Error('citeqa build: passage ids must be 0..n-1 in order');
-    for (let f = 0; f < F; f++) {
-      const name = fields[f]!;
-      const value = extract(doc, name);
-      if (value == null) {
-        fieldLength.push(0);
-        continue;
-      }
-      const tokens = tokenize(stringify(value, name) as string, name);
-      const length = new Set(tokens).size;
-      fieldLength.push(length);
-      // MiniSearch's addFieldLength: a running average, in its arithmetic.
-      avg[f] = ((avg[f] || 0) * i + length) / (i + 1);
-      freq.clear();
-      for (const token of tokens) {
-        const processed = processTerm(token, name);
-        // As MiniSearch's add(): every term of an array, else a truthy term.
-        if (Array.isArray(processed)) for (const t of processed) freq.set(t, (freq.get(t) ?? 0) + 1);
-        else if (processed) freq.set(processed, (freq.get(processed) ?? 0) + 1);
-      }
-      for (const [t, n] of freq) {
-        let entry = index.get(t);
-        if (entry === undefined) index.set(t, (entry = []));
-        let block = entry[f];
-        if (block === undefined) entry[f] = block = { docs: [], freqs: [] };
-        block.docs.push(i);
-        block.freqs.push(n);
-      }
-    }
-  });
-  return encodeIndex(fields, documents.length, avg, fieldLength, index);
-}
-
-/**
  * Re-encodes MiniSearch's `toJSON()` of an index whose ids are `0..n-1`
  * (each document's id equals MiniSearch's internal short id).
  */

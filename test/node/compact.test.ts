@@ -4,7 +4,6 @@ import MiniSearch, { type SearchOptions } from 'minisearch';
 import {
   CompactMiniSearch,
   compactIndex,
-  indexDocuments,
   matchedCount,
   matchedTerm,
   orCandidates,
@@ -133,27 +132,6 @@ const VARIANTS: Array<[string, SearchOptions]> = [
   ['a filter', { ...SEARCH_OPTIONS, filter: (r) => (r.id as number) % 2 === 0 }],
   ['combineWith "or" in lower case', { combineWith: 'or' }],
 ];
-
-describe('indexDocuments', () => {
-  it('indexes exactly as MiniSearch does', () => {
-    const real = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
-    real.addAll(docs);
-    expect(indexDocuments(docs, MINISEARCH_OPTIONS)).toEqual(compactIndex(real.toJSON(), MINISEARCH_OPTIONS.fields));
-  });
-
-  it('indexes arbitrary passages exactly as MiniSearch does', () => {
-    const field = fc.oneof(fc.string(), fc.lorem({ maxCount: 30 }), fc.string({ unit: 'binary', maxLength: 40 }));
-    fc.assert(
-      fc.property(fc.array(fc.record({ title: field, section: field, text: field }), { minLength: 1, maxLength: 12 }), (rows) => {
-        const passages = rows.map((r, id) => ({ id, ...r }));
-        const real = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
-        real.addAll(passages);
-        expect(indexDocuments(passages, MINISEARCH_OPTIONS)).toEqual(compactIndex(real.toJSON(), MINISEARCH_OPTIONS.fields));
-      }),
-      { numRuns: 200 },
-    );
-  });
-});
 
 describe('CompactMiniSearch', () => {
   const { real, compact } = engines();
