@@ -15,7 +15,7 @@
  * questions in test/fixtures/ are scored: "the passage holding the answer").
  *
  * `--no-abstain` ranks every question even where `/ask` would answer "no
- * answer" (the same `rank()` with its abstention thresholds at 0), to measure
+ * answer" (the same `rank()` with `abstain: false`), to measure
  * the ranking apart from the abstention.
  *
  * `--baseline` ranks whole records with the plain BM25 of
@@ -25,7 +25,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildIndex, loadEngine, rank, RANKING, type BuiltIndex } from '../src/engine/index.js';
+import { buildIndex, loadEngine, parseIndex, rank, serializeIndex } from '../src/engine/index.js';
 import { ReferenceBM25, type ReferenceDoc } from './lib/bm25-reference.js';
 import { readCorpus } from './lib/corpus-fs.js';
 import { aggregate, collapseToRecordIds, scoreQuestion, type QuestionOutcome, type Summary } from './lib/metrics.js';
@@ -125,7 +125,8 @@ export interface Ranker {
 /**
  * The glue to citeqa's engine, and the only place that knows its API: reads
  * the corpus like `npm run build`, builds and loads the index like the Worker
- * does (through JSON), and ranks with the `rank()` behind `ask()`, asking for
+ * does (serialised to the generated module's text and parsed back with
+ * `parseIndex`), and ranks with the `rank()` behind `ask()`, asking for
  * every passage so AP and R@100 see the whole ranking.
  */
 export async function engineRanker(
@@ -138,9 +139,8 @@ export async function engineRanker(
   for (const w of shown) warn(`warning: ${w}`);
   if (corpus.warnings.length > shown.length) warn(`warning: … and ${corpus.warnings.length - shown.length} more`);
   const built = buildIndex(corpus.documents, { corpusHash: corpus.corpusHash });
-  const engine = loadEngine(JSON.parse(JSON.stringify(built)) as BuiltIndex);
+  const engine = loadEngine(parseIndex(serializeIndex(built)));
   const all = engine.passages.length;
-  if (opts.abstain === false) Object.assign(RANKING as { minCoverage: number; minKnown: number }, { minCoverage: 0, minKnown: 0 });
   const description = `citeqa engine: ${engine.docs.length} documents, ${all} passages`;
   if (opts.judge === 'phrases') {
     const key = (passageId: number): string => {
@@ -151,7 +151,7 @@ export async function engineRanker(
       recordIds: new Set(engine.docs.map((d) => d.id)),
       description: `${description}, judged by answer phrases`,
       rank(question) {
-        const r = rank(engine, question, all);
+        const r = rank(engine, question, all, { abstain: opts.abstain });
         return { abstained: r.abstained, ids: r.hits.map((h) => key(h.passageId)) };
       },
       judge(q) {
@@ -169,7 +169,7 @@ export async function engineRanker(
     recordIds: new Set(engine.docs.map((d) => d.id)),
     description,
     rank(question) {
-      const r = rank(engine, question, all);
+      const r = rank(engine, question, all, { abstain: opts.abstain });
       return { abstained: r.abstained, ids: r.abstained ? [] : collapseToRecordIds(r.hits.map((h) => recordOf(h.passageId))) };
     },
   };

@@ -202,8 +202,9 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
  * a few common words with many passages but most of its words with none).
  *
  * @param limit how many hits to return at most
+ * @param opts `abstain: false` ranks even where the corpus does not answer (evaluation of the ranking alone)
  */
-export function rank(engine: Engine, question: string, limit: number): Ranking {
+export function rank(engine: Engine, question: string, limit: number, opts: { abstain?: boolean } = {}): Ranking {
   const terms = queryTerms(question);
   const idf = new Map<string, number>();
   const answerType = answerTypeOf(question);
@@ -255,7 +256,8 @@ export function rank(engine: Engine, question: string, limit: number): Ranking {
   hits.splice(0, top.length, ...top);
 
   const first = hits[0]!;
-  if (first.coverage < RANKING.minCoverage || df.size < RANKING.minKnown * terms.length) return { ...empty, idf };
+  const abstain = opts.abstain !== false && (first.coverage < RANKING.minCoverage || df.size < RANKING.minKnown * terms.length);
+  if (abstain) return { ...empty, idf };
   return { ...ranking, hits: hits.slice(0, limit) };
 }
 

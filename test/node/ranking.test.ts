@@ -76,6 +76,12 @@ describe('ranking and abstention', () => {
     expect(rank(engine, 'What is the capital of France and its population?', 3)).toMatchObject({ abstained: true, hits: [] });
   });
 
+  it('ranks an off-topic question anyway when asked not to abstain, as evaluation does', () => {
+    const r = rank(engine, 'What is the capital of France and how is its tea grown?', 3, { abstain: false });
+    expect(r.abstained).toBe(false);
+    expect(engine.passages[r.hits[0]!.passageId]!.text).toContain('tea');
+  });
+
   it('abstains on a question made only of stop words', () => {
     expect(rank(engine, 'What is it, and who did what?', 3).abstained).toBe(true);
   });
