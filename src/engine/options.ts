@@ -56,8 +56,12 @@ export const RANKING = {
   proximityWeight: 1,
   /** Two question terms are "close" within this many words. */
   proximityWindow: 3,
-  /** Abstain when the best passage covers less of the question's IDF weight than this. */
-  minCoverage: 0.4,
+  /**
+   * Abstain when the best passage's support is below this: the share of the
+   * question's IDF weight it covers plus the share carried by the question's
+   * adjacent term pairs it holds close together (phrase-like matches).
+   */
+  minSupport: 0.425,
   /** Abstain when fewer than this share of the question's terms occur anywhere in the corpus. */
   minKnown: 0.75,
 } as const;

@@ -196,8 +196,9 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
  *    the question's adjacent term pairs found close together.
  *
  * `abstained` is true, and `hits` empty, when the corpus does not answer:
- * the best passage covers less than {@link RANKING.minCoverage} of the
- * question's IDF weight, or fewer than {@link RANKING.minKnown} of the
+ * the best passage's support (its coverage of the question's IDF weight plus
+ * the weight of the question's adjacent term pairs it holds close together)
+ * is below {@link RANKING.minSupport}, or fewer than {@link RANKING.minKnown} of the
  * question's terms occur in the corpus at all (an off-topic question shares
  * a few common words with many passages but most of its words with none).
  *
@@ -256,7 +257,8 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   hits.splice(0, top.length, ...top);
 
   const first = hits[0]!;
-  const abstain = opts.abstain !== false && (first.coverage < RANKING.minCoverage || df.size < RANKING.minKnown * terms.length);
+  const support = first.coverage + (first.analysis === undefined ? 0 : first.analysis.proximity / total);
+  const abstain = opts.abstain !== false && (support < RANKING.minSupport || df.size < RANKING.minKnown * terms.length);
   if (abstain) return { ...empty, idf };
   return { ...ranking, hits: hits.slice(0, limit) };
 }

@@ -95,3 +95,25 @@ describe('ranking and abstention', () => {
     expect(rank(engine, 'tea drying', 3)).toEqual(rank(engine, 'tea drying', 3));
   });
 });
+
+describe('abstention counts words the question puts side by side', () => {
+  // Five question terms, each in exactly one passage (equal IDF): the best
+  // passage covers two of them, 40 % of the question's weight, under
+  // RANKING.minSupport (0.425) on its own.
+  const question = 'liquid oxygen kerosene valves turbopumps';
+  const others = { 'corpus/b.txt': 'Kerosene is stored cold.', 'corpus/c.txt': 'Valves open slowly.', 'corpus/d.txt': 'Turbopumps spin quickly.' };
+
+  it('answers when the best passage holds two adjacent question words together', () => {
+    const engine = engineOf({ 'corpus/a.txt': 'The engine burns liquid oxygen in a long flame.', ...others });
+    const r = rank(engine, question, 3);
+    expect(r.abstained).toBe(false);
+    expect(r.hits[0]!.coverage).toBeCloseTo(0.4, 6);
+    expect(engine.passages[r.hits[0]!.passageId]!.text).toContain('liquid oxygen');
+  });
+
+  it('abstains when the same two words stand far apart', () => {
+    const engine = engineOf({ 'corpus/a.txt': 'The liquid in the engine burns with oxygen from the long flame tank.', ...others });
+    expect(rank(engine, question, 3)).toMatchObject({ abstained: true, hits: [] });
+    expect(rank(engine, question, 3, { abstain: false }).hits[0]!.coverage).toBeCloseTo(0.4, 6);
+  });
+});
