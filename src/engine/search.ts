@@ -1,5 +1,5 @@
 import type { Engine } from './build.js';
-import { matchedCount, matchedTerm, orCandidates, type Candidates } from './compact-search.js';
+import { orCandidates, type Candidates } from './compact-search.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import type { Passage } from './passages.js';
 import { cachedTerm, queryTerms, scanWords, tokenize } from './text.js';
@@ -229,15 +229,8 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
     total += w;
   }
 
-  // Only the best max(limit, depth) candidates are ever used: select them
-  // without sorting (or making a Hit of) every candidate.
   const weights = terms.map((t) => idf.get(t) ?? 0);
-  const hits: Hit[] = bestHits(raw, Math.max(limit, RANKING.depth), (j) => {
-    let covered = 0;
-    for (let i = 0; i < terms.length; i++) if (matchedTerm(raw, j, i)) covered += weights[i]!;
-    const coverage = covered / total;
-    return { passageId: raw.ids[j]!, score: (raw.scores[j]! / matchedCount(raw, j)) * coverage, coverage };
-  });
+  const hits = bestHits(raw, Math.max(limit, RANKING.depth), weights, total);
 
   const ranking: Ranking = { terms, idf, answerType, abstained: false, hits };
   const questionWords = new Set(tokenize(question).map((t) => t.word));
@@ -267,17 +260,42 @@ function byScore(a: Hit, b: Hit): number {
   return b.score - a.score || a.passageId - b.passageId;
 }
 
-/** The `want` best hits by {@link byScore}, in order: the first `want` of all candidates' hits sorted. */
-function bestHits(raw: Candidates, want: number, hitOf: (j: number) => Hit): Hit[] {
-  if (want >= raw.count) {
-    const all: Hit[] = [];
-    for (let j = 0; j < raw.count; j++) all.push(hitOf(j));
-    return all.sort(byScore);
-  }
+/**
+ * Stage one's scores, and the `want` best hits by {@link byScore} in order:
+ * each candidate's BM25 sum (MiniSearch's score ÷ the number of terms it
+ * matched) × the share of the question's IDF weight (`weights`, over
+ * `total`) it covers. Only the best `want` are ever used, so they are
+ * selected without sorting, or making a Hit of, every candidate.
+ */
+function bestHits(raw: Candidates, want: number, weights: readonly number[], total: number): Hit[] {
+  const all = want >= raw.count;
+  const W = raw.words;
   const top: Hit[] = [];
   for (let j = 0; j < raw.count; j++) {
-    const h = hitOf(j);
-    if (top.length === want && byScore(h, top[want - 1]!) >= 0) continue;
+    // The matched terms' weights, in term order, from the set bits.
+    let covered = 0;
+    let matched = 0;
+    for (let w = 0; w < W; w++) {
+      let m = raw.matched[j * W + w]!;
+      while (m !== 0) {
+        const low = m & -m;
+        covered += weights[w * 32 + 31 - Math.clz32(low)]!;
+        matched++;
+        m ^= low;
+      }
+    }
+    const coverage = covered / total;
+    const score = (raw.scores[j]! / matched) * coverage;
+    const passageId = raw.ids[j]!;
+    if (all) {
+      top.push({ passageId, score, coverage });
+      continue;
+    }
+    if (top.length === want) {
+      const last = top[want - 1]!;
+      if (score < last.score || (score === last.score && passageId > last.passageId)) continue;
+    }
+    const h: Hit = { passageId, score, coverage };
     let i = top.length === want ? want - 1 : top.length;
     while (i > 0 && byScore(h, top[i - 1]!) < 0) {
       top[i] = top[i - 1]!;
@@ -285,7 +303,7 @@ function bestHits(raw: Candidates, want: number, hitOf: (j: number) => Hit): Hit
     }
     top[i] = h;
   }
-  return top;
+  return all ? top.sort(byScore) : top;
 }
 
 /** Where an answer comes from, precisely enough for a reader to check it. */
