@@ -14,14 +14,6 @@ import { demoPage } from './pages/demo.js';
 
 export type { Env } from './http/env.js';
 
-/** Example questions about the bundled corpus (corpus/), shown on the demo page. */
-const DEMO_EXAMPLES = [
-  'Who is Alexandr Wang?',
-  'How much did Meta pay for its stake in Scale AI?',
-  'When was Avocado originally planned to be released?',
-  'Why will Meta initially release closed models?',
-];
-
 /** The demo page runs only /widget.js and /demo.js and talks only to this origin. */
 const DEMO_CSP = [
   "default-src 'none'",
@@ -180,7 +172,7 @@ export function createApp(engine: Engine): OpenAPIHono<AppEnv> {
   app.get('/', (c) => {
     c.header('Content-Security-Policy', DEMO_CSP);
     c.header('Referrer-Policy', 'no-referrer');
-    return c.html(demoPage({ widgetSrc: new URL('/widget.js', c.req.url).href, examples: DEMO_EXAMPLES }));
+    return c.html(demoPage({ widgetSrc: new URL('/widget.js', c.req.url).href, examples: engine.meta.examples }));
   });
 
   for (const path of ['/ask', '/health', '/openapi.json', '/', '/widget.js', '/demo.js']) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
-import { parseCorpusFile, type Manifest, type ParsedDocument } from '../../src/engine/index.js';
+import { MAX_EXAMPLE_CHARS, MAX_EXAMPLES, parseCorpusFile, type Manifest, type ParsedDocument } from '../../src/engine/index.js';
 
 /** Files larger than this are skipped with a warning (override with CITEQA_MAX_FILE_BYTES). */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -33,6 +33,8 @@ export interface CorpusRead {
   droppedLines: number;
   /** SHA-256 over every accepted file's path and bytes, and the manifest. */
   corpusHash: string;
+  /** The manifest's example questions for the demo page (none without a manifest). */
+  examples: string[];
 }
 
 /** The file system calls readCorpus makes; tests inject failures through it. */
@@ -149,7 +151,7 @@ function validateManifest(raw: unknown, where: string): Manifest {
   const fail = (why: string): never => {
     throw new Error(`citeqa corpus: ${where}: ${why}`);
   };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('expected an object with "boilerplate" and/or "documents"');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('expected an object with "boilerplate", "documents" and/or "examples"');
   const m = raw as Record<string, unknown>;
   if (m.boilerplate !== undefined && !(Array.isArray(m.boilerplate) && m.boilerplate.every((b) => typeof b === 'string'))) {
     fail('"boilerplate" must be an array of strings');
@@ -163,6 +165,14 @@ function validateManifest(raw: unknown, where: string): Manifest {
         if (d[key] !== undefined && typeof d[key] !== 'string') fail(`"documents"."${file}"."${key}" must be a string`);
       }
     }
+  }
+  if (m.examples !== undefined) {
+    if (!Array.isArray(m.examples) || m.examples.length > MAX_EXAMPLES) fail(`"examples" must be an array of at most ${MAX_EXAMPLES} questions`);
+    (m.examples as unknown[]).forEach((q, i) => {
+      if (typeof q !== 'string' || q.trim() === '' || [...q].length > MAX_EXAMPLE_CHARS) {
+        fail(`"examples"[${i}] must be a question of 1 to ${MAX_EXAMPLE_CHARS} characters`);
+      }
+    });
   }
   return m as Manifest;
 }
@@ -210,6 +220,7 @@ export async function readCorpus(
     skippedRecords: 0,
     droppedLines: 0,
     corpusHash: '',
+    examples: [],
   };
   const skip = (source: string, why: string, line?: number): void => {
     result.warnings.push(`${source}${line === undefined ? '' : `:${line}`}: skipped, ${why}`);
@@ -233,6 +244,7 @@ export async function readCorpus(
       throw new Error(`citeqa corpus: ${src(manifestPath)}: not valid JSON (${(e as Error).message})`);
     }
     manifest = validateManifest(parsed, src(manifestPath));
+    result.examples = (manifest.examples ?? []).map((q) => q.trim());
     hash.update(`${MANIFEST}\0${raw}\0`);
   }
 

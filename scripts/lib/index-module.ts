@@ -46,7 +46,7 @@ export async function writeIndexModule(
   const corpus = await readCorpus(corpusDir);
   for (const w of corpus.warnings) console.warn(`warning: ${w}`);
   const t1 = performance.now();
-  const built = buildIndex(corpus.documents, { corpusHash: corpus.corpusHash });
+  const built = buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, examples: corpus.examples });
   const t2 = performance.now();
   const text = serializeIndex(built);
   const t3 = performance.now();

@@ -15,6 +15,8 @@ export interface IndexMeta {
   builtAt: string;
   documents: number;
   passages: number;
+  /** Example questions for the demo page, from the corpus manifest. */
+  examples: string[];
 }
 
 /** A document as the Worker cites it. */
@@ -48,7 +50,7 @@ export interface BuiltIndex {
  */
 export function buildIndex(
   documents: readonly ParsedDocument[],
-  info: { corpusHash: string; builtAt?: string },
+  info: { corpusHash: string; builtAt?: string; examples?: readonly string[] },
 ): BuiltIndex {
   if (documents.length === 0) throw new Error('citeqa build: the corpus has no documents with text to index');
   const docs: DocRecord[] = [];
@@ -73,6 +75,7 @@ export function buildIndex(
       builtAt: info.builtAt ?? new Date().toISOString(),
       documents: docs.length,
       passages: passages.length,
+      examples: [...(info.examples ?? [])],
     },
     docs,
     passages: encodePassages(passages),

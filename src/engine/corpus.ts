@@ -25,7 +25,14 @@ export interface Manifest {
   boilerplate?: string[];
   /** Per-file metadata, keyed by path relative to the corpus folder. */
   documents?: Record<string, { title?: string; url?: string }>;
+  /** Example questions the demo page offers (at most {@link MAX_EXAMPLES}, each 1 to {@link MAX_EXAMPLE_CHARS} characters). */
+  examples?: string[];
 }
+
+/** At most this many example questions in a manifest. */
+export const MAX_EXAMPLES = 8;
+/** An example question is at most this long (the longest question `/ask` takes is longer). */
+export const MAX_EXAMPLE_CHARS = 200;
 
 /** A run of sentences under one heading. */
 export interface Section {

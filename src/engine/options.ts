@@ -9,7 +9,7 @@ import { term, words } from './text.js';
  * generated module or the meaning of a stored field changes; an index built
  * with another version refuses to load.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The document MiniSearch indexes for each passage. */
 export interface IndexedPassage {

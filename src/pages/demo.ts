@@ -45,7 +45,7 @@ export interface DemoPageOptions {
    * page can be copied as is; a relative one shows a placeholder host.
    */
   widgetSrc: string;
-  /** Example questions about the bundled corpus, shown as buttons that ask them. */
+  /** Example questions about the corpus (its manifest's `examples`), shown as buttons that ask them; none: no section. */
   examples: string[];
 }
 

@@ -129,6 +129,13 @@ describe('files that are skipped with a warning naming them', () => {
     expect(read.warnings).toEqual([]);
   });
 
+  it('reads the example questions of the manifest, trimmed, into the built index', async () => {
+    const read = await readFiles({ 'good.txt': GOOD, 'manifest.json': JSON.stringify({ examples: [' Who wrote it? ', 'When?'] }) });
+    expect(read.examples).toEqual(['Who wrote it?', 'When?']);
+    expect(buildIndex(read.documents, { corpusHash: read.corpusHash, examples: read.examples }).meta.examples).toEqual(['Who wrote it?', 'When?']);
+    expect((await readFiles({ 'good.txt': GOOD })).examples).toEqual([]);
+  });
+
   it('warns about a manifest entry for a file that was not read', async () => {
     const read = await readFiles({
       'good.txt': GOOD,
@@ -194,6 +201,11 @@ describe('inputs that stop the build with an error naming file and line', () => 
     ['boilerplate with a number', '{"boilerplate":["ads",3]}', 'corpus/manifest.json: "boilerplate" must be an array of strings'],
     ['documents that is a list', '{"documents":[]}', 'corpus/manifest.json: "documents" must be an object'],
     ['a document title that is a number', '{"documents":{"good.txt":{"title":5}}}', 'corpus/manifest.json: "documents"."good.txt"."title" must be a string'],
+    ['examples that is a string', '{"examples":"Who?"}', 'corpus/manifest.json: "examples" must be an array of at most 8 questions'],
+    ['nine examples', JSON.stringify({ examples: Array.from({ length: 9 }, (_, i) => `Question ${i}?`) }), 'corpus/manifest.json: "examples" must be an array of at most 8 questions'],
+    ['an empty example', '{"examples":["Who?","  "]}', 'corpus/manifest.json: "examples"[1] must be a question of 1 to 200 characters'],
+    ['an example over 200 characters', JSON.stringify({ examples: ['x'.repeat(201)] }), 'corpus/manifest.json: "examples"[0] must be a question of 1 to 200 characters'],
+    ['an example that is a number', '{"examples":[42]}', 'corpus/manifest.json: "examples"[0] must be a question of 1 to 200 characters'],
     ['not UTF-8', bytes(0x7b, 0xff, 0x7d), 'citeqa corpus: corpus/manifest.json: cannot be read as UTF-8'],
   ] as Array<[string, string | Uint8Array, string | RegExp]>)('names a manifest.json that is %s', async (_, manifest, message) => {
     const cwd = tempCorpus({ 'good.txt': GOOD, 'manifest.json': manifest });

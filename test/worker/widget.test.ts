@@ -1,6 +1,10 @@
-import { SELF } from 'cloudflare:test';
+import { createExecutionContext, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import manifestJson from '../../corpus/manifest.json?raw';
+import { createApp } from '../../src/app.js';
+import { escapeHtml } from '../../src/pages/demo.js';
 import { DEMO_STYLE_HASH, WIDGET_ETAG, WIDGET_GZIP_BYTES, WIDGET_JS } from '../../src/generated/widget.js';
+import { seedEngine } from './cache-fixtures.js';
 
 const BASE = 'https://citeqa.test';
 
@@ -49,6 +53,26 @@ describe('the widget and the demo page', () => {
     // The snippet is shown escaped, and no script element has inline code.
     expect(html).toContain(`&#60;script src=&#34;${BASE}/widget.js&#34; defer&#62;&#60;/script&#62;`);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  it("offers the corpus manifest's example questions as buttons, escaped", async () => {
+    const manifest = JSON.parse(manifestJson) as { examples: string[] };
+    const html = await (await SELF.fetch(`${BASE}/`)).text();
+    const asked = [...html.matchAll(/<button type="button" data-q="([^"]*)">/g)].map((m) => m[1]);
+    expect(asked).toEqual(manifest.examples.map(escapeHtml));
+    expect(asked.length).toBeGreaterThan(0);
+  });
+
+  it('leaves the examples out of the demo page when the manifest has none', async () => {
+    const engine = seedEngine();
+    const app = createApp({ ...engine, meta: { ...engine.meta, examples: [] } });
+    const ctx = createExecutionContext();
+    const res = await app.fetch(new Request(`${BASE}/`), { RATE_LIMIT: 'off' }, ctx);
+    await waitOnExecutionContext(ctx);
+    const html = await res.text();
+    expect(html).toContain('<citeqa-ask');
+    expect(html).not.toContain('data-q=');
+    expect(html).not.toContain('Try a question');
   });
 
   it('answers POST /widget.js with 405', async () => {
