@@ -1,8 +1,9 @@
 import MiniSearch from 'minisearch';
 import { CompactMiniSearch, compactIndex, type CompactIndexData } from './compact-search.js';
 import type { ParsedDocument } from './corpus.js';
-import { cachedTerm } from './text.js';
-import { MINISEARCH_OPTIONS, OPTIONS_FINGERPRINT, SCHEMA_VERSION, type IndexedPassage } from './options.js';
+import { decodeNeighbours, findNeighbours, type NeighbourData, type Neighbours } from './neighbours.js';
+import { cachedTerm, words } from './text.js';
+import { MINISEARCH_OPTIONS, NEIGHBOUR_OPTIONS, OPTIONS_FINGERPRINT, SCHEMA_VERSION, type IndexedPassage } from './options.js';
 import { encodePassages, lazyPassages, toPassages, type Passage, type PassageStoreData } from './passages.js';
 
 /** Versioning and provenance of a built index. */
@@ -42,6 +43,8 @@ export interface BuiltIndex {
   passages: PassageStoreData;
   /** The MiniSearch index of the passages, compactly encoded. */
   index: CompactIndexData;
+  /** Each passage's most similar passages (neighbours.ts). */
+  neighbours: NeighbourData;
 }
 
 /**
@@ -67,6 +70,10 @@ export function buildIndex(
   const mini = new MiniSearch<IndexedPassage>({ ...MINISEARCH_OPTIONS, processTerm: cachedTerm });
   mini.addAll(passages.map((p, id) => ({ id, title: docs[p.doc]!.title, section: p.section, text: p.text })));
   const index = compactIndex(mini.toJSON(), MINISEARCH_OPTIONS.fields);
+  const neighbours = findNeighbours(
+    passages.map((p) => [docs[p.doc]!.title, p.section, p.text].flatMap(words).map(cachedTerm).filter((t): t is string => t !== null)),
+    NEIGHBOUR_OPTIONS,
+  );
   return {
     meta: {
       schemaVersion: SCHEMA_VERSION,
@@ -80,6 +87,7 @@ export function buildIndex(
     docs,
     passages: encodePassages(passages),
     index,
+    neighbours,
   };
 }
 
@@ -89,6 +97,7 @@ export interface Engine {
   docs: readonly DocRecord[];
   passages: readonly Passage[];
   mini: MiniSearch<IndexedPassage>;
+  neighbours: Neighbours;
 }
 
 /**
@@ -113,7 +122,7 @@ export function loadEngine(built: BuiltIndex): Engine {
   }
   const passages = lazyPassages(built.passages, meta.passages);
   const mini = new CompactMiniSearch<IndexedPassage>(built.index, MINISEARCH_OPTIONS);
-  return { meta, docs: built.docs, passages, mini };
+  return { meta, docs: built.docs, passages, mini, neighbours: decodeNeighbours(built.neighbours, meta.passages) };
 }
 
 const MAGIC = 'citeqa-index';
@@ -128,8 +137,20 @@ const MAGIC = 'citeqa-index';
  * {@link parseIndex} slices it without copying.
  */
 export function serializeIndex(built: BuiltIndex): string {
-  const { passages: p, index: x } = built;
-  const big = [p.text, p.textStart.data, p.records, p.recordStart.data, x.fieldLength.data, x.terms, x.termStart.data, x.postings, x.postingStart.data];
+  const { passages: p, index: x, neighbours: nb } = built;
+  const big = [
+    p.text,
+    p.textStart.data,
+    p.records,
+    p.recordStart.data,
+    x.fieldLength.data,
+    x.terms,
+    x.termStart.data,
+    x.postings,
+    x.postingStart.data,
+    nb.ids.data,
+    nb.weights.data,
+  ];
   const header = {
     meta: built.meta,
     docs: built.docs,
@@ -137,7 +158,8 @@ export function serializeIndex(built: BuiltIndex): string {
     fields: x.fields,
     documentCount: x.documentCount,
     averageFieldLength: x.averageFieldLength,
-    widths: [p.textStart.width, p.recordStart.width, x.fieldLength.width, x.termStart.width, x.postingStart.width],
+    neighbours: nb.k,
+    widths: [p.textStart.width, p.recordStart.width, x.fieldLength.width, x.termStart.width, x.postingStart.width, nb.ids.width, nb.weights.width],
     lengths: big.map((b) => b.length),
   };
   const json = JSON.stringify(header).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -165,15 +187,16 @@ export function parseIndex(text: string): BuiltIndex {
     fields: string[];
     documentCount: number;
     averageFieldLength: number[];
+    neighbours: number;
     widths: number[];
     lengths: number[];
   };
   let at = second + 1;
-  const [pText, textStart, records, recordStart, fieldLength, terms, termStart, postings, postingStart] = h.lengths.map((n) =>
+  const [pText, textStart, records, recordStart, fieldLength, terms, termStart, postings, postingStart, nbIds, nbWeights] = h.lengths.map((n) =>
     text.slice(at, (at += n)),
   );
-  const [wText, wRecord, wField, wTerm, wPosting] = h.widths;
-  if (at !== text.length || postingStart === undefined || wPosting === undefined) {
+  const [wText, wRecord, wField, wTerm, wPosting, wNbIds, wNbWeights] = h.widths;
+  if (at !== text.length || nbWeights === undefined || wNbWeights === undefined) {
     throw new Error('citeqa index: the generated index is truncated; rebuild it with `npm run build`');
   }
   return {
@@ -194,7 +217,8 @@ export function parseIndex(text: string): BuiltIndex {
       terms: terms!,
       termStart: { width: wTerm!, data: termStart! },
       postings: postings!,
-      postingStart: { width: wPosting, data: postingStart },
+      postingStart: { width: wPosting!, data: postingStart! },
     },
+    neighbours: { k: h.neighbours, ids: { width: wNbIds!, data: nbIds! }, weights: { width: wNbWeights, data: nbWeights } },
   };
 }

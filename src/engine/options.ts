@@ -1,5 +1,6 @@
 import type { Options, SearchOptions } from 'minisearch';
 import { DEFAULT_BOILERPLATE } from './corpus.js';
+import type { NeighbourOptions } from './neighbours.js';
 import { MAX_PASSAGE_CHARS } from './passages.js';
 import { STOP_WORDS } from './stopwords.js';
 import { term, words } from './text.js';
@@ -9,7 +10,7 @@ import { term, words } from './text.js';
  * generated module or the meaning of a stored field changes; an index built
  * with another version refuses to load.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The document MiniSearch indexes for each passage. */
 export interface IndexedPassage {
@@ -62,9 +63,22 @@ export const RANKING = {
    * adjacent term pairs it holds close together (phrase-like matches).
    */
   minSupport: 0.425,
+  /**
+   * Weight of a passage's neighbours' mean score (weighted by similarity)
+   * added to its own when ranking the answers after the first; 0: off.
+   */
+  neighbourWeight: 1,
+  /** The best this many stage-one candidates are ranked again with their neighbours' scores. */
+  neighbourDepth: 50,
   /** Abstain when fewer than this share of the question's terms occur anywhere in the corpus. */
   minKnown: 0.75,
 } as const;
+
+/**
+ * How each passage's nearest passages are found at build time (see
+ * neighbours.ts; measured in docs/quality.md). Part of the fingerprint.
+ */
+export const NEIGHBOUR_OPTIONS: NeighbourOptions = { k: 5, maxDfShare: 0.1, maxTerms: 30 };
 
 /**
  * A fingerprint of everything that changes how text becomes index terms.
@@ -79,6 +93,7 @@ export const OPTIONS_FINGERPRINT: string = fnv1a(
     probe: words('Café Naïve “Models” running, 2025 — U.S.').map(term),
     maxPassage: MAX_PASSAGE_CHARS,
     boilerplate: DEFAULT_BOILERPLATE,
+    neighbours: NEIGHBOUR_OPTIONS,
   }),
 );
 

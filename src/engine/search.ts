@@ -230,13 +230,39 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   }
 
   const weights = terms.map((t) => idf.get(t) ?? 0);
-  const hits = bestHits(raw, Math.max(limit, RANKING.depth), weights, total);
-
-  const ranking: Ranking = { terms, idf, answerType, abstained: false, hits };
+  // The answers after the first are ranked again with the neighbours'
+  // scores, which needs every candidate's stage-one score by passage.
+  const smooth = limit > 1 && RANKING.neighbourWeight > 0 && engine.neighbours.k > 0 ? scratchOf(engine) : undefined;
+  const want = Math.max(limit, RANKING.depth, smooth === undefined ? 0 : RANKING.neighbourDepth);
+  const ranking: Ranking = { terms, idf, answerType, abstained: false, hits: [] };
   const questionWords = new Set(tokenize(question).map((t) => t.word));
+  let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
+
+  const first = hits[0]!;
+  const support = first.coverage + (first.analysis === undefined ? 0 : first.analysis.proximity / total);
+  const abstain = opts.abstain !== false && (support < RANKING.minSupport || df.size < RANKING.minKnown * terms.length);
+  if (abstain) return { ...empty, idf };
+  if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
+  return { ...ranking, hits: hits.slice(0, limit) };
+}
+
+/**
+ * Stage two: re-ranks the best {@link RANKING.depth} hits by their best
+ * sentence's coverage of the question (with the answer-type bonus) and the
+ * question's adjacent term pairs found close together. `analysed` holds
+ * passages already analysed for this question.
+ */
+function rerank(
+  engine: Engine,
+  ranking: Ranking,
+  questionWords: ReadonlySet<string>,
+  total: number,
+  hits: Hit[],
+  analysed?: ReadonlyMap<number, PassageAnalysis>,
+): Hit[] {
   const top = hits.slice(0, RANKING.depth);
   for (const h of top) {
-    const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords);
+    const a = analysed?.get(h.passageId) ?? analysePassage(engine.passages[h.passageId]!, ranking, questionWords);
     let best = 0;
     a.sentenceWeights.forEach((w, i) => {
       const v = w * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
@@ -248,16 +274,88 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   }
   top.sort(byScore);
   hits.splice(0, top.length, ...top);
+  return hits;
+}
 
+/**
+ * The answers after the first, ranked again: each of the best
+ * {@link RANKING.neighbourDepth} stage-one candidates scores its stage-one
+ * score plus {@link RANKING.neighbourWeight} × the similarity-weighted mean
+ * of its neighbours' (neighbours.ts; a neighbour that is no candidate scores
+ * 0). The first answer stays first: it is the passage that matches the
+ * question best; the neighbours' evidence finds the next-best passages on
+ * the same subject, which often say it in other words. Scores after the
+ * first are scaled so that none exceeds the first's.
+ */
+function withNeighbours(engine: Engine, hits: Hit[], stage1: Scratch): Hit[] {
+  const { k, ids, weights } = engine.neighbours;
+  const { score, stamp, current } = stage1;
+  const beta = RANKING.neighbourWeight;
+  const pool = hits.slice(0, RANKING.neighbourDepth);
+  const smoothed = pool.map((h): Hit => {
+    const p = h.passageId;
+    let sum = 0;
+    let weight = 0;
+    for (let m = p * k, end = m + k; m < end; m++) {
+      const q = ids[m]!;
+      if (q < 0) break;
+      weight += weights[m]!;
+      if (stamp[q] === current) sum += weights[m]! * score[q]!;
+    }
+    return { passageId: p, score: score[p]! + (weight > 0 ? (beta * sum) / weight : 0), coverage: h.coverage };
+  });
+  smoothed.sort(byScore);
+  // Passages re-ranked in stage two keep their analysis (the answer's highlights and sentence).
+  const analysed = new Map(hits.slice(0, RANKING.depth).map((h) => [h.passageId, h.analysis]));
   const first = hits[0]!;
-  const support = first.coverage + (first.analysis === undefined ? 0 : first.analysis.proximity / total);
-  const abstain = opts.abstain !== false && (support < RANKING.minSupport || df.size < RANKING.minKnown * terms.length);
-  if (abstain) return { ...empty, idf };
-  return { ...ranking, hits: hits.slice(0, limit) };
+  const rest = smoothed.filter((h) => h.passageId !== first.passageId);
+  for (const h of rest) {
+    const a = analysed.get(h.passageId);
+    if (a !== undefined) h.analysis = a;
+  }
+  const scale = rest.length > 0 && rest[0]!.score > first.score ? first.score / rest[0]!.score : 1;
+  for (const h of rest) h.score *= scale;
+  return [first, ...rest, ...hits.slice(pool.length)];
+}
+
+/** Stage-one scores and coverages by passage id, valid where `stamp` equals `current` (reused by every question). */
+interface Scratch {
+  score: Float64Array;
+  coverage: Float64Array;
+  stamp: Uint32Array;
+  current: number;
+}
+
+const SCRATCH = new WeakMap<Engine, Scratch>();
+
+/** The engine's scratch, with a new stamp (so nothing from the last question counts). */
+function scratchOf(engine: Engine): Scratch {
+  const n = engine.passages.length;
+  let s = SCRATCH.get(engine);
+  if (s === undefined) SCRATCH.set(engine, (s = { score: new Float64Array(n), coverage: new Float64Array(n), stamp: new Uint32Array(n), current: 0 }));
+  if (++s.current === 0xffffffff) {
+    s.stamp.fill(0);
+    s.current = 1;
+  }
+  return s;
 }
 
 function byScore(a: Hit, b: Hit): number {
   return b.score - a.score || a.passageId - b.passageId;
+}
+
+/** Adds `h` to `top` (sorted by {@link byScore}) if it is among the `want` best so far. */
+function keepBest(top: Hit[], want: number, h: Hit): void {
+  if (top.length === want) {
+    const last = top[want - 1]!;
+    if (h.score < last.score || (h.score === last.score && h.passageId > last.passageId)) return;
+  }
+  let i = top.length === want ? want - 1 : top.length;
+  while (i > 0 && byScore(h, top[i - 1]!) < 0) {
+    top[i] = top[i - 1]!;
+    i--;
+  }
+  top[i] = h;
 }
 
 /**
@@ -265,9 +363,10 @@ function byScore(a: Hit, b: Hit): number {
  * each candidate's BM25 sum (MiniSearch's score ÷ the number of terms it
  * matched) × the share of the question's IDF weight (`weights`, over
  * `total`) it covers. Only the best `want` are ever used, so they are
- * selected without sorting, or making a Hit of, every candidate.
+ * selected without sorting, or making a Hit of, every candidate. With
+ * `keep`, every candidate's score and coverage are also stored there.
  */
-function bestHits(raw: Candidates, want: number, weights: readonly number[], total: number): Hit[] {
+function bestHits(raw: Candidates, want: number, weights: readonly number[], total: number, keep?: Scratch): Hit[] {
   const all = want >= raw.count;
   const W = raw.words;
   const top: Hit[] = [];
@@ -287,21 +386,13 @@ function bestHits(raw: Candidates, want: number, weights: readonly number[], tot
     const coverage = covered / total;
     const score = (raw.scores[j]! / matched) * coverage;
     const passageId = raw.ids[j]!;
-    if (all) {
-      top.push({ passageId, score, coverage });
-      continue;
+    if (keep !== undefined) {
+      keep.score[passageId] = score;
+      keep.coverage[passageId] = coverage;
+      keep.stamp[passageId] = keep.current;
     }
-    if (top.length === want) {
-      const last = top[want - 1]!;
-      if (score < last.score || (score === last.score && passageId > last.passageId)) continue;
-    }
-    const h: Hit = { passageId, score, coverage };
-    let i = top.length === want ? want - 1 : top.length;
-    while (i > 0 && byScore(h, top[i - 1]!) < 0) {
-      top[i] = top[i - 1]!;
-      i--;
-    }
-    top[i] = h;
+    if (all) top.push({ passageId, score, coverage });
+    else keepBest(top, want, { passageId, score, coverage });
   }
   return all ? top.sort(byScore) : top;
 }

@@ -13,6 +13,24 @@ export interface Token {
 // symbols, whitespace) separates words.
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 const MARKS = /\p{M}+/gu;
+
+// Non-ASCII characters that can neither start nor continue a word, for the
+// blocks common in running text (Latin-1 punctuation and symbols, General
+// Punctuation: dashes, curly quotes, spaces). scanWords skips them without
+// the regular expression; the table comes from the same Unicode classes.
+const SEPARATOR_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x80, 0xff],
+  [0x2000, 0x206f],
+];
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]/u;
+const SEPARATOR = new Uint8Array(0x2070);
+for (const [from, to] of SEPARATOR_RANGES) {
+  for (let c = from; c <= to; c++) if (NOT_WORD.test(String.fromCharCode(c))) SEPARATOR[c] = 1;
+}
+
+function isSeparator(c: number): boolean {
+  return c < 0x2070 && SEPARATOR[c] === 1;
+}
 const ASCII_WORD = /^[a-z0-9]+$/;
 
 /**
@@ -56,11 +74,14 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
       }
       let j = i + 1;
       while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
-      if (j === n || text.charCodeAt(j) < 0x80) {
+      if (j === n || text.charCodeAt(j) < 0x80 || isSeparator(text.charCodeAt(j))) {
         visit(i, j, undefined);
         i = j;
         continue;
       }
+    } else if (isSeparator(c)) {
+      i++;
+      continue;
     }
     // Non-ASCII, or an ASCII run that continues with non-ASCII ("café"):
     // the next word from here, by WORD itself.

@@ -34,6 +34,7 @@ describe('built index', () => {
     ['other text options', (b: BuiltIndex) => (b.meta.optionsFingerprint = 'deadbeef'), /text options deadbeef/],
     ['a passage count other than its metadata', (b: BuiltIndex) => (b.meta.passages += 1), /count does not match/],
     ['a truncated passage store', (b: BuiltIndex) => (b.passages.records = b.passages.records.slice(0, -2)), /passage store/],
+    ['passage neighbours for other passages', (b: BuiltIndex) => (b.neighbours.ids.data = b.neighbours.ids.data.slice(b.neighbours.ids.width)), /passage neighbours/],
   ])('refuses to load an index built with %s', (_, mutate, message) => {
     const copy = JSON.parse(JSON.stringify(built)) as BuiltIndex;
     mutate(copy);

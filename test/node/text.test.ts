@@ -37,6 +37,19 @@ describe('query processing', () => {
     expect(tokenize(text).map((t) => t.word)).toEqual(['avocado', 'meta', 's', 'naive', 'model', '2026']);
   });
 
+  it('finds exactly the words of the Unicode word pattern, with their offsets, in any text', () => {
+    // The reference: every run of letters, digits and marks that starts with a letter or digit.
+    const reference = (s: string) => [...s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu)].map((m) => [m.index, m.index + m[0].length, fold(m[0])]);
+    const pieces = fc.constantFrom('a', 'Z', '7', ' ', '.', '-', 'é', 'e\u0301', 'ª', 'µ', '²', '½', '\u00a0', '«', '·', '×', '–', '—', '’', '“', '\u200b', '\u200d', '\u2070', 'Ω', '中', '\u0301', '😀');
+    const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')));
+    fc.assert(
+      fc.property(texts, (s) => {
+        expect(tokenize(s).map((t) => [t.start, t.end, t.word])).toEqual(reference(s));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+
   it('never throws and never yields empty terms, whatever the input', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex, decodeNeighbours, findNeighbours, loadEngine, parseTextFile, rank, type Engine } from '../../src/engine/index.js';
+import { readCorpus } from '../../scripts/lib/corpus-fs.js';
+
+const OPTS = { k: 2, maxDfShare: 0.5, maxTerms: 30 };
+const neighboursOf = (terms: string[][], opts = OPTS) => {
+  const d = decodeNeighbours(findNeighbours(terms, opts), terms.length);
+  return terms.map((_, p) => [...d.ids.slice(p * d.k, (p + 1) * d.k)]);
+};
+
+describe('passage neighbours', () => {
+  // Eight passages: 0, 1 and 2 share rare words (0 and 1 most), 3 shares one with 2, the rest nothing.
+  const terms = [
+    ['wing', 'slipstream', 'propel', 'lift'],
+    ['wing', 'slipstream', 'propel', 'drag'],
+    ['wing', 'flutter', 'panel'],
+    ['flutter', 'shell', 'buckl'],
+    ['boundari', 'layer'],
+    ['heat', 'conduct'],
+    ['shock', 'wave'],
+    ['rocket', 'nozzl'],
+  ];
+
+  it('links the passages that share the most rare words, most similar first', () => {
+    const nb = neighboursOf(terms);
+    expect(nb[0]).toEqual([1, 2]);
+    expect(nb[1]).toEqual([0, 2]);
+    expect(nb[3]).toEqual([2, -1]);
+  });
+
+  it('gives a passage that shares no word with any other no neighbours', () => {
+    expect(neighboursOf(terms).slice(4)).toEqual([[-1, -1], [-1, -1], [-1, -1], [-1, -1]]);
+  });
+
+  it('leaves out words found in more than the allowed share of passages', () => {
+    // "wing" is in 3 of 8 passages: allowed at half, left out at a quarter (more than 2 passages).
+    const nb = neighboursOf(terms, { ...OPTS, maxDfShare: 0.25 });
+    expect(nb[2]).toEqual([3, -1]);
+    expect(nb[0]).toEqual([1, -1]);
+  });
+
+  it('stores similarities between 0 and 1, highest first', () => {
+    const d = decodeNeighbours(findNeighbours(terms, OPTS), terms.length);
+    expect(d.weights[0]).toBeGreaterThan(d.weights[1]!);
+    for (const w of d.weights) expect(w).toBeGreaterThanOrEqual(0), expect(w).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses neighbours that do not fit the passages', () => {
+    const data = findNeighbours(terms, OPTS);
+    expect(() => decodeNeighbours(data, terms.length + 1)).toThrow(/^citeqa index: the passage neighbours do not match/);
+  });
+});
+
+const corpus = await readCorpus('corpus');
+
+describe('ranking with neighbours', () => {
+  const engine = loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash }));
+  const questions = [
+    'Who is Alexandr Wang?',
+    'How much did Meta pay for its stake in Scale AI?',
+    'When was Avocado originally planned to be released?',
+    'Why will Meta initially release closed models?',
+    'What did Zuckerberg say about superintelligence?',
+  ];
+
+  it.each(questions)('gives %j the same first answer however many answers are asked for', (q) => {
+    const one = rank(engine, q, 1).hits[0]?.passageId;
+    for (const k of [2, 3, 10]) expect(rank(engine, q, k).hits[0]?.passageId).toBe(one);
+  });
+
+  it.each(questions)('scores the answers to %j from highest to lowest', (q) => {
+    const scores = rank(engine, q, 10).hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('ranks, after the first answer, a passage on its subject above an equally matching one on another', () => {
+    // B and C each match one word of the question equally; B is about what A (the best match) is
+    // about, C's nearest passage is D, which does not match at all.
+    const text = [
+      '# A',
+      'Slipstream flutter of a propeller wing was measured in the tunnel.',
+      '# B',
+      'Propeller wing slipstream tests were repeated.',
+      '# C',
+      'A railway tunnel opened.',
+      '# D',
+      'A railway bridge opened.',
+      '# E',
+      'Rockets burn kerosene.',
+      '# F',
+      'Tea is steamed.',
+    ].join('\n\n');
+    const built = buildIndex(parseTextFile('corpus/t.md', text).documents, { corpusHash: 'x' });
+    const order = (e: Engine) => rank(e, 'slipstream flutter tunnel', 3).hits.map((h) => e.passages[h.passageId]!.section);
+    expect(order(loadEngine(built))).toEqual(['A', 'B', 'C']);
+    // Without neighbours C comes second: it is shorter, so its one matching word weighs more.
+    const none = { k: 0, ids: { width: 1, data: '' }, weights: { width: 1, data: '' } };
+    expect(order(loadEngine({ ...built, neighbours: none }))).toEqual(['A', 'C', 'B']);
+  });
+});
