@@ -13,6 +13,8 @@ export interface NeighbourOptions {
   k: number;
   /** Words in more than this share of passages (and more than 2) are left out of the similarity. */
   maxDfShare: number;
+  /** …and words in more than this many passages, whatever the share (bounds the build time on large corpora). */
+  maxDfCount: number;
   /** Only each passage's this many heaviest words count (bounds the build time on large corpora). */
   maxTerms: number;
 }
@@ -47,7 +49,7 @@ const QUANTUM = 1023;
 export function findNeighbours(terms: readonly (readonly string[])[], opts: NeighbourOptions): NeighbourData {
   const n = terms.length;
   const { k } = opts;
-  const maxDf = Math.max(2, opts.maxDfShare * n);
+  const maxDf = Math.max(2, Math.min(opts.maxDfShare * n, opts.maxDfCount));
   const df = new Map<string, number>();
   const counts = terms.map((ts) => {
     const c = new Map<string, number>();

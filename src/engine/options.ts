@@ -78,7 +78,7 @@ export const RANKING = {
  * How each passage's nearest passages are found at build time (see
  * neighbours.ts; measured in docs/quality.md). Part of the fingerprint.
  */
-export const NEIGHBOUR_OPTIONS: NeighbourOptions = { k: 5, maxDfShare: 0.1, maxTerms: 30 };
+export const NEIGHBOUR_OPTIONS: NeighbourOptions = { k: 5, maxDfShare: 0.1, maxDfCount: 1000, maxTerms: 30 };
 
 /**
  * A fingerprint of everything that changes how text becomes index terms.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex, decodeNeighbours, findNeighbours, loadEngine, parseTextFile, rank, type Engine } from '../../src/engine/index.js';
 import { readCorpus } from '../../scripts/lib/corpus-fs.js';
 
-const OPTS = { k: 2, maxDfShare: 0.5, maxTerms: 30 };
+const OPTS = { k: 2, maxDfShare: 0.5, maxDfCount: 1000, maxTerms: 30 };
 const neighboursOf = (terms: string[][], opts = OPTS) => {
   const d = decodeNeighbours(findNeighbours(terms, opts), terms.length);
   return terms.map((_, p) => [...d.ids.slice(p * d.k, (p + 1) * d.k)]);
