@@ -182,7 +182,7 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
 }
 
 /**
- * Ranks passages for a natural-language question, in two stages.
+ * Ranks passages for a natural-language question, in stages.
  *
  * 1. Candidates: the question's terms (folded, stop words dropped, stemmed)
  *    are looked up in MiniSearch (BM25 with `d = 0`, OR, no prefix or fuzzy
@@ -193,7 +193,11 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
  * 2. Re-ranking of the best {@link RANKING.depth}: each is boosted by its
  *    best sentence's coverage of the question (plus a bonus when that
  *    sentence also holds a candidate of the asked-for answer type) and by
- *    the question's adjacent term pairs found close together.
+ *    the question's adjacent term pairs found close together. The best
+ *    hit is the first answer.
+ * 3. The answers after the first (when `limit` > 1): the best
+ *    {@link RANKING.neighbourDepth} candidates by stage-one score smoothed
+ *    with their build-time neighbours' scores (see `withNeighbours`).
  *
  * `abstained` is true, and `hits` empty, when the corpus does not answer:
  * the best passage's support (its coverage of the question's IDF weight plus
