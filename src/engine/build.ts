@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { CompactMiniSearch, compactIndex, type CompactIndexData } from './compact-search.js';
 import type { ParsedDocument } from './corpus.js';
-import { decodeNeighbours, findNeighbours, type NeighbourData, type Neighbours } from './neighbours.js';
+import { checkNeighbours, findNeighbours, type NeighbourData } from './neighbours.js';
 import { cachedTerm, words } from './text.js';
 import { MINISEARCH_OPTIONS, NEIGHBOUR_OPTIONS, OPTIONS_FINGERPRINT, SCHEMA_VERSION, type IndexedPassage } from './options.js';
 import { encodePassages, lazyPassages, toPassages, type Passage, type PassageStoreData } from './passages.js';
@@ -97,7 +97,7 @@ export interface Engine {
   docs: readonly DocRecord[];
   passages: readonly Passage[];
   mini: MiniSearch<IndexedPassage>;
-  neighbours: Neighbours;
+  neighbours: NeighbourData;
 }
 
 /**
@@ -122,7 +122,7 @@ export function loadEngine(built: BuiltIndex): Engine {
   }
   const passages = lazyPassages(built.passages, meta.passages);
   const mini = new CompactMiniSearch<IndexedPassage>(built.index, MINISEARCH_OPTIONS);
-  return { meta, docs: built.docs, passages, mini, neighbours: decodeNeighbours(built.neighbours, meta.passages) };
+  return { meta, docs: built.docs, passages, mini, neighbours: checkNeighbours(built.neighbours, meta.passages) };
 }
 
 const MAGIC = 'citeqa-index';

@@ -19,16 +19,11 @@ export interface NeighbourOptions {
   maxTerms: number;
 }
 
-/** The neighbours of every passage, as decoded for ranking. */
-export interface Neighbours {
-  k: number;
-  /** Passage `p`'s neighbours are `ids[p * k …]`, most similar first; -1 past the last. */
-  ids: Int32Array;
-  /** Their cosine similarities (0..1, quantised to 1/1023), aligned with `ids`. */
-  weights: Float32Array;
-}
-
-/** {@link Neighbours} as stored in the built index. */
+/**
+ * The neighbours of every passage, as stored in the built index and read in
+ * place (a question reads a few hundred of them; nothing is decoded at load).
+ * Passage `p`'s are entries `p * k` to `p * k + k - 1`, most similar first.
+ */
 export interface NeighbourData {
   k: number;
   /** Neighbour id + 1 (0: none), `k` per passage. */
@@ -129,19 +124,21 @@ function better(sim: number, id: number, thanSim: number, thanId: number): boole
   return sim > thanSim || (sim === thanSim && id < thanId);
 }
 
-/** Decodes stored neighbours; throws `citeqa index: …` when they do not fit `passages`. */
-export function decodeNeighbours(data: NeighbourData, passages: number): Neighbours {
+/** Checks that stored neighbours fit `passages`; throws `citeqa index: …` when they do not. */
+export function checkNeighbours(data: NeighbourData, passages: number): NeighbourData {
   const { k } = data;
   if (!(Number.isInteger(k) && k >= 0) || fixedLength(data.ids) !== passages * k || fixedLength(data.weights) !== passages * k) {
     throw new Error('citeqa index: the passage neighbours do not match the passages; rebuild it with `npm run build`');
   }
-  const ids = new Int32Array(passages * k);
-  const weights = new Float32Array(passages * k);
-  for (let i = 0; i < passages * k; i++) {
-    const id = readFixed(data.ids, i) - 1;
-    if (id >= passages) throw new Error('citeqa index: a passage neighbour is out of range; rebuild it with `npm run build`');
-    ids[i] = id;
-    weights[i] = readFixed(data.weights, i) / QUANTUM;
-  }
-  return { k, ids, weights };
+  return data;
+}
+
+/** The passage at neighbour entry `m` (see {@link NeighbourData}), -1 where there is none. */
+export function neighbourId(data: NeighbourData, m: number): number {
+  return readFixed(data.ids, m) - 1;
+}
+
+/** The cosine similarity (0..1, quantised to 1/1023) of neighbour entry `m`. */
+export function neighbourWeight(data: NeighbourData, m: number): number {
+  return readFixed(data.weights, m) / QUANTUM;
 }

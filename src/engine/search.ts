@@ -1,5 +1,6 @@
 import type { Engine } from './build.js';
 import { orCandidates, type Candidates } from './compact-search.js';
+import { neighbourId, neighbourWeight } from './neighbours.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import type { Passage } from './passages.js';
 import { cachedTerm, queryTerms, scanWords, tokenize } from './text.js';
@@ -292,7 +293,7 @@ function rerank(
  * first are scaled so that none exceeds the first's.
  */
 function withNeighbours(engine: Engine, hits: Hit[], stage1: Scratch): Hit[] {
-  const { k, ids, weights } = engine.neighbours;
+  const nb = engine.neighbours;
   const { score, stamp, current } = stage1;
   const beta = RANKING.neighbourWeight;
   const pool = hits.slice(0, RANKING.neighbourDepth);
@@ -300,32 +301,29 @@ function withNeighbours(engine: Engine, hits: Hit[], stage1: Scratch): Hit[] {
     const p = h.passageId;
     let sum = 0;
     let weight = 0;
-    for (let m = p * k, end = m + k; m < end; m++) {
-      const q = ids[m]!;
+    for (let m = p * nb.k, end = m + nb.k; m < end; m++) {
+      const q = neighbourId(nb, m);
       if (q < 0) break;
-      weight += weights[m]!;
-      if (stamp[q] === current) sum += weights[m]! * score[q]!;
+      const w = neighbourWeight(nb, m);
+      weight += w;
+      if (stamp[q] === current) sum += w * score[q]!;
     }
-    return { passageId: p, score: score[p]! + (weight > 0 ? (beta * sum) / weight : 0), coverage: h.coverage };
+    const s: Hit = { passageId: p, score: score[p]! + (weight > 0 ? (beta * sum) / weight : 0), coverage: h.coverage };
+    // A passage re-ranked in stage two keeps its analysis (the answer's highlights and sentence).
+    if (h.analysis !== undefined) s.analysis = h.analysis;
+    return s;
   });
   smoothed.sort(byScore);
-  // Passages re-ranked in stage two keep their analysis (the answer's highlights and sentence).
-  const analysed = new Map(hits.slice(0, RANKING.depth).map((h) => [h.passageId, h.analysis]));
   const first = hits[0]!;
   const rest = smoothed.filter((h) => h.passageId !== first.passageId);
-  for (const h of rest) {
-    const a = analysed.get(h.passageId);
-    if (a !== undefined) h.analysis = a;
-  }
   const scale = rest.length > 0 && rest[0]!.score > first.score ? first.score / rest[0]!.score : 1;
   for (const h of rest) h.score *= scale;
   return [first, ...rest, ...hits.slice(pool.length)];
 }
 
-/** Stage-one scores and coverages by passage id, valid where `stamp` equals `current` (reused by every question). */
+/** Stage-one scores by passage id, valid where `stamp` equals `current` (reused by every question). */
 interface Scratch {
   score: Float64Array;
-  coverage: Float64Array;
   stamp: Uint32Array;
   current: number;
 }
@@ -336,7 +334,7 @@ const SCRATCH = new WeakMap<Engine, Scratch>();
 function scratchOf(engine: Engine): Scratch {
   const n = engine.passages.length;
   let s = SCRATCH.get(engine);
-  if (s === undefined) SCRATCH.set(engine, (s = { score: new Float64Array(n), coverage: new Float64Array(n), stamp: new Uint32Array(n), current: 0 }));
+  if (s === undefined) SCRATCH.set(engine, (s = { score: new Float64Array(n), stamp: new Uint32Array(n), current: 0 }));
   if (++s.current === 0xffffffff) {
     s.stamp.fill(0);
     s.current = 1;
@@ -368,7 +366,7 @@ function keepBest(top: Hit[], want: number, h: Hit): void {
  * matched) × the share of the question's IDF weight (`weights`, over
  * `total`) it covers. Only the best `want` are ever used, so they are
  * selected without sorting, or making a Hit of, every candidate. With
- * `keep`, every candidate's score and coverage are also stored there.
+ * `keep`, every candidate's score is also stored there.
  */
 function bestHits(raw: Candidates, want: number, weights: readonly number[], total: number, keep?: Scratch): Hit[] {
   const all = want >= raw.count;
@@ -392,7 +390,6 @@ function bestHits(raw: Candidates, want: number, weights: readonly number[], tot
     const passageId = raw.ids[j]!;
     if (keep !== undefined) {
       keep.score[passageId] = score;
-      keep.coverage[passageId] = coverage;
       keep.stamp[passageId] = keep.current;
     }
     if (all) top.push({ passageId, score, coverage });

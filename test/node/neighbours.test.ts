@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, decodeNeighbours, findNeighbours, loadEngine, parseTextFile, rank, type Engine } from '../../src/engine/index.js';
+import { buildIndex, checkNeighbours, findNeighbours, loadEngine, neighbourId, neighbourWeight, parseTextFile, rank, type Engine } from '../../src/engine/index.js';
 import { readCorpus } from '../../scripts/lib/corpus-fs.js';
 
 const OPTS = { k: 2, maxDfShare: 0.5, maxDfCount: 1000, maxTerms: 30 };
 const neighboursOf = (terms: string[][], opts = OPTS) => {
-  const d = decodeNeighbours(findNeighbours(terms, opts), terms.length);
-  return terms.map((_, p) => [...d.ids.slice(p * d.k, (p + 1) * d.k)]);
+  const d = checkNeighbours(findNeighbours(terms, opts), terms.length);
+  return terms.map((_, p) => Array.from({ length: d.k }, (_, i) => neighbourId(d, p * d.k + i)));
 };
 
 describe('passage neighbours', () => {
@@ -40,14 +40,15 @@ describe('passage neighbours', () => {
   });
 
   it('stores similarities between 0 and 1, highest first', () => {
-    const d = decodeNeighbours(findNeighbours(terms, OPTS), terms.length);
-    expect(d.weights[0]).toBeGreaterThan(d.weights[1]!);
-    for (const w of d.weights) expect(w).toBeGreaterThanOrEqual(0), expect(w).toBeLessThanOrEqual(1);
+    const d = checkNeighbours(findNeighbours(terms, OPTS), terms.length);
+    const weights = Array.from({ length: terms.length * d.k }, (_, m) => neighbourWeight(d, m));
+    expect(weights[0]).toBeGreaterThan(weights[1]!);
+    for (const w of weights) expect(w).toBeGreaterThanOrEqual(0), expect(w).toBeLessThanOrEqual(1);
   });
 
   it('refuses neighbours that do not fit the passages', () => {
     const data = findNeighbours(terms, OPTS);
-    expect(() => decodeNeighbours(data, terms.length + 1)).toThrow(/^citeqa index: the passage neighbours do not match/);
+    expect(() => checkNeighbours(data, terms.length + 1)).toThrow(/^citeqa index: the passage neighbours do not match/);
   });
 });
 
