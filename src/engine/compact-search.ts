@@ -1,4 +1,5 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import type { Vocabulary } from './spelling.js';
 import { encodeFixed, escapeWide, fixedLength, pushVarint, readFixed, unescapeWide, VarintReader, type FixedColumn } from './compact.js';
 
 /**
@@ -200,6 +201,7 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
   #candidateIds: Int32Array;
   #candidateScore: Float64Array;
   #candidateMask: Uint32Array<ArrayBufferLike>;
+  #vocabulary: Vocabulary | undefined;
 
   constructor(data: CompactIndexData, options: Options<T>) {
     super(options);
@@ -380,6 +382,25 @@ export class CompactMiniSearch<T = unknown> extends MiniSearch<T> {
     } finally {
       for (const doc of order) slot[doc] = undefined;
     }
+  }
+
+  /**
+   * The index's terms in code-unit order; a term's frequency is the size of
+   * its encoded postings (it grows with the passages and fields that hold
+   * the term). The first call decodes where each term starts (one 32-bit
+   * integer per term, kept for later calls); nothing else is decoded.
+   */
+  vocabulary(): Vocabulary {
+    if (this.#vocabulary !== undefined) return this.#vocabulary;
+    const { terms, termStart, postingStart } = this.#data;
+    const size = fixedLength(termStart) - 1;
+    const starts = new Int32Array(size + 1);
+    for (let i = 0; i <= size; i++) starts[i] = readFixed(termStart, i);
+    return (this.#vocabulary = {
+      text: terms,
+      starts,
+      frequency: (i) => readFixed(postingStart, i + 1) - readFixed(postingStart, i),
+    });
   }
 
   /**
@@ -643,6 +664,14 @@ export function orCandidates(mini: MiniSearch, terms: readonly string[], options
     }
   });
   return out;
+}
+
+/**
+ * `mini`'s terms in code-unit order ({@link CompactMiniSearch.vocabulary}),
+ * or undefined for a MiniSearch without the compact index.
+ */
+export function vocabularyOf(mini: MiniSearch): Vocabulary | undefined {
+  return mini instanceof CompactMiniSearch ? mini.vocabulary() : undefined;
 }
 
 /** Number of bits set. */

@@ -12,5 +12,6 @@ export * from './options.js';
 export * from './passages.js';
 export * from './search.js';
 export * from './sentences.js';
+export * from './spelling.js';
 export * from './stopwords.js';
 export * from './text.js';

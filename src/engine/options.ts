@@ -72,6 +72,13 @@ export const RANKING = {
   neighbourDepth: 50,
   /** Abstain when fewer than this share of the question's terms occur anywhere in the corpus. */
   minKnown: 0.75,
+  /**
+   * A question term found nowhere in the corpus, of at least this many
+   * letters, is read as the most frequent corpus term one edit away from it
+   * with the same first letter, if any ("alexand", from "Alexander", →
+   * "alexandr"); 0: off.
+   */
+  minCorrectLength: 6,
 } as const;
 
 /**

@@ -1,8 +1,9 @@
 import type { Engine } from './build.js';
-import { orCandidates, type Candidates } from './compact-search.js';
+import { orCandidates, vocabularyOf, type Candidates } from './compact-search.js';
 import { neighbourId, neighbourWeight } from './neighbours.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import type { Passage } from './passages.js';
+import { correctTerm } from './spelling.js';
 import { cachedTerm, queryTerms, scanWords, tokenize } from './text.js';
 
 /** One ranked passage. */
@@ -211,13 +212,18 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
  * @param opts `abstain: false` ranks even where the corpus does not answer (evaluation of the ranking alone)
  */
 export function rank(engine: Engine, question: string, limit: number, opts: { abstain?: boolean } = {}): Ranking {
-  const terms = queryTerms(question);
+  let terms = queryTerms(question);
   const idf = new Map<string, number>();
   const answerType = answerTypeOf(question);
-  const empty: Ranking = { terms, idf, answerType, abstained: true, hits: [] };
-  if (terms.length === 0) return empty;
+  if (terms.length === 0) return { terms, idf, answerType, abstained: true, hits: [] };
 
-  const raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
+  let raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
+  const corrected = correctSpelling(engine, terms, raw);
+  if (corrected !== undefined) {
+    terms = corrected;
+    raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
+  }
+  const empty: Ranking = { terms, idf, answerType, abstained: true, hits: [] };
   if (raw.count === 0) return empty;
   const n = engine.passages.length;
   const df = new Map<string, number>();
@@ -249,6 +255,27 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   if (abstain) return { ...empty, idf };
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   return { ...ranking, hits: hits.slice(0, limit) };
+}
+
+/**
+ * The question's terms with each one found nowhere in the corpus replaced
+ * by the corpus term one edit away from it ({@link correctTerm}), or
+ * undefined when none is. Terms the corpus holds are never touched, so a
+ * question without unknown words ranks exactly as without correction.
+ */
+function correctSpelling(engine: Engine, terms: readonly string[], raw: Candidates): string[] | undefined {
+  const min = RANKING.minCorrectLength;
+  if (min <= 0 || !terms.some((t, i) => raw.df[i] === 0 && t.length >= min)) return undefined;
+  const vocabulary = vocabularyOf(engine.mini);
+  if (vocabulary === undefined) return undefined;
+  let out: string[] | undefined;
+  terms.forEach((t, i) => {
+    if (raw.df[i]! > 0) return;
+    const c = correctTerm(t, vocabulary, min);
+    if (c !== null) (out ??= [...terms])[i] = c;
+  });
+  // A correction may repeat a term the question already has.
+  return out === undefined ? undefined : [...new Set(out)];
 }
 
 /**

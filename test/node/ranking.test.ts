@@ -117,3 +117,43 @@ describe('abstention counts words the question puts side by side', () => {
     expect(rank(engine, question, 3, { abstain: false }).hits[0]!.coverage).toBeCloseTo(0.4, 6);
   });
 });
+
+describe('misspelt question words', () => {
+  const engine = engineOf({
+    'corpus/people.txt': 'Alexandr Wang founded Scale AI. Scale labels training data for models.',
+    'corpus/fruit.txt': 'The avocado is a fruit. Avocados ripen after they are picked.',
+    'corpus/rockets.txt': 'Rockets burn liquid oxygen and kerosene.',
+  });
+  const top = (q: string) => {
+    const r = rank(engine, q, 3);
+    return r.abstained ? null : engine.passages[r.hits[0]!.passageId]!.text;
+  };
+
+  it.each([
+    ['Who is Alexander Wang?', 'Alexandr Wang founded'],
+    ['When do avacados ripen?', 'Avocados ripen'],
+    ['What do rockets burn with keroseen?', 'kerosene'],
+  ])('answers %j from the passage with the word as the corpus spells it', (q, phrase) => {
+    expect(top(q)).toContain(phrase);
+  });
+
+  it('highlights the word as the corpus spells it', () => {
+    const a = ask(engine, 'Who is Alexander Wang?', 1).answers[0]!;
+    expect(a.highlights.map(([s, e]) => a.text.slice(s, e))).toEqual(['Alexandr', 'Wang']);
+  });
+
+  it('leaves the words the corpus holds as they are', () => {
+    expect(rank(engine, 'Which models does Scale label data for?', 3).terms).toEqual(queryTerms('Which models does Scale label data for?'));
+  });
+
+  it.each([
+    ['a short word', 'Who is Alexandr Wnag?', 'wnag'],
+    ['a changed first letter', 'What is an lvocado?', 'lvocado'],
+  ])('does not correct %s', (_what, q, typo) => {
+    expect(rank(engine, q, 3, { abstain: false }).terms).toContain(typo);
+  });
+
+  it('still abstains when the corrected question is off-topic', () => {
+    expect(rank(engine, 'What is the capital of Frence and its populaton?', 3)).toMatchObject({ abstained: true, hits: [] });
+  });
+});

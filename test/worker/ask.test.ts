@@ -54,6 +54,12 @@ describe('GET /ask on the seed article', () => {
     });
   });
 
+  it('answers a question that misspells a name, citing the passage that spells it right', async () => {
+    const top = (await askFor('Who is Alexander Wang?', 1)).answers[0]!;
+    expect(top.citation.passage).toBe(1);
+    expect(top.highlights.map(([s, e]) => top.text.slice(s, e))).toContain('Alexandr');
+  });
+
   it('picks the sentence that answers, not the first sentence of the passage', async () => {
     const top = (await askFor('When was Avocado originally planned to be released?')).answers[0]!;
     expect(top.text.startsWith(top.answer)).toBe(false);
