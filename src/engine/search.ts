@@ -21,7 +21,7 @@ export interface Hit {
 
 /** The ranking for a question, before it is shaped into answers. */
 export interface Ranking {
-  /** The question's index terms after folding, stop words and stemming, in question order. */
+  /** The question's index terms after folding, stop words, stemming and spelling correction, in question order. */
   terms: string[];
   /** IDF of each term in this index (a term found nowhere weighs like one found once). */
   idf: Map<string, number>;
@@ -188,7 +188,9 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
  *
  * 1. Candidates: the question's terms (folded, stop words dropped, stemmed)
  *    are looked up in MiniSearch (BM25 with `d = 0`, OR, no prefix or fuzzy
- *    matching). MiniSearch multiplies each score by the number of terms
+ *    matching). A term of {@link RANKING.minCorrectLength} letters or more
+ *    that no passage holds is first read as the corpus term one edit away
+ *    (spelling.ts), if any. MiniSearch multiplies each score by the number of terms
  *    matched; that factor is replaced by the share of the question's IDF
  *    weight the passage covers, so a passage that matches the rare words
  *    beats one that matches many common ones.
