@@ -261,8 +261,8 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
 
 /**
  * The question's terms with each one found nowhere in the corpus replaced
- * by the corpus term one edit away from it ({@link correctTerm}), or
- * undefined when none is. Terms the corpus holds are never touched, so a
+ * by the corpus term one edit away from it ({@link correctTerm}; at most
+ * {@link RANKING.maxCorrections} are looked up), or undefined when none is. Terms the corpus holds are never touched, so a
  * question without unknown words ranks exactly as without correction.
  */
 function correctSpelling(engine: Engine, terms: readonly string[], raw: Candidates): string[] | undefined {
@@ -271,8 +271,10 @@ function correctSpelling(engine: Engine, terms: readonly string[], raw: Candidat
   const vocabulary = vocabularyOf(engine.mini);
   if (vocabulary === undefined) return undefined;
   let out: string[] | undefined;
+  let tries = RANKING.maxCorrections;
   terms.forEach((t, i) => {
-    if (raw.df[i]! > 0) return;
+    if (raw.df[i]! > 0 || t.length < min || tries <= 0) return;
+    tries--;
     const c = correctTerm(t, vocabulary, min);
     if (c !== null) (out ??= [...terms])[i] = c;
   });

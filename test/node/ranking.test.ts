@@ -153,6 +153,13 @@ describe('misspelt question words', () => {
     expect(rank(engine, q, 3, { abstain: false }).terms).toContain(typo);
   });
 
+  it('corrects at most three words of one question, in question order', () => {
+    // The fourth misspelt word ("rockeets", one edit from "rockets") is left as it is.
+    const terms = rank(engine, 'Alexander avacados keroseen rockeets', 3, { abstain: false }).terms;
+    expect(terms).toEqual(['alexandr', 'avocado', 'kerosen', 'rockeet']);
+    expect(rank(engine, 'rockeets', 3).terms).toEqual(['rocket']);
+  });
+
   it('still abstains when the corrected question is off-topic', () => {
     expect(rank(engine, 'What is the capital of Frence and its populaton?', 3)).toMatchObject({ abstained: true, hits: [] });
   });
