@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { CompactMiniSearch, compactIndex, type CompactIndexData } from './compact-search.js';
 import type { ParsedDocument } from './corpus.js';
 import { checkNeighbours, findNeighbours, type NeighbourData } from './neighbours.js';
-import { cachedTerm, words } from './text.js';
+import { cachedTerm } from './text.js';
 import { MINISEARCH_OPTIONS, NEIGHBOUR_OPTIONS, OPTIONS_FINGERPRINT, SCHEMA_VERSION, type IndexedPassage } from './options.js';
 import { encodePassages, lazyPassages, toPassages, type Passage, type PassageStoreData } from './passages.js';
 
@@ -67,13 +67,24 @@ export function buildIndex(
   // MiniSearch builds the index (with the same term() through its memo: a
   // corpus repeats its words); its serialised form is then re-encoded into
   // the compact columns the Worker reads without parsing (docs/performance.md).
-  const mini = new MiniSearch<IndexedPassage>({ ...MINISEARCH_OPTIONS, processTerm: cachedTerm });
-  mini.addAll(passages.map((p, id) => ({ id, title: docs[p.doc]!.title, section: p.section, text: p.text })));
+  // Each passage's terms, field after field, are kept as MiniSearch makes
+  // them, for the neighbours (instead of tokenising every passage again).
+  let sink: string[] = [];
+  const mini = new MiniSearch<IndexedPassage>({
+    ...MINISEARCH_OPTIONS,
+    processTerm: (word) => {
+      const t = cachedTerm(word);
+      if (t !== null) sink.push(t);
+      return t;
+    },
+  });
+  const passageTerms = passages.map((p, id) => {
+    sink = [];
+    mini.add({ id, title: docs[p.doc]!.title, section: p.section, text: p.text });
+    return sink;
+  });
   const index = compactIndex(mini.toJSON(), MINISEARCH_OPTIONS.fields);
-  const neighbours = findNeighbours(
-    passages.map((p) => [docs[p.doc]!.title, p.section, p.text].flatMap(words).map(cachedTerm).filter((t): t is string => t !== null)),
-    NEIGHBOUR_OPTIONS,
-  );
+  const neighbours = findNeighbours(passageTerms, NEIGHBOUR_OPTIONS);
   return {
     meta: {
       schemaVersion: SCHEMA_VERSION,

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, checkNeighbours, findNeighbours, loadEngine, neighbourId, neighbourWeight, parseTextFile, rank, type Engine } from '../../src/engine/index.js';
+import {
+  buildIndex,
+  cachedTerm,
+  checkNeighbours,
+  findNeighbours,
+  loadEngine,
+  NEIGHBOUR_OPTIONS,
+  neighbourId,
+  neighbourWeight,
+  parseTextFile,
+  rank,
+  toPassages,
+  words,
+  type Engine,
+} from '../../src/engine/index.js';
 import { readCorpus } from '../../scripts/lib/corpus-fs.js';
 
 const OPTS = { k: 2, maxDfShare: 0.5, maxDfCount: 1000, maxTerms: 30 };
@@ -44,6 +58,18 @@ describe('passage neighbours', () => {
     const weights = Array.from({ length: terms.length * d.k }, (_, m) => neighbourWeight(d, m));
     expect(weights[0]).toBeGreaterThan(weights[1]!);
     for (const w of weights) expect(w).toBeGreaterThanOrEqual(0), expect(w).toBeLessThanOrEqual(1);
+  });
+
+  it('are built from each passage\'s title, section and text terms, as the index has them', () => {
+    const docs = [
+      ...parseTextFile('corpus/a.md', '# Wings\n\n## Flutter\n\nPanels flutter in the slipstream. Wings bend.\n\n## Lift\n\nLift grows with speed.').documents,
+      ...parseTextFile('corpus/b.txt', 'Slipstream panels flutter near the wing root. Rockets burn kerosene.').documents,
+    ];
+    const built = buildIndex(docs, { corpusHash: 'test' });
+    const terms = docs.flatMap((d, i) =>
+      toPassages(d, i).map((p) => [d.title, p.section, p.text].flatMap(words).map(cachedTerm).filter((t): t is string => t !== null)),
+    );
+    expect(built.neighbours).toEqual(findNeighbours(terms, NEIGHBOUR_OPTIONS));
   });
 
   it('refuses neighbours that do not fit the passages', () => {
