@@ -190,8 +190,8 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
  *    are looked up in MiniSearch (BM25 with `d = 0`, OR, no prefix or fuzzy
  *    matching). A term of {@link RANKING.minCorrectLength} letters or more
  *    that no passage holds is first read as the corpus term one edit away
- *    (spelling.ts), if any. MiniSearch multiplies each score by the number of terms
- *    matched; that factor is replaced by the share of the question's IDF
+ *    (spelling.ts), if any. MiniSearch multiplies each score by the number
+ *    of terms matched; that factor is replaced by the share of the question's IDF
  *    weight the passage covers, so a passage that matches the rare words
  *    beats one that matches many common ones.
  * 2. Re-ranking of the best {@link RANKING.depth}: each is boosted by its
@@ -262,8 +262,9 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
 /**
  * The question's terms with each one found nowhere in the corpus replaced
  * by the corpus term one edit away from it ({@link correctTerm}; at most
- * {@link RANKING.maxCorrections} are looked up), or undefined when none is. Terms the corpus holds are never touched, so a
- * question without unknown words ranks exactly as without correction.
+ * {@link RANKING.maxCorrections} are looked up), or undefined when none is.
+ * Terms the corpus holds are never touched, so a question without unknown
+ * words ranks exactly as without correction.
  */
 function correctSpelling(engine: Engine, terms: readonly string[], raw: Candidates): string[] | undefined {
   const min = RANKING.minCorrectLength;
