@@ -254,7 +254,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const first = hits[0]!;
   const support = first.coverage + (first.analysis === undefined ? 0 : first.analysis.proximity / total);
   const abstain = opts.abstain !== false && (support < RANKING.minSupport || df.size < RANKING.minKnown * terms.length);
-  if (abstain) return { ...empty, idf };
+  if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   return { ...ranking, hits: hits.slice(0, limit) };
 }
@@ -268,15 +268,15 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
  */
 function correctSpelling(engine: Engine, terms: readonly string[], raw: Candidates): string[] | undefined {
   const min = RANKING.minCorrectLength;
-  if (min <= 0 || !terms.some((t, i) => raw.df[i] === 0 && t.length >= min)) return undefined;
-  const vocabulary = vocabularyOf(engine.mini);
-  if (vocabulary === undefined) return undefined;
+  if (min <= 0) return undefined;
   let out: string[] | undefined;
   let tries = RANKING.maxCorrections;
   terms.forEach((t, i) => {
     if (raw.df[i]! > 0 || t.length < min || tries <= 0) return;
     tries--;
-    const c = correctTerm(t, vocabulary, min);
+    // Only a question with an unknown word of that length reads the vocabulary.
+    const vocabulary = vocabularyOf(engine.mini);
+    const c = vocabulary === undefined ? null : correctTerm(t, vocabulary, min);
     if (c !== null) (out ??= [...terms])[i] = c;
   });
   // A correction may repeat a term the question already has.
@@ -286,8 +286,7 @@ function correctSpelling(engine: Engine, terms: readonly string[], raw: Candidat
 /**
  * Stage two: re-ranks the best {@link RANKING.depth} hits by their best
  * sentence's coverage of the question (with the answer-type bonus) and the
- * question's adjacent term pairs found close together. `analysed` holds
- * passages already analysed for this question.
+ * question's adjacent term pairs found close together.
  */
 function rerank(
   engine: Engine,
@@ -295,11 +294,10 @@ function rerank(
   questionWords: ReadonlySet<string>,
   total: number,
   hits: Hit[],
-  analysed?: ReadonlyMap<number, PassageAnalysis>,
 ): Hit[] {
   const top = hits.slice(0, RANKING.depth);
   for (const h of top) {
-    const a = analysed?.get(h.passageId) ?? analysePassage(engine.passages[h.passageId]!, ranking, questionWords);
+    const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords);
     let best = 0;
     a.sentenceWeights.forEach((w, i) => {
       const v = w * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
