@@ -39,6 +39,18 @@ const NUMBER_Q = /\bhow (many|much|long|old|far|large|big|tall|high|fast|often)\
 const NAME_Q = /\b(who|whom|whose)\b/;
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 const DIGIT = /^[0-9]/;
+/** Number words, for "how many" answers written out ("three turnovers", "hundreds of"). */
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens'.split(
+    ' ',
+  ),
+);
+/**
+ * Which lengths a number word has, by its first two letters (ASCII, lower
+ * case; index `c0 << 7 | c1`, bit `length`): a word of any other shape needs no lookup.
+ */
+const NUMBER_WORD_LENGTHS = new Uint16Array(1 << 14);
+for (const w of NUMBER_WORDS) NUMBER_WORD_LENGTHS[(w.charCodeAt(0) << 7) | w.charCodeAt(1)]! |= 1 << w.length;
 const UPPER = /^\p{Lu}/u;
 const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 
@@ -110,10 +122,16 @@ function mayBeTerm(heads: Int32Array, text: string, start: number, end: number, 
   return false;
 }
 
-/** False when a word starting with `c` cannot pass YEAR, DIGIT or UPPER for `type`. */
-function mayBeTyped(type: AnswerType, c: number): boolean {
+/** False when the word at `text[start, end)` cannot pass YEAR, DIGIT, NUMBER_WORDS or UPPER for `type`. */
+function mayBeTyped(type: AnswerType, text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
   if (type === 'date') return c === 0x31 || c === 0x32;
-  if (type === 'number') return c >= 0x30 && c <= 0x39;
+  if (type === 'number') {
+    if (c >= 0x30 && c <= 0x39) return true;
+    const c0 = lowerAscii(c);
+    const c1 = lowerAscii(text.charCodeAt(start + 1));
+    return end - start < 16 && c0 < 0x80 && c1 < 0x80 && ((NUMBER_WORD_LENGTHS[(c0 << 7) | c1]! >> (end - start)) & 1) === 1;
+  }
   return (c >= 0x41 && c <= 0x5a) || c >= 0x80;
 }
 
@@ -125,7 +143,7 @@ function lowerAscii(c: number): number {
  * Matches a passage word by word against the question: which words to
  * highlight, how much of the question each sentence covers, whether a
  * sentence holds a candidate of the asked-for type (a year for "when", a
- * number for "how many", a capitalised name for "who"), and which adjacent
+ * number in digits or words for "how many", a capitalised name for "who"), and which adjacent
  * question terms stand within {@link RANKING.proximityWindow} words of each other.
  */
 export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType'>, questionWords: ReadonlySet<string>): PassageAnalysis {
@@ -154,11 +172,11 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
       // A word of the asked-for type that the question does not hold (cheap tests first: they are pure).
-      if (answerType !== 'any' && !sentenceTyped[s] && mayBeTyped(answerType, text.charCodeAt(start))) {
+      if (answerType !== 'any' && !sentenceTyped[s] && mayBeTyped(answerType, text, start, end)) {
         const raw = text.slice(start, end);
         if (
           ((answerType === 'date' && YEAR.test(raw)) ||
-            (answerType === 'number' && DIGIT.test(raw)) ||
+            (answerType === 'number' && (DIGIT.test(raw) || NUMBER_WORDS.has((word ??= raw.toLowerCase())))) ||
             (answerType === 'name' && UPPER.test(raw) && start > 0 && !SENTENCE_END.test(text.slice(Math.max(0, start - 4), start)))) &&
           !questionWords.has((word ??= text.slice(start, end).toLowerCase()))
         ) {

@@ -11,7 +11,7 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 const MARGIN = 0.01;
 const RECORDED = {
   cranfield: { questions: 225, 'ndcg@10': 0.4234, 'hit@1': 0.3778 },
-  squad: { questions: 1000, 'ndcg@10': 0.8565, 'hit@1': 0.729 },
+  squad: { questions: 1000, 'ndcg@10': 0.8582, 'hit@1': 0.734 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.

@@ -53,6 +53,29 @@ describe('the answer sentence', () => {
     expect(bestSentence(a)).toBe(2);
   });
 
+  it.each([
+    ['three', true],
+    ['Twelve', true],
+    ['hundreds of', true],
+    ['12', true],
+    ['several', false],
+    ['often', false],
+  ])('counts %j as a number for a "how many" question: %s', (amount, typed) => {
+    const t = `The Broncos sacked Newton in the game. Denver forced ${amount} turnovers from Newton.`;
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: t, sentences: [0, 39] };
+    const q = 'How many times was Newton sacked?';
+    const { terms, idf } = idfOf(queryTerms(q), [1, 1, 1]);
+    const a = analysePassage(p, { terms, idf, answerType: answerTypeOf(q) }, new Set(['how', 'many', 'times', 'was', 'newton', 'sacked']));
+    expect(a.sentenceTyped).toEqual([false, typed]);
+  });
+
+  it('does not count a number word the question itself holds', () => {
+    const t = 'Three teams bid. The league narrowed the three bids to one site.';
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: t, sentences: [0, 17] };
+    const a = analysePassage(p, { terms: ['bid'], idf: new Map([['bid', 1]]), answerType: 'number' }, new Set(['how', 'many', 'of', 'the', 'three', 'bids']));
+    expect(a.sentenceTyped).toEqual([false, true]);
+  });
+
   it('highlights every word whose stem is a question term, by offsets', () => {
     const { terms, idf } = idfOf(queryTerms('founding of scale'), [1, 1]);
     const a = analysePassage(passage, { terms, idf, answerType: 'any' }, new Set());
