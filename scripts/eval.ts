@@ -21,6 +21,10 @@
  * `--baseline` ranks whole records with the plain BM25 of
  * `bm25_reference_eval.py` instead of the engine (`.jsonl` corpora only), to
  * compare against.
+ *
+ * `--small-corpora N` measures abstention on small corpora instead: the first
+ * N records of each title, each asked its own questions and a sample of the
+ * other titles' (scripts/lib/small-corpora.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -31,8 +35,9 @@ import { readCorpus } from './lib/corpus-fs.js';
 import { aggregate, collapseToRecordIds, scoreQuestion, type QuestionOutcome, type Summary } from './lib/metrics.js';
 import { createProgress, type ProgressStream } from './lib/progress.js';
 import { readQuestions, type Question } from './lib/questions.js';
+import { measureSmallCorpora, type SmallCorporaSummary } from './lib/small-corpora.js';
 
-export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --questions <questions.jsonl> [--json] [--limit N] [--judge records|phrases] [--no-abstain] [--baseline]
+export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --questions <questions.jsonl> [--json] [--limit N] [--judge records|phrases] [--no-abstain] [--baseline] [--small-corpora N]
 
   --corpus <path>      corpus folder (.txt, .md, .jsonl files) or one .jsonl file
   --questions <path>   questions JSONL: {"id","question","relevant":{"<corpus id>":grade}} per line
@@ -41,6 +46,8 @@ export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --question
   --judge phrases      judge passages by the question's "answers" strings instead of record ids
   --no-abstain         rank every question, even those /ask would answer with no answer
   --baseline           rank with plain BM25 (bm25_reference_eval.py) instead of citeqa (.jsonl corpus only)
+  --small-corpora N    abstention on small corpora: the first N records of each title, asked their own
+                       questions (should answer) and other titles' (should not)
   -h, --help           show this help`;
 
 /** A command-line mistake: printed with the usage, exit code 2. */
@@ -57,6 +64,8 @@ export interface EvalArgs {
   baseline: boolean;
   judge: 'records' | 'phrases';
   abstain: boolean;
+  /** Measure abstention on small corpora of this many records per title instead (undefined: off). */
+  smallCorpora: number | undefined;
   help: boolean;
 }
 
@@ -76,6 +85,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         baseline: { type: 'boolean', default: false },
         judge: { type: 'string', default: 'records' },
         'no-abstain': { type: 'boolean', default: false },
+        'small-corpora': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -83,17 +93,15 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     throw new UsageError((e as Error).message);
   }
   const help = values.help === true;
-  if (help) return { corpus: '', questions: '', json: false, limit: undefined, baseline: false, judge: 'records', abstain: true, help };
+  if (help) return { corpus: '', questions: '', json: false, limit: undefined, baseline: false, judge: 'records', abstain: true, smallCorpora: undefined, help };
   if (values.judge !== 'records' && values.judge !== 'phrases') throw new UsageError(`--judge must be records or phrases, got ${JSON.stringify(values.judge)}`);
   if (values.judge === 'phrases' && values.baseline === true) throw new UsageError('--judge phrases works with the engine only, not --baseline');
   if (values.corpus === undefined || values.corpus === '') throw new UsageError('missing --corpus <dir or .jsonl>');
   if (values.questions === undefined || values.questions === '') throw new UsageError('missing --questions <questions.jsonl>');
-  let limit: number | undefined;
-  if (values.limit !== undefined) {
-    limit = Number(values.limit);
-    if (!/^\d+$/.test(values.limit) || !Number.isSafeInteger(limit) || limit < 1) {
-      throw new UsageError(`--limit must be a whole number ≥ 1, got ${JSON.stringify(values.limit)}`);
-    }
+  const limit = wholeNumber('--limit', values.limit);
+  const smallCorpora = wholeNumber('--small-corpora', values['small-corpora']);
+  if (smallCorpora !== undefined && (values.baseline === true || values.judge === 'phrases' || values['no-abstain'] === true)) {
+    throw new UsageError('--small-corpora measures citeqa as served: not with --baseline, --judge phrases or --no-abstain');
   }
   if (values.baseline === true && !/\.jsonl$/i.test(values.corpus)) {
     throw new UsageError('--baseline needs a .jsonl corpus file');
@@ -106,8 +114,16 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     baseline: values.baseline === true,
     judge: values.judge,
     abstain: values['no-abstain'] !== true,
+    smallCorpora,
     help,
   };
+}
+
+function wholeNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number ≥ 1, got ${JSON.stringify(value)}`);
+  return n;
 }
 
 /** What the evaluation needs from a retrieval system. */
@@ -237,6 +253,16 @@ export function formatTable(s: Summary): string {
   ].join('\n');
 }
 
+/** The small-corpora summary as a Markdown table. */
+export function formatSmallTable(s: SmallCorporaSummary): string {
+  const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+  return [
+    '| corpora | median passages | answerable | abstained | Hit@1 | off-topic | abstained |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${s.corpora} | ${s.medianPassages} | ${s.answerable} | ${pct(s.answerableAbstained)} | ${s.hit1.toFixed(4)} | ${s.offTopic} | ${pct(s.offTopicAbstained)} |`,
+  ].join('\n');
+}
+
 /** Judged ids that name no corpus record: a typo there would silently cost score. */
 function unknownIds(questions: readonly Question[], known: ReadonlySet<string>): string[] {
   const out = new Set<string>();
@@ -268,6 +294,12 @@ export async function main(
   try {
     let questions = await readQuestions(args.questions);
     if (args.limit !== undefined) questions = questions.slice(0, args.limit);
+    if (args.smallCorpora !== undefined) {
+      const corpus = await readCorpus(args.corpus);
+      const s = measureSmallCorpora(corpus.documents, questions, args.smallCorpora);
+      io.out(args.json ? JSON.stringify(s) : formatSmallTable(s));
+      return 0;
+    }
 
     const t0 = performance.now();
     const ranker = args.baseline

@@ -73,6 +73,14 @@ export const RANKING = {
   /** Abstain when fewer than this share of the question's terms occur anywhere in the corpus. */
   minKnown: 0.75,
   /**
+   * Lower abstention thresholds for small corpora. A small corpus has a small
+   * vocabulary: a question it answers more often uses a word it lacks, while
+   * an off-topic question still shares little with it. Up to `passages`
+   * passages, these `minSupport` and `minKnown` hold; from `fullFrom` passages
+   * on, the ones above; in between, they move linearly in log(passages).
+   */
+  smallCorpus: { passages: 10, minSupport: 0.3, minKnown: 0.55, fullFrom: 300 },
+  /**
    * A question term found nowhere in the corpus, of at least this many
    * letters, is read as the most frequent corpus term one edit away from it
    * with the same first letter, if any ("alexand", from "Alexander", →

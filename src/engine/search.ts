@@ -227,6 +227,7 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
  * is below {@link RANKING.minSupport}, or fewer than {@link RANKING.minKnown} of the
  * question's terms occur in the corpus at all (an off-topic question shares
  * a few common words with many passages but most of its words with none).
+ * Small corpora use lower thresholds ({@link abstentionThresholds}).
  *
  * @param limit how many hits to return at most
  * @param opts `abstain: false` ranks even where the corpus does not answer (evaluation of the ranking alone)
@@ -271,10 +272,27 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
 
   const first = hits[0]!;
   const support = first.coverage + (first.analysis === undefined ? 0 : first.analysis.proximity / total);
-  const abstain = opts.abstain !== false && (support < RANKING.minSupport || df.size < RANKING.minKnown * terms.length);
+  const { minSupport, minKnown } = abstentionThresholds(n);
+  const abstain = opts.abstain !== false && (support < minSupport || df.size < minKnown * terms.length);
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   return { ...ranking, hits: hits.slice(0, limit) };
+}
+
+/**
+ * The abstention thresholds for a corpus of `passages` passages:
+ * {@link RANKING.minSupport} and {@link RANKING.minKnown} from
+ * `RANKING.smallCorpus.fullFrom` passages on, the lower ones of
+ * {@link RANKING.smallCorpus} up to its `passages`, and in between a
+ * blend linear in log(passages).
+ */
+export function abstentionThresholds(passages: number): { minSupport: number; minKnown: number } {
+  const small = RANKING.smallCorpus;
+  const x = Math.min(1, Math.max(0, Math.log(passages / small.passages) / Math.log(small.fullFrom / small.passages)));
+  return {
+    minSupport: small.minSupport + (RANKING.minSupport - small.minSupport) * x,
+    minKnown: small.minKnown + (RANKING.minKnown - small.minKnown) * x,
+  };
 }
 
 /**

@@ -17,8 +17,10 @@ describe('parseEvalArgs', () => {
       baseline: true,
       judge: 'records',
       abstain: true,
+      smallCorpora: undefined,
       help: false,
     });
+    expect(parseEvalArgs(['--corpus', 'c.jsonl', '--questions', 'q.jsonl', '--small-corpora', '5'])).toMatchObject({ smallCorpora: 5 });
     expect(parseEvalArgs(['--questions=q.jsonl', '--corpus=corpus'])).toMatchObject({ corpus: 'corpus', json: false, limit: undefined });
     expect(parseEvalArgs(['--questions=q.jsonl', '--corpus=corpus', '--judge', 'phrases', '--no-abstain'])).toMatchObject({
       judge: 'phrases',
@@ -38,6 +40,8 @@ describe('parseEvalArgs', () => {
     { argv: ['--corpus', 'c', '--questions', 'q', '--top', '3'], error: "Unknown option '--top'" },
     { argv: ['--corpus', 'c', '--questions', 'q', 'extra'], error: 'extra' },
     { argv: ['--corpus'], error: '--corpus' },
+    { argv: ['--corpus', 'c', '--questions', 'q', '--small-corpora', '0'], error: '--small-corpora must be a whole number ≥ 1, got "0"' },
+    { argv: ['--corpus', 'c', '--questions', 'q', '--small-corpora', '3', '--no-abstain'], error: '--small-corpora measures citeqa as served' },
   ])('rejects $argv', ({ argv, error }) => {
     expect(() => parseEvalArgs(argv)).toThrow(UsageError);
     expect(() => parseEvalArgs(argv)).toThrow(error);

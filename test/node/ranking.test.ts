@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
+  abstentionThresholds,
   analysePassage,
   answerTypeOf,
   ask,
@@ -9,6 +11,7 @@ import {
   parseTextFile,
   queryTerms,
   rank,
+  RANKING,
   type Passage,
 } from '../../src/engine/index.js';
 
@@ -119,12 +122,17 @@ describe('ranking and abstention', () => {
   });
 });
 
+/** Passages that share no word with the questions of these tests, to give a corpus the size where the full abstention thresholds hold. */
+const FILLER = Object.fromEntries(
+  Array.from({ length: RANKING.smallCorpus.fullFrom }, (_, i) => [`corpus/filler-${i}.txt`, `Gardeners water the roses in bed ${i}.`]),
+);
+
 describe('abstention counts words the question puts side by side', () => {
   // Five question terms, each in exactly one passage (equal IDF): the best
   // passage covers two of them, 40 % of the question's weight, under
   // RANKING.minSupport (0.425) on its own.
   const question = 'liquid oxygen kerosene valves turbopumps';
-  const others = { 'corpus/b.txt': 'Kerosene is stored cold.', 'corpus/c.txt': 'Valves open slowly.', 'corpus/d.txt': 'Turbopumps spin quickly.' };
+  const others = { 'corpus/b.txt': 'Kerosene is stored cold.', 'corpus/c.txt': 'Valves open slowly.', 'corpus/d.txt': 'Turbopumps spin quickly.', ...FILLER };
 
   it('answers when the best passage holds two adjacent question words together', () => {
     const engine = engineOf({ 'corpus/a.txt': 'The engine burns liquid oxygen in a long flame.', ...others });
@@ -138,6 +146,53 @@ describe('abstention counts words the question puts side by side', () => {
     const engine = engineOf({ 'corpus/a.txt': 'The liquid in the engine burns with oxygen from the long flame tank.', ...others });
     expect(rank(engine, question, 3)).toMatchObject({ abstained: true, hits: [] });
     expect(rank(engine, question, 3, { abstain: false }).hits[0]!.coverage).toBeCloseTo(0.4, 6);
+  });
+});
+
+describe('abstention on small corpora', () => {
+  const small = {
+    'corpus/cats.txt': 'Cats sleep for most of the day. A cat purrs when it is content.',
+    'corpus/rockets.txt': 'Rockets burn liquid oxygen and kerosene. The first stage separates after two minutes.',
+  };
+  // Two of its three terms ("first", "stage") are in the corpus, "detach" is not.
+  const question = 'When does the first stage detach?';
+
+  it('answers in a small corpus a question with one word the corpus lacks', () => {
+    const engine = engineOf(small);
+    expect(ask(engine, question, 1).answers[0]?.answer).toBe('The first stage separates after two minutes.');
+  });
+
+  it('abstains on the same question in a corpus large enough for the full thresholds', () => {
+    const engine = engineOf({ ...small, ...FILLER });
+    expect(rank(engine, question, 1)).toMatchObject({ abstained: true, hits: [] });
+    expect(rank(engine, question, 1, { abstain: false }).hits).toHaveLength(1);
+  });
+
+  it('still abstains in a small corpus when most of the question is missing', () => {
+    expect(rank(engineOf(small), 'When did the orchestra first play on this stage?', 1).abstained).toBe(true);
+  });
+
+  it.each([
+    [1, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown],
+    [RANKING.smallCorpus.passages, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown],
+    [RANKING.smallCorpus.fullFrom, RANKING.minSupport, RANKING.minKnown],
+    [1_000_000, RANKING.minSupport, RANKING.minKnown],
+  ])('uses the abstention thresholds for a corpus of %i passages', (passages, minSupport, minKnown) => {
+    const t = abstentionThresholds(passages);
+    expect(t.minSupport).toBeCloseTo(minSupport, 9);
+    expect(t.minKnown).toBeCloseTo(minKnown, 9);
+  });
+
+  it('raises both thresholds steadily with the corpus size in between', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (a, b) => {
+        const [lo, hi] = [abstentionThresholds(Math.min(a, b)), abstentionThresholds(Math.max(a, b))];
+        expect(lo.minSupport).toBeLessThanOrEqual(hi.minSupport);
+        expect(lo.minKnown).toBeLessThanOrEqual(hi.minKnown);
+        expect(hi.minSupport).toBeLessThanOrEqual(RANKING.minSupport);
+        expect(lo.minKnown).toBeGreaterThanOrEqual(RANKING.smallCorpus.minKnown);
+      }),
+    );
   });
 });
 
