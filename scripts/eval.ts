@@ -24,18 +24,17 @@
  *
  * `--small-corpora N` measures abstention on small corpora instead: the first
  * N records of each title, each asked its own questions and a sample of the
- * other titles' (scripts/lib/small-corpora.ts).
+ * other titles' (`measureSmallCorpora`).
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildIndex, loadEngine, parseIndex, rank, serializeIndex } from '../src/engine/index.js';
+import { buildIndex, loadEngine, parseIndex, rank, serializeIndex, type ParsedDocument } from '../src/engine/index.js';
 import { ReferenceBM25, type ReferenceDoc } from './lib/bm25-reference.js';
 import { readCorpus } from './lib/corpus-fs.js';
 import { aggregate, collapseToRecordIds, scoreQuestion, type QuestionOutcome, type Summary } from './lib/metrics.js';
 import { createProgress, type ProgressStream } from './lib/progress.js';
 import { readQuestions, type Question } from './lib/questions.js';
-import { measureSmallCorpora, type SmallCorporaSummary } from './lib/small-corpora.js';
 
 export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --questions <questions.jsonl> [--json] [--limit N] [--judge records|phrases] [--no-abstain] [--baseline] [--small-corpora N]
 
@@ -132,6 +131,8 @@ export interface Ranker {
   recordIds: ReadonlySet<string>;
   /** One line about what was indexed. */
   description: string;
+  /** Passages indexed (the engine; undefined for the baseline, which ranks whole records). */
+  passages?: number;
   /** Record ids, best first, each once; `[]` when abstaining. */
   rank(question: string): { abstained: boolean; ids: string[] };
   /** The judgments to score against, when the ranker judges by itself (`--judge phrases`). */
@@ -140,10 +141,7 @@ export interface Ranker {
 
 /**
  * The glue to citeqa's engine, and the only place that knows its API: reads
- * the corpus like `npm run build`, builds and loads the index like the Worker
- * does (serialised to the generated module's text and parsed back with
- * `parseIndex`), and ranks with the `rank()` behind `ask()`, asking for
- * every passage so AP and R@100 see the whole ranking.
+ * the corpus like `npm run build` and ranks it with {@link engineRankerOf}.
  */
 export async function engineRanker(
   corpusPath: string,
@@ -154,7 +152,21 @@ export async function engineRanker(
   const shown = corpus.warnings.slice(0, 5);
   for (const w of shown) warn(`warning: ${w}`);
   if (corpus.warnings.length > shown.length) warn(`warning: … and ${corpus.warnings.length - shown.length} more`);
-  const built = buildIndex(corpus.documents, { corpusHash: corpus.corpusHash });
+  return engineRankerOf(corpus.documents, corpus.corpusHash, opts);
+}
+
+/**
+ * Builds and loads the index of `documents` like the Worker does (serialised
+ * to the generated module's text and parsed back with `parseIndex`), and ranks
+ * with the `rank()` behind `ask()`, asking for every passage so AP and R@100
+ * see the whole ranking.
+ */
+export function engineRankerOf(
+  documents: readonly ParsedDocument[],
+  corpusHash: string,
+  opts: { judge?: 'records' | 'phrases'; abstain?: boolean } = {},
+): Ranker {
+  const built = buildIndex(documents, { corpusHash });
   const engine = loadEngine(parseIndex(serializeIndex(built)));
   const all = engine.passages.length;
   const description = `citeqa engine: ${engine.docs.length} documents, ${all} passages`;
@@ -166,6 +178,7 @@ export async function engineRanker(
     return {
       recordIds: new Set(engine.docs.map((d) => d.id)),
       description: `${description}, judged by answer phrases`,
+      passages: all,
       rank(question) {
         const r = rank(engine, question, all, { abstain: opts.abstain });
         return { abstained: r.abstained, ids: r.hits.map((h) => key(h.passageId)) };
@@ -184,6 +197,7 @@ export async function engineRanker(
   return {
     recordIds: new Set(engine.docs.map((d) => d.id)),
     description,
+    passages: all,
     rank(question) {
       const r = rank(engine, question, all, { abstain: opts.abstain });
       return { abstained: r.abstained, ids: r.abstained ? [] : collapseToRecordIds(r.hits.map((h) => recordOf(h.passageId))) };
@@ -228,6 +242,83 @@ export function evaluate(
     return { scores: scoreQuestion(r.abstained ? [] : r.ids, ranker.judge?.(q) ?? q.relevant), abstained: r.abstained };
   });
   return aggregate(outcomes);
+}
+
+/** What `measureSmallCorpora` reports. */
+export interface SmallCorporaSummary {
+  /** Number of small corpora (titles). */
+  corpora: number;
+  /** Median number of passages per small corpus. */
+  medianPassages: number;
+  /** Questions whose relevant record is in their small corpus. */
+  answerable: number;
+  /** Share of those that got "no answer". */
+  answerableAbstained: number;
+  /** Share of those whose first answer is a relevant record (abstaining counts as a miss). */
+  hit1: number;
+  /** Questions of other titles asked of a small corpus. */
+  offTopic: number;
+  /** Share of those that got "no answer". */
+  offTopicAbstained: number;
+}
+
+/**
+ * Cuts `documents` by title to the first `records` of each, and asks each small
+ * corpus the questions judged relevant to one of its records, and every
+ * `offTopicStride`-th question of the other titles (a different slice for each
+ * corpus), through {@link engineRankerOf}. Most users index a handful of
+ * documents, not thousands of passages, so this is where "no answer" is felt.
+ */
+export function measureSmallCorpora(
+  documents: readonly ParsedDocument[],
+  questions: readonly Question[],
+  records: number,
+  offTopicStride = 50,
+): SmallCorporaSummary {
+  const byTitle = new Map<string, ParsedDocument[]>();
+  for (const d of documents) {
+    const group = byTitle.get(d.title);
+    if (group === undefined) byTitle.set(d.title, [d]);
+    else group.push(d);
+  }
+  const titleOf = new Map(documents.map((d) => [d.id, d.title]));
+  const relevantIds = questions.map((q) => Object.keys(q.relevant).filter((id) => (q.relevant[id] ?? 0) > 0));
+  const passages: number[] = [];
+  let answerable = 0;
+  let answerableAbstained = 0;
+  let hits = 0;
+  let offTopic = 0;
+  let offTopicAbstained = 0;
+  let g = 0;
+  for (const [title, group] of byTitle) {
+    const docs = group.slice(0, records);
+    const ids = new Set(docs.map((d) => d.id));
+    const ranker = engineRankerOf(docs, `small:${title}`);
+    passages.push(ranker.passages!);
+    questions.forEach((q, i) => {
+      const relevant = relevantIds[i]!;
+      if (relevant.some((id) => ids.has(id))) {
+        answerable++;
+        const r = ranker.rank(q.question);
+        if (r.abstained) answerableAbstained++;
+        else if (relevant.includes(r.ids[0]!)) hits++;
+      } else if ((i + g) % offTopicStride === 0 && relevant.length > 0 && relevant.every((id) => titleOf.get(id) !== title)) {
+        offTopic++;
+        if (ranker.rank(q.question).abstained) offTopicAbstained++;
+      }
+    });
+    g++;
+  }
+  passages.sort((a, b) => a - b);
+  return {
+    corpora: byTitle.size,
+    medianPassages: passages.length === 0 ? 0 : passages[(passages.length - 1) >> 1]!,
+    answerable,
+    answerableAbstained: answerable === 0 ? 0 : answerableAbstained / answerable,
+    hit1: answerable === 0 ? 0 : hits / answerable,
+    offTopic,
+    offTopicAbstained: offTopic === 0 ? 0 : offTopicAbstained / offTopic,
+  };
 }
 
 /** The summary as a Markdown table (pasteable into docs/). */

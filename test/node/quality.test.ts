@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { engineRanker, evaluate } from '../../scripts/eval.js';
+import { engineRanker, evaluate, measureSmallCorpora } from '../../scripts/eval.js';
 import { readCorpus } from '../../scripts/lib/corpus-fs.js';
 import { readQuestions } from '../../scripts/lib/questions.js';
-import { measureSmallCorpora } from '../../scripts/lib/small-corpora.js';
 import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js';
 
 // Quality regression guard: a fixed subset of each public set, asked through

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTextFile } from '../../src/engine/index.js';
-import { measureSmallCorpora } from '../../scripts/lib/small-corpora.js';
+import { measureSmallCorpora } from '../../scripts/eval.js';
 import type { Question } from '../../scripts/lib/questions.js';
+import { parseTextFile } from '../../src/engine/index.js';
 
 const files: Record<string, string> = {
   'corpus/cats.txt': 'Cats sleep for most of the day. A cat purrs when it is content.',
