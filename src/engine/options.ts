@@ -3,7 +3,7 @@ import { DEFAULT_BOILERPLATE } from './corpus.js';
 import type { NeighbourOptions } from './neighbours.js';
 import { MAX_PASSAGE_CHARS } from './passages.js';
 import { STOP_WORDS } from './stopwords.js';
-import { term, words } from './text.js';
+import { IRREGULAR_VERBS, term, words } from './text.js';
 
 /**
  * Version of the built index's layout. Bump it whenever the shape of the
@@ -111,7 +111,8 @@ export const OPTIONS_FINGERPRINT: string = fnv1a(
     fields: MINISEARCH_OPTIONS.fields,
     stop: [...STOP_WORDS].sort(),
     stemmer: 'porter:stemmer@2',
-    probe: words('Café Naïve “Models” running, 2025 — U.S.').map(term),
+    irregular: [IRREGULAR_VERBS.size, 'english-verbs-irregular@3'],
+    probe: words('Café Naïve “Models” running, 2025 — U.S. knew bought').map(term),
     maxPassage: MAX_PASSAGE_CHARS,
     boilerplate: DEFAULT_BOILERPLATE,
     neighbours: NEIGHBOUR_OPTIONS,

@@ -4,7 +4,7 @@ import { neighbourId, neighbourWeight } from './neighbours.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import type { Passage } from './passages.js';
 import { correctTerm } from './spelling.js';
-import { cachedTerm, queryTerms, scanWords, tokenize } from './text.js';
+import { cachedTerm, irregularFormsOf, queryTerms, scanWords, tokenize } from './text.js';
 
 /** One ranked passage. */
 export interface Hit {
@@ -84,17 +84,32 @@ export interface PassageAnalysis {
 
 /**
  * The first two characters of each term, as `c0 << 16 | c1` (`c1` is
- * 0xffff for a one-character term; a `y` counts as `i`). Terms only ever
- * change a word's ending: Porter stemming keeps the first character and the
- * second, except that it may turn a second `y` into `i` ("ays" → "ai");
- * numbers and non-ASCII words are kept whole. So a word whose start matches
- * no term's cannot be one of them and needs no term lookup (checked in
- * test/node/hot-path.test.ts).
+ * 0xffff for a one-character term; a `y` counts as `i`), and of the irregular
+ * verb forms that become one of the terms ("bought" for "bui"). Otherwise terms
+ * only ever change a word's ending: Porter stemming keeps the first character
+ * and the second, except that it may turn a second `y` into `i` ("ays" →
+ * "ai"); numbers and non-ASCII words are kept whole. So a word whose start
+ * matches none of these cannot be one of the terms and needs no term lookup
+ * (checked in test/node/hot-path.test.ts).
  */
 function termHeads(terms: readonly string[]): Int32Array {
-  const heads = new Int32Array(terms.length);
-  terms.forEach((t, i) => (heads[i] = (t.charCodeAt(0) << 16) | (t.length > 1 ? second(t) : 0xffff)));
-  return heads;
+  // Every passage of one question is analysed with the same terms array.
+  if (terms === lastTerms) return lastHeads;
+  const heads: number[] = [];
+  for (const t of terms) {
+    heads.push(headOf(t));
+    for (const form of irregularFormsOf(t) ?? []) heads.push(headOf(form));
+  }
+  lastTerms = terms;
+  lastHeads = Int32Array.from(heads);
+  return lastHeads;
+}
+
+let lastTerms: readonly string[] | undefined;
+let lastHeads = new Int32Array(0);
+
+function headOf(w: string): number {
+  return (w.charCodeAt(0) << 16) | (w.length > 1 ? second(w) : 0xffff);
 }
 
 function second(s: string): number {

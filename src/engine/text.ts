@@ -1,5 +1,24 @@
+import irregularVerbs from 'english-verbs-irregular/dist/verbs.json';
 import { stemmer } from 'stemmer';
 import { STOP_WORDS } from './stopwords.js';
+
+/**
+ * Irregular verb forms and their base verb ("knew" → "know", "bought" →
+ * "buy", "paid" → "pay"), from the `english-verbs-irregular` list (WordNet
+ * based). Porter stemming cannot meet them ("bought" stays "bought", "buy"
+ * becomes "bui"). A form that is itself a base verb in the list is left alone
+ * ("found", "lay", "saw", "fell"), and so is a form equal to its base ("put").
+ */
+export const IRREGULAR_VERBS: ReadonlyMap<string, string> = (() => {
+  const bases = irregularVerbs as Record<string, string[][]>;
+  const out = new Map<string, string>();
+  for (const [base, pairs] of Object.entries(bases)) {
+    for (const form of pairs.flat()) {
+      if (form !== base && !Object.hasOwn(bases, form) && /^[a-z]+$/.test(form)) out.set(form, base);
+    }
+  }
+  return out;
+})();
 
 /** A word of a text: its folded form and its UTF-16 offsets, end exclusive. */
 export interface Token {
@@ -106,13 +125,34 @@ export function words(text: string): string[] {
  * Turns one folded word into an index term, or `null` when the word carries
  * no meaning for retrieval: stop words, question words and single letters.
  * Words are stemmed with the Porter stemmer (`stemmer` package), so "models"
- * and "model" meet; numbers are kept as written.
+ * and "model" meet, after an irregular verb form is read as its base verb
+ * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet; numbers are kept as written.
  */
 export function term(word: string): string | null {
   if (STOP_WORDS.has(word)) return null;
   if (word.length === 1 && !(word >= '0' && word <= '9')) return null;
   if (!ASCII_WORD.test(word) || /^[0-9]/.test(word)) return word;
-  return stemmer(word);
+  return stemmer(IRREGULAR_VERBS.get(word) ?? word);
+}
+
+let formsByTerm: Map<string, string[]> | undefined;
+
+/**
+ * The irregular verb forms whose term is `t` (`"bui"` → `["bought"]`): the
+ * only words whose term does not start with the word's own first letters.
+ */
+export function irregularFormsOf(t: string): readonly string[] | undefined {
+  if (formsByTerm === undefined) {
+    formsByTerm = new Map();
+    for (const form of IRREGULAR_VERBS.keys()) {
+      const ft = term(form);
+      if (ft === null) continue;
+      const list = formsByTerm.get(ft);
+      if (list === undefined) formsByTerm.set(ft, [form]);
+      else list.push(form);
+    }
+  }
+  return formsByTerm.get(t);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { stemmer } from 'stemmer';
 import {
   abstentionThresholds,
   analysePassage,
@@ -12,6 +13,7 @@ import {
   queryTerms,
   rank,
   RANKING,
+  term,
   type Passage,
 } from '../../src/engine/index.js';
 
@@ -193,6 +195,33 @@ describe('abstention on small corpora', () => {
         expect(lo.minKnown).toBeGreaterThanOrEqual(RANKING.smallCorpus.minKnown);
       }),
     );
+  });
+});
+
+describe('irregular verbs', () => {
+  const engine = engineOf({
+    'corpus/deal.txt': 'Meta bought a stake in Scale. The company paid 14 billion dollars for it.',
+    'corpus/cloud.txt': 'Google sells cloud services to banks.',
+  });
+
+  it.each([
+    ['knew', 'know'],
+    ['bought', 'buy'],
+    ['paid', 'pay'],
+    ['began', 'begin'],
+    ['written', 'write'],
+  ])('reads %j as %j', (form, base) => {
+    expect(term(form)).toBe(term(base));
+  });
+
+  it.each(['lay', 'saw', 'bid', 'beat'])('leaves %j, itself a base verb, to the stemmer alone', (w) => {
+    expect(term(w)).toBe(stemmer(w));
+  });
+
+  it('answers and highlights a passage that has the verb in another tense', () => {
+    const a = ask(engine, 'What did Meta buy?', 1).answers[0]!;
+    expect(a.highlights.map(([s, e]) => a.text.slice(s, e))).toEqual(['Meta', 'bought']);
+    expect(ask(engine, 'How much did the company pay?', 1).answers[0]?.answer).toBe('The company paid 14 billion dollars for it.');
   });
 });
 
