@@ -10,15 +10,26 @@ import { STOP_WORDS } from './stopwords.js';
  * ("found", "lay", "saw", "fell"), and so is a form equal to its base ("put").
  */
 export const IRREGULAR_VERBS: ReadonlyMap<string, string> = (() => {
+  // Plain loops: this runs at Worker start-up, before the JIT has warmed up.
   const bases = irregularVerbs as Record<string, string[][]>;
   const out = new Map<string, string>();
-  for (const [base, pairs] of Object.entries(bases)) {
-    for (const form of pairs.flat()) {
-      if (form !== base && !Object.hasOwn(bases, form) && /^[a-z]+$/.test(form)) out.set(form, base);
+  for (const base in bases) {
+    for (const pair of bases[base]!) {
+      for (const form of pair) {
+        if (form !== base && !Object.hasOwn(bases, form) && isLowerAscii(form)) out.set(form, base);
+      }
     }
   }
   return out;
 })();
+
+function isLowerAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return s.length > 0;
+}
 
 /** A word of a text: its folded form and its UTF-16 offsets, end exclusive. */
 export interface Token {
