@@ -4,7 +4,7 @@ import { neighbourId, neighbourWeight } from './neighbours.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import type { Passage } from './passages.js';
 import { correctTerm } from './spelling.js';
-import { cachedTerm, irregularFormsOf, queryTerms, scanWords, tokenize } from './text.js';
+import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, tokenize } from './text.js';
 
 /** One ranked passage. */
 export interface Hit {
@@ -83,22 +83,22 @@ export interface PassageAnalysis {
 }
 
 /**
- * The first two characters of each term, as `c0 << 16 | c1` (`c1` is
- * 0xffff for a one-character term; a `y` counts as `i`), and of the irregular
- * verb forms that become one of the terms ("bought" for "bui"). Otherwise terms
- * only ever change a word's ending: Porter stemming keeps the first character
- * and the second, except that it may turn a second `y` into `i` ("ays" →
- * "ai"); numbers and non-ASCII words are kept whole. So a word whose start
- * matches none of these cannot be one of the terms and needs no term lookup
- * (checked in test/node/hot-path.test.ts).
+ * The heads ({@link headOf}: first two characters) of each term, and of the
+ * irregular verb forms that may become one of the terms ("bought" for "bui").
+ * Otherwise terms only ever change a word's ending: Porter stemming keeps the
+ * first character and the second, except that it may turn a second `y` into
+ * `i` ("ays" → "ai"); numbers and non-ASCII words are kept whole. So a word
+ * whose start matches none of these cannot be one of the terms and needs no
+ * term lookup (checked in test/node/hot-path.test.ts).
  */
 function termHeads(terms: readonly string[]): Int32Array {
   // Every passage of one question is analysed with the same terms array.
   if (terms === lastTerms) return lastHeads;
   const heads: number[] = [];
   for (const t of terms) {
-    heads.push(headOf(t));
-    for (const form of irregularFormsOf(t) ?? []) heads.push(headOf(form));
+    const h = headOf(t);
+    heads.push(h);
+    for (const form of irregularHeadsOf(h) ?? []) heads.push(form);
   }
   lastTerms = terms;
   lastHeads = Int32Array.from(heads);
@@ -107,15 +107,6 @@ function termHeads(terms: readonly string[]): Int32Array {
 
 let lastTerms: readonly string[] | undefined;
 let lastHeads = new Int32Array(0);
-
-function headOf(w: string): number {
-  return (w.charCodeAt(0) << 16) | (w.length > 1 ? second(w) : 0xffff);
-}
-
-function second(s: string): number {
-  const c = s.charCodeAt(1);
-  return c === 0x79 ? 0x69 : c;
-}
 
 /** Whether the word at `text[start, end)` (folded: `folded`, or ASCII in lower case) may have one of the terms' heads. */
 function mayBeTerm(heads: Int32Array, text: string, start: number, end: number, folded: string | undefined): boolean {

@@ -9,19 +9,51 @@ import { STOP_WORDS } from './stopwords.js';
  * becomes "bui"). A form that is itself a base verb in the list is left alone
  * ("found", "lay", "saw", "fell"), and so is a form equal to its base ("put").
  */
-export const IRREGULAR_VERBS: ReadonlyMap<string, string> = (() => {
+export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map();
+
+/** Base verb's head → the heads of its irregular forms that differ from it ("bu" → ["bo"] for "bought"). */
+const IRREGULAR_HEADS = new Map<number, number[]>();
+
+{
   // Plain loops: this runs at Worker start-up, before the JIT has warmed up.
   const bases = irregularVerbs as Record<string, string[][]>;
-  const out = new Map<string, string>();
+  const forms = IRREGULAR_VERBS as Map<string, string>;
   for (const base in bases) {
+    const baseHead = headOf(base);
     for (const pair of bases[base]!) {
       for (const form of pair) {
-        if (form !== base && !Object.hasOwn(bases, form) && isLowerAscii(form)) out.set(form, base);
+        if (form === base || Object.hasOwn(bases, form) || !isLowerAscii(form)) continue;
+        forms.set(form, base);
+        const h = headOf(form);
+        if (h === baseHead) continue;
+        const heads = IRREGULAR_HEADS.get(baseHead);
+        if (heads === undefined) IRREGULAR_HEADS.set(baseHead, [h]);
+        else if (!heads.includes(h)) heads.push(h);
       }
     }
   }
-  return out;
-})();
+}
+
+/**
+ * A word's or term's first two characters as `c0 << 16 | c1` (`c1` is
+ * 0xffff for a one-character word; a second `y` counts as `i`, since Porter
+ * may turn "ays" into "ai"). A term has its word's head, except for an
+ * irregular verb form ({@link irregularHeadsOf}).
+ */
+export function headOf(w: string): number {
+  let c1 = w.length > 1 ? w.charCodeAt(1) : 0xffff;
+  if (c1 === 0x79) c1 = 0x69;
+  return (w.charCodeAt(0) << 16) | c1;
+}
+
+/**
+ * The heads of the irregular verb forms whose term has head `h`, where they
+ * differ from it ("bought" for "bui": `headOf("bo")` for `headOf("bu")`),
+ * or undefined. A superset: every form of every base verb with that head.
+ */
+export function irregularHeadsOf(h: number): readonly number[] | undefined {
+  return IRREGULAR_HEADS.get(h);
+}
 
 function isLowerAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -146,25 +178,6 @@ export function term(word: string): string | null {
   return stemmer(IRREGULAR_VERBS.get(word) ?? word);
 }
 
-let formsByTerm: Map<string, string[]> | undefined;
-
-/**
- * The irregular verb forms whose term is `t` (`"bui"` → `["bought"]`): the
- * only words whose term does not start with the word's own first letters.
- */
-export function irregularFormsOf(t: string): readonly string[] | undefined {
-  if (formsByTerm === undefined) {
-    formsByTerm = new Map();
-    for (const form of IRREGULAR_VERBS.keys()) {
-      const ft = term(form);
-      if (ft === null) continue;
-      const list = formsByTerm.get(ft);
-      if (list === undefined) formsByTerm.set(ft, [form]);
-      else list.push(form);
-    }
-  }
-  return formsByTerm.get(t);
-}
 
 /**
  * The distinct index terms of a question, in first-seen order.
