@@ -7,7 +7,8 @@ import { STOP_WORDS } from './stopwords.js';
  * "buy", "paid" → "pay"), from the `english-verbs-irregular` list (WordNet
  * based). Porter stemming cannot meet them ("bought" stays "bought", "buy"
  * becomes "bui"). A form that is itself a base verb in the list is left alone
- * ("found", "lay", "saw", "fell"), and so is a form equal to its base ("put").
+ * ("lay", "saw", "bid"), and so is a form equal to its base ("put"); "found"
+ * is read as "find" ("founded" stays "found").
  */
 export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map();
 
@@ -177,7 +178,6 @@ export function term(word: string): string | null {
   if (!ASCII_WORD.test(word) || /^[0-9]/.test(word)) return word;
   return stemmer(IRREGULAR_VERBS.get(word) ?? word);
 }
-
 
 /**
  * The distinct index terms of a question, in first-seen order.
