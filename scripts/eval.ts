@@ -31,7 +31,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildIndex, loadEngine, parseIndex, rank, serializeIndex, type ParsedDocument } from '../src/engine/index.js';
 import { ReferenceBM25, type ReferenceDoc } from './lib/bm25-reference.js';
-import { readCorpus } from './lib/corpus-fs.js';
+import { readCorpus, type CorpusRead } from './lib/corpus-fs.js';
 import { aggregate, collapseToRecordIds, scoreQuestion, type QuestionOutcome, type Summary } from './lib/metrics.js';
 import { createProgress, type ProgressStream } from './lib/progress.js';
 import { readQuestions, type Question } from './lib/questions.js';
@@ -148,11 +148,17 @@ export async function engineRanker(
   warn: (line: string) => void,
   opts: { judge?: 'records' | 'phrases'; abstain?: boolean } = {},
 ): Promise<Ranker> {
+  const corpus = await readCorpusWarning(corpusPath, warn);
+  return engineRankerOf(corpus.documents, corpus.corpusHash, opts);
+}
+
+/** Reads a corpus like `npm run build`, printing its first warnings (what was skipped or dropped). */
+async function readCorpusWarning(corpusPath: string, warn: (line: string) => void): Promise<CorpusRead> {
   const corpus = await readCorpus(corpusPath);
   const shown = corpus.warnings.slice(0, 5);
   for (const w of shown) warn(`warning: ${w}`);
   if (corpus.warnings.length > shown.length) warn(`warning: … and ${corpus.warnings.length - shown.length} more`);
-  return engineRankerOf(corpus.documents, corpus.corpusHash, opts);
+  return corpus;
 }
 
 /**
@@ -386,7 +392,7 @@ export async function main(
     let questions = await readQuestions(args.questions);
     if (args.limit !== undefined) questions = questions.slice(0, args.limit);
     if (args.smallCorpora !== undefined) {
-      const corpus = await readCorpus(args.corpus);
+      const corpus = await readCorpusWarning(args.corpus, io.err);
       const s = measureSmallCorpora(corpus.documents, questions, args.smallCorpora);
       io.out(args.json ? JSON.stringify(s) : formatSmallTable(s));
       return 0;
