@@ -25,6 +25,11 @@
  * `--small-corpora N` measures abstention on small corpora instead: the first
  * N records of each title, each asked its own questions and a sample of the
  * other titles' (`measureSmallCorpora`).
+ *
+ * `--misses` also lists every question whose first answer is not relevant:
+ * what came first ("no answer" when it abstained) and where the first relevant
+ * id ranked, so a user can see which of their own questions fail, not only
+ * how many.
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -36,7 +41,7 @@ import { aggregate, collapseToRecordIds, scoreQuestion, type QuestionOutcome, ty
 import { createProgress, type ProgressStream } from './lib/progress.js';
 import { readQuestions, type Question } from './lib/questions.js';
 
-export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --questions <questions.jsonl> [--json] [--limit N] [--judge records|phrases] [--no-abstain] [--baseline] [--small-corpora N]
+export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --questions <questions.jsonl> [--json] [--limit N] [--judge records|phrases] [--no-abstain] [--baseline] [--small-corpora N] [--misses]
 
   --corpus <path>      corpus folder (.txt, .md, .jsonl files) or one .jsonl file
   --questions <path>   questions JSONL: {"id","question","relevant":{"<corpus id>":grade}} per line
@@ -47,6 +52,7 @@ export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --question
   --baseline           rank with plain BM25 (bm25_reference_eval.py) instead of citeqa (.jsonl corpus only)
   --small-corpora N    abstention on small corpora: the first N records of each title, asked their own
                        questions (should answer) and other titles' (should not)
+  --misses             also list each question whose first answer is not relevant, with what came first
   -h, --help           show this help`;
 
 /** A command-line mistake: printed with the usage, exit code 2. */
@@ -65,6 +71,8 @@ export interface EvalArgs {
   abstain: boolean;
   /** Measure abstention on small corpora of this many records per title instead (undefined: off). */
   smallCorpora: number | undefined;
+  /** Also list the questions whose first answer is not relevant. */
+  misses: boolean;
   help: boolean;
 }
 
@@ -85,6 +93,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         judge: { type: 'string', default: 'records' },
         'no-abstain': { type: 'boolean', default: false },
         'small-corpora': { type: 'string' },
+        misses: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -92,15 +101,17 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     throw new UsageError((e as Error).message);
   }
   const help = values.help === true;
-  if (help) return { corpus: '', questions: '', json: false, limit: undefined, baseline: false, judge: 'records', abstain: true, smallCorpora: undefined, help };
+  if (help) {
+    return { corpus: '', questions: '', json: false, limit: undefined, baseline: false, judge: 'records', abstain: true, smallCorpora: undefined, misses: false, help };
+  }
   if (values.judge !== 'records' && values.judge !== 'phrases') throw new UsageError(`--judge must be records or phrases, got ${JSON.stringify(values.judge)}`);
   if (values.judge === 'phrases' && values.baseline === true) throw new UsageError('--judge phrases works with the engine only, not --baseline');
   if (values.corpus === undefined || values.corpus === '') throw new UsageError('missing --corpus <dir or .jsonl>');
   if (values.questions === undefined || values.questions === '') throw new UsageError('missing --questions <questions.jsonl>');
   const limit = wholeNumber('--limit', values.limit);
   const smallCorpora = wholeNumber('--small-corpora', values['small-corpora']);
-  if (smallCorpora !== undefined && (values.baseline === true || values.judge === 'phrases' || values['no-abstain'] === true)) {
-    throw new UsageError('--small-corpora measures citeqa as served: not with --baseline, --judge phrases or --no-abstain');
+  if (smallCorpora !== undefined && (values.baseline === true || values.judge === 'phrases' || values['no-abstain'] === true || values.misses === true)) {
+    throw new UsageError('--small-corpora measures citeqa as served: not with --baseline, --judge phrases, --no-abstain or --misses');
   }
   if (values.baseline === true && !/\.jsonl$/i.test(values.corpus)) {
     throw new UsageError('--baseline needs a .jsonl corpus file');
@@ -114,6 +125,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     judge: values.judge,
     abstain: values['no-abstain'] !== true,
     smallCorpora,
+    misses: values.misses === true,
     help,
   };
 }
@@ -236,16 +248,37 @@ export async function baselineRanker(corpusFile: string): Promise<Ranker> {
   };
 }
 
-/** Asks every question and averages the metrics. */
+/** A question whose first answer is not relevant (`--misses`). */
+export interface Miss {
+  id: string;
+  question: string;
+  /** The id ranked first (`record#passage` with `--judge phrases`); null when the answer was "no answer". */
+  first: string | null;
+  /** 1-based rank of the first relevant id; null when none is ranked (or the answer was "no answer"). */
+  relevantRank: number | null;
+}
+
+/**
+ * Asks every question and averages the metrics. With `misses`, each question
+ * whose first answer is not relevant is added to it, in question order.
+ */
 export function evaluate(
   ranker: Ranker,
   questions: readonly Question[],
   onProgress: () => void = () => {},
+  misses?: Miss[],
 ): Summary {
   const outcomes: QuestionOutcome[] = questions.map((q) => {
     const r = ranker.rank(q.question);
     onProgress();
-    return { scores: scoreQuestion(r.abstained ? [] : r.ids, ranker.judge?.(q) ?? q.relevant), abstained: r.abstained };
+    const ids = r.abstained ? [] : r.ids;
+    const judged = ranker.judge?.(q) ?? q.relevant;
+    const scores = scoreQuestion(ids, judged);
+    if (misses !== undefined && scores.hit1 === 0) {
+      const at = ids.findIndex((id) => (judged[id] ?? 0) > 0);
+      misses.push({ id: q.id, question: q.question, first: ids[0] ?? null, relevantRank: at < 0 ? null : at + 1 });
+    }
+    return { scores, abstained: r.abstained };
   });
   return aggregate(outcomes);
 }
@@ -360,6 +393,22 @@ export function formatSmallTable(s: SmallCorporaSummary): string {
   ].join('\n');
 }
 
+/** The misses as a Markdown table, after a line saying how many of how many questions they are. */
+export function formatMisses(misses: readonly Miss[], questions: number): string {
+  const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  const head = `${misses.length} of ${questions} questions without a relevant first answer`;
+  if (misses.length === 0) return head;
+  return [
+    `${head}:`,
+    '',
+    '| id | question | first answer | first relevant at |',
+    '|---|---|---|---:|',
+    ...misses.map(
+      (m) => `| ${cell(m.id)} | ${cell(m.question)} | ${m.first === null ? 'no answer' : cell(m.first)} | ${m.relevantRank === null ? 'not ranked' : m.relevantRank} |`,
+    ),
+  ].join('\n');
+}
+
 /** Judged ids that name no corpus record: a typo there would silently cost score. */
 function unknownIds(questions: readonly Question[], known: ReadonlySet<string>): string[] {
   const out = new Set<string>();
@@ -414,7 +463,8 @@ export async function main(
 
     const progress = createProgress(questions.length, { label: 'citeqa eval', stream: io.stderr });
     const t1 = performance.now();
-    const summary = evaluate(ranker, questions, () => progress.tick());
+    const misses: Miss[] | undefined = args.misses ? [] : undefined;
+    const summary = evaluate(ranker, questions, () => progress.tick(), misses);
     progress.done();
     const askMs = performance.now() - t1;
 
@@ -422,7 +472,8 @@ export async function main(
       `citeqa eval: ${ranker.description}, indexed in ${(indexMs / 1000).toFixed(1)} s; ` +
         `${questions.length} questions in ${(askMs / 1000).toFixed(1)} s (${(askMs / Math.max(1, questions.length)).toFixed(2)} ms each)`,
     );
-    io.out(args.json ? JSON.stringify(summary) : formatTable(summary));
+    if (args.json) io.out(JSON.stringify(misses === undefined ? summary : { ...summary, misses }));
+    else io.out(misses === undefined ? formatTable(summary) : `${formatTable(summary)}\n\n${formatMisses(misses, summary.questions)}`);
     return 0;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);

@@ -18,8 +18,10 @@ describe('parseEvalArgs', () => {
       judge: 'records',
       abstain: true,
       smallCorpora: undefined,
+      misses: false,
       help: false,
     });
+    expect(parseEvalArgs(['--corpus', 'c', '--questions', 'q', '--misses'])).toMatchObject({ misses: true });
     expect(parseEvalArgs(['--corpus', 'c.jsonl', '--questions', 'q.jsonl', '--small-corpora', '5'])).toMatchObject({ smallCorpora: 5 });
     expect(parseEvalArgs(['--questions=q.jsonl', '--corpus=corpus'])).toMatchObject({ corpus: 'corpus', json: false, limit: undefined });
     expect(parseEvalArgs(['--questions=q.jsonl', '--corpus=corpus', '--judge', 'phrases', '--no-abstain'])).toMatchObject({
@@ -42,6 +44,7 @@ describe('parseEvalArgs', () => {
     { argv: ['--corpus'], error: '--corpus' },
     { argv: ['--corpus', 'c', '--questions', 'q', '--small-corpora', '0'], error: '--small-corpora must be a whole number ≥ 1, got "0"' },
     { argv: ['--corpus', 'c', '--questions', 'q', '--small-corpora', '3', '--no-abstain'], error: '--small-corpora measures citeqa as served' },
+    { argv: ['--corpus', 'c', '--questions', 'q', '--small-corpora', '3', '--misses'], error: '--small-corpora measures citeqa as served' },
   ])('rejects $argv', ({ argv, error }) => {
     expect(() => parseEvalArgs(argv)).toThrow(UsageError);
     expect(() => parseEvalArgs(argv)).toThrow(error);
@@ -141,6 +144,47 @@ describe('main', () => {
     const c = capture();
     expect(await main(['--corpus', corpus, '--questions', questions, '--limit', '2'], c.io)).toBe(0);
     expect(c.out[0]).toContain('|         2 |  1.0000 | 1.0000 | 1.0000 |');
+  });
+
+  describe('--misses', () => {
+    const q = path.join(dir, 'misses.jsonl');
+    writeFileSync(
+      q,
+      [
+        { id: 'hit', question: 'What force resists the motion of an aircraft?', relevant: { drag: 1 } },
+        { id: 'second', question: 'What force holds an aircraft in the air?', relevant: { drag: 1 } },
+        { id: 'none', question: 'zebra quagga okapi', relevant: { lift: 1 } },
+        { id: 'pipe|id', question: 'Which force | holds an aircraft in the air?', relevant: { heat: 1 } },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+
+    it('lists each question without a relevant first answer, what came first and where the relevant one ranked', async () => {
+      const c = capture();
+      expect(await main(['--corpus', corpus, '--questions', q, '--misses'], c.io)).toBe(0);
+      const text = c.out.join('\n');
+      expect(text).toContain('3 of 4 questions without a relevant first answer:');
+      expect(text).toContain('| second | What force holds an aircraft in the air? | lift | 2 |');
+      expect(text).toContain('| none | zebra quagga okapi | no answer | not ranked |');
+      // Table cells escape the pipe, so a question cannot break the table.
+      expect(text).toContain('| pipe\\|id | Which force \\| holds an aircraft in the air? | lift | not ranked |');
+      expect(text).not.toContain('| hit |');
+    });
+
+    it('adds the misses to the JSON object, and leaves the object as it was without the flag', async () => {
+      const c = capture();
+      expect(await main(['--corpus', corpus, '--questions', q, '--misses', '--json'], c.io)).toBe(0);
+      const s = JSON.parse(c.out[0]!) as { misses: unknown[] };
+      expect(s.misses).toEqual([
+        { id: 'second', question: 'What force holds an aircraft in the air?', first: 'lift', relevantRank: 2 },
+        { id: 'none', question: 'zebra quagga okapi', first: null, relevantRank: null },
+        { id: 'pipe|id', question: 'Which force | holds an aircraft in the air?', first: 'lift', relevantRank: null },
+      ]);
+      const d = capture();
+      expect(await main(['--corpus', corpus, '--questions', q, '--json'], d.io)).toBe(0);
+      expect(JSON.parse(d.out[0]!)).not.toHaveProperty('misses');
+    });
   });
 
   it('warns about judged ids that are not in the corpus', async () => {
