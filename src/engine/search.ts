@@ -66,8 +66,16 @@ export function answerTypeOf(question: string): AnswerType {
   return 'any';
 }
 
+/**
+ * A question term's weight in coverage, support, the answer sentence and
+ * proximity: ln(1 + N / df). Unlike BM25's ln(1 + (N − df + 0.5) / (df + 0.5)),
+ * it does not fall to zero for a term in every passage, such as a word of the
+ * title of a one-document corpus: such a word does not tell passages apart,
+ * but it is evidence that the corpus is about the question (docs/quality.md,
+ * "Words in every passage").
+ */
 function idfOf(n: number, df: number): number {
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return Math.log(1 + n / df);
 }
 
 /** How one passage's words meet the question's terms. */

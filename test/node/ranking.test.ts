@@ -170,6 +170,28 @@ describe('abstention on small corpora', () => {
     expect(rank(engine, question, 1, { abstain: false }).hits).toHaveLength(1);
   });
 
+  it("counts the document's subject, named in its title and so in every passage, as evidence the question is on topic", () => {
+    // One document: "falcon", "rocket" and "launch" are in every passage (the
+    // title), "cost" in none; the answer says "priced". Weighing them near zero, as IDF alone does, left
+    // the unknown word all the weight and refused the question.
+    const work = ['fuel', 'valves', 'weather', 'range safety', 'recovery ships', 'telemetry'].map((task) =>
+      Array.from({ length: 8 }, (_, i) => `Crew ${i + 1} checks the ${task} twice before the window opens.`).join(' '),
+    );
+    const engine = engineOf({
+      'corpus/falcon.md': [
+        '# Falcon rocket launch',
+        ...work.slice(0, 3),
+        'A Falcon launch was priced at sixty million dollars, paid in three instalments. Insurance adds four million dollars.',
+        ...work.slice(3),
+      ].join('\n\n'),
+    });
+    expect(engine.passages.length).toBeGreaterThanOrEqual(5);
+    const question = 'How much does a Falcon rocket launch cost?';
+    expect(ask(engine, question, 1).answers[0]?.answer).toBe('A Falcon launch was priced at sixty million dollars, paid in three instalments.');
+    // Off the document's subject, the same kind of question is still refused.
+    expect(rank(engine, 'How much does a Tesla car cost?', 1).abstained).toBe(true);
+  });
+
   it('still abstains in a small corpus when most of the question is missing', () => {
     expect(rank(engineOf(small), 'When did the orchestra first play on this stage?', 1).abstained).toBe(true);
   });
