@@ -66,16 +66,40 @@ export function answerTypeOf(question: string): AnswerType {
   return 'any';
 }
 
-/**
- * A question term's weight in coverage, support, the answer sentence and
- * proximity: ln(1 + N / df). Unlike BM25's ln(1 + (N − df + 0.5) / (df + 0.5)),
- * it does not fall to zero for a term in every passage, such as a word of the
- * title of a one-document corpus: such a word does not tell passages apart,
- * but it is evidence that the corpus is about the question (docs/quality.md,
- * "Words in every passage").
- */
 function idfOf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * A question term's weight in the support for answering at all:
+ * ln(1 + N / df). Unlike the IDF that ranks ({@link idfOf}), it does not fall
+ * to zero for a term in every passage, such as a word of the title of a
+ * one-document corpus: such a word does not tell passages apart, but it is
+ * evidence that the corpus is about the question (docs/quality.md, "Words in
+ * every passage").
+ */
+function subjectWeightOf(n: number, df: number): number {
   return Math.log(1 + n / df);
+}
+
+/**
+ * Whether the corpus answers at all, from its best passage `hit` (candidate
+ * of `raw`, re-ranked): the share of the question's weight
+ * ({@link subjectWeightOf}) the passage matches plus the share carried by the
+ * question's adjacent term pairs it holds close together.
+ */
+function supportOf(raw: Candidates, hit: Hit, n: number): number {
+  const terms = raw.df.length;
+  const weights = new Float64Array(terms);
+  let total = 0;
+  for (let i = 0; i < terms; i++) total += weights[i] = subjectWeightOf(n, Math.max(1, raw.df[i]!));
+  const j = raw.ids.indexOf(hit.passageId);
+  let support = 0;
+  if (j >= 0) for (let i = 0; i < terms; i++) if ((raw.matched[j * raw.words + (i >>> 5)]! >>> (i & 31)) & 1) support += weights[i]!;
+  hit.analysis?.pairs.forEach((found, i) => {
+    if (found) support += (weights[i]! + weights[i + 1]!) / 2;
+  });
+  return support / total;
 }
 
 /** How one passage's words meet the question's terms. */
@@ -88,6 +112,8 @@ export interface PassageAnalysis {
   sentenceTyped: boolean[];
   /** IDF weight of the question's adjacent term pairs found close together, in question order or not. */
   proximity: number;
+  /** Whether the question's `i`-th and `i + 1`-th terms stand close together somewhere in the passage. */
+  pairs: boolean[];
 }
 
 /**
@@ -212,7 +238,7 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
   pairFound.forEach((found, i) => {
     if (found) proximity += (idf.get(terms[i]!)! + idf.get(terms[i + 1]!)!) / 2;
   });
-  return { highlights, sentenceWeights, sentenceTyped, proximity };
+  return { highlights, sentenceWeights, sentenceTyped, proximity, pairs: pairFound };
 }
 
 /**
@@ -236,9 +262,9 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
  *    with their build-time neighbours' scores (see `withNeighbours`).
  *
  * `abstained` is true, and `hits` empty, when the corpus does not answer:
- * the best passage's support (its coverage of the question's IDF weight plus
- * the weight of the question's adjacent term pairs it holds close together)
- * is below {@link RANKING.minSupport}, or fewer than {@link RANKING.minKnown} of the
+ * the best passage's support (its coverage of the question's weight plus
+ * the weight of the question's adjacent term pairs it holds close together,
+ * {@link supportOf}) is below {@link RANKING.minSupport}, or fewer than {@link RANKING.minKnown} of the
  * question's terms occur in the corpus at all (an off-topic question shares
  * a few common words with many passages but most of its words with none).
  * Small corpora use lower thresholds ({@link abstentionThresholds}).
@@ -284,10 +310,8 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const questionWords = new Set(tokenize(question).map((t) => t.word));
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
 
-  const first = hits[0]!;
-  const support = first.coverage + (first.analysis === undefined ? 0 : first.analysis.proximity / total);
   const { minSupport, minKnown } = abstentionThresholds(n);
-  const abstain = opts.abstain !== false && (support < minSupport || df.size < minKnown * terms.length);
+  const abstain = opts.abstain !== false && (df.size < minKnown * terms.length || supportOf(raw, hits[0]!, n) < minSupport);
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   return { ...ranking, hits: hits.slice(0, limit) };

@@ -181,15 +181,18 @@ describe('abstention on small corpora', () => {
       'corpus/falcon.md': [
         '# Falcon rocket launch',
         ...work.slice(0, 3),
-        'A Falcon launch was priced at sixty million dollars, paid in three instalments. Insurance adds four million dollars.',
+        'A Falcon rocket launch was priced at sixty million dollars, paid in three instalments. Insurance adds four million dollars.',
         ...work.slice(3),
       ].join('\n\n'),
     });
     expect(engine.passages.length).toBeGreaterThanOrEqual(5);
     const question = 'How much does a Falcon rocket launch cost?';
-    expect(ask(engine, question, 1).answers[0]?.answer).toBe('A Falcon launch was priced at sixty million dollars, paid in three instalments.');
+    expect(ask(engine, question, 1).answers[0]?.answer).toBe('A Falcon rocket launch was priced at sixty million dollars, paid in three instalments.');
     // Off the document's subject, the same kind of question is still refused.
     expect(rank(engine, 'How much does a Tesla car cost?', 1).abstained).toBe(true);
+    // Choosing the answer sentence, the subject's words still weigh almost
+    // nothing: one word of the question that only one sentence holds beats three of them.
+    expect(ask(engine, 'How much does Falcon rocket launch insurance cost?', 1).answers[0]?.answer).toBe('Insurance adds four million dollars.');
   });
 
   it('still abstains in a small corpus when most of the question is missing', () => {

@@ -18,7 +18,7 @@ interface AskBody {
 const SEED = seedQuestions
   .trim()
   .split('\n')
-  .map((l) => JSON.parse(l) as { id: string; question: string; answers: string[] });
+  .map((l) => JSON.parse(l) as { id: string; question: string; answers: string[]; sentenceNote?: string });
 
 async function askFor(q: string, k?: number): Promise<AskBody> {
   const url = new URL('https://citeqa.test/ask');
@@ -40,6 +40,15 @@ describe('GET /ask on the seed article', () => {
     expect(body.answers.length).toBeGreaterThan(0);
     expect(body.answers[0]!.text).toContain(phrase);
   });
+
+  // Seed questions whose answer is not in the sentence that matches the
+  // question say why in `sentenceNote`; every other one gets it in bold.
+  it.each(SEED.filter((s) => s.sentenceNote === undefined).map((s) => [s.question, s.answers[0]!] as const))(
+    'answers %j with the sentence holding %j',
+    async (question, phrase) => {
+      expect((await askFor(question)).answers[0]!.answer).toContain(phrase);
+    },
+  );
 
   it('puts passages about Alexandr Wang first, citing the corpus file and its lines', async () => {
     const body = await askFor('Who is Alexandr Wang');
