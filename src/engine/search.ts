@@ -4,7 +4,11 @@ import { neighbourId, neighbourWeight } from './neighbours.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import type { Passage } from './passages.js';
 import { correctTerm } from './spelling.js';
-import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, tokenize } from './text.js';
+import { LIGHT_VERBS } from './stopwords.js';
+import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize } from './text.js';
+
+/** The index terms of {@link LIGHT_VERBS}. */
+const LIGHT_VERB_TERMS: ReadonlySet<string> = new Set(LIGHT_VERBS.map((w) => term(w)!));
 
 /** One ranked passage. */
 export interface Hit {
@@ -265,7 +269,8 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
  * the best passage's support (its coverage of the question's weight plus
  * the weight of the question's adjacent term pairs it holds close together,
  * {@link supportOf}) is below {@link RANKING.minSupport}, or fewer than {@link RANKING.minKnown} of the
- * question's terms occur in the corpus at all (an off-topic question shares
+ * question's terms occur in the corpus at all, a missing light verb
+ * ({@link LIGHT_VERBS}) not counted (an off-topic question shares
  * a few common words with many passages but most of its words with none).
  * Small corpora use lower thresholds ({@link abstentionThresholds}).
  *
@@ -311,10 +316,21 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
 
   const { minSupport, minKnown } = abstentionThresholds(n);
-  const abstain = opts.abstain !== false && (df.size < minKnown * terms.length || supportOf(raw, hits[0]!, n) < minSupport);
+  const abstain = opts.abstain !== false && (!knownEnough(terms, df, minKnown) || supportOf(raw, hits[0]!, n) < minSupport);
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   return { ...ranking, hits: hits.slice(0, limit) };
+}
+
+/**
+ * Whether at least `minKnown` of the question's terms occur in the corpus
+ * (`df` holds those that do). A light verb ({@link LIGHT_VERBS}) the corpus
+ * lacks is left out of the count: it frames the question, it is not its subject.
+ */
+function knownEnough(terms: readonly string[], df: ReadonlyMap<string, number>, minKnown: number): boolean {
+  let counted = 0;
+  for (const t of terms) if (df.has(t) || !LIGHT_VERB_TERMS.has(t)) counted++;
+  return df.size >= minKnown * counted;
 }
 
 /**

@@ -23,3 +23,12 @@ ve very via was wasn way we well were weren what whatever when whence whenever w
 whereupon wherever whether which while whither who whoever whole whom whose why will with within without won would
 wouldn yet you your yours yourself yourselves`.split(/\s+/),
 );
+
+/**
+ * Common verbs that questions use as their frame ("How do I **get** a card?",
+ * "What **happens** to unused days?"), not their subject. Unlike stop words
+ * they are indexed and matched; only when the corpus lacks one does it not
+ * count against the question in the known-terms share of abstention (a small
+ * corpus often has no "get" at all). Measured in docs/quality.md.
+ */
+export const LIGHT_VERBS: readonly string[] = ['get', 'make', 'take', 'go', 'come', 'need', 'want', 'use', 'happen', 'give'];

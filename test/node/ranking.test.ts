@@ -195,6 +195,23 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'How much does Falcon rocket launch insurance cost?', 1).answers[0]?.answer).toBe('Insurance adds four million dollars.');
   });
 
+  it('does not hold a missing frame verb ("get", "happen") against a question, only a missing subject word', () => {
+    const engine = engineOf({
+      'corpus/leave.md': [
+        '# Parental leave',
+        'Birth parents are entitled to 26 weeks of parental leave at full pay. Partners receive six weeks at full pay, to be taken within a year of the birth.',
+        '# Sick leave',
+        "For absences longer than seven calendar days you must provide a doctor's note.",
+      ].join('\n\n'),
+    });
+    // "paternity" and "get" are not in the corpus, "leave" and "partners" are.
+    expect(ask(engine, 'How much paternity leave do partners get?', 1).answers[0]?.answer).toBe(
+      'Partners receive six weeks at full pay, to be taken within a year of the birth.',
+    );
+    expect(rank(engine, 'How much paternity leave do partners demand?', 1).abstained).toBe(true);
+    expect(rank(engine, 'How do I get a visa?', 1).abstained).toBe(true);
+  });
+
   it('still abstains in a small corpus when most of the question is missing', () => {
     expect(rank(engineOf(small), 'When did the orchestra first play on this stage?', 1).abstained).toBe(true);
   });
