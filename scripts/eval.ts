@@ -34,7 +34,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildIndex, loadEngine, parseIndex, rank, serializeIndex, type ParsedDocument } from '../src/engine/index.js';
+import { ask, buildIndex, loadEngine, parseIndex, rank, serializeIndex, type ParsedDocument } from '../src/engine/index.js';
 import { ReferenceBM25, type ReferenceDoc } from './lib/bm25-reference.js';
 import { readCorpus, type CorpusRead } from './lib/corpus-fs.js';
 import { aggregate, collapseToRecordIds, scoreQuestion, type QuestionOutcome, type Summary } from './lib/metrics.js';
@@ -149,6 +149,8 @@ export interface Ranker {
   rank(question: string): { abstained: boolean; ids: string[] };
   /** The judgments to score against, when the ranker judges by itself (`--judge phrases`). */
   judge?(question: Question): Record<string, number>;
+  /** The sentence its first answer gives (the engine's answer sentence), for `--misses`. */
+  firstAnswer?(question: string): string | undefined;
 }
 
 /**
@@ -188,6 +190,7 @@ export function engineRankerOf(
   const engine = loadEngine(parseIndex(serializeIndex(built)));
   const all = engine.passages.length;
   const description = `citeqa engine: ${engine.docs.length} documents, ${all} passages`;
+  const firstAnswer = (question: string): string | undefined => ask(engine, question, 1, { abstain: opts.abstain }).answers[0]?.answer;
   if (opts.judge === 'phrases') {
     const key = (passageId: number): string => {
       const p = engine.passages[passageId]!;
@@ -197,6 +200,7 @@ export function engineRankerOf(
       recordIds: new Set(engine.docs.map((d) => d.id)),
       description: `${description}, judged by answer phrases`,
       passages: all,
+      firstAnswer,
       rank(question) {
         const r = rank(engine, question, all, { abstain: opts.abstain });
         return { abstained: r.abstained, ids: r.hits.map((h) => key(h.passageId)) };
@@ -216,6 +220,7 @@ export function engineRankerOf(
     recordIds: new Set(engine.docs.map((d) => d.id)),
     description,
     passages: all,
+    firstAnswer,
     rank(question) {
       const r = rank(engine, question, all, { abstain: opts.abstain });
       return { abstained: r.abstained, ids: r.abstained ? [] : collapseToRecordIds(r.hits.map((h) => recordOf(h.passageId))) };
@@ -254,6 +259,8 @@ export interface Miss {
   question: string;
   /** The id ranked first (`record#passage` with `--judge phrases`); null when the answer was "no answer". */
   first: string | null;
+  /** The first answer's answer sentence (citeqa's engine only; absent for "no answer"). */
+  answer?: string;
   /** 1-based rank of the first relevant id; null when none is ranked (or the answer was "no answer"). */
   relevantRank: number | null;
 }
@@ -276,7 +283,10 @@ export function evaluate(
     const scores = scoreQuestion(ids, judged);
     if (misses !== undefined && scores.hit1 === 0) {
       const at = ids.findIndex((id) => (judged[id] ?? 0) > 0);
-      misses.push({ id: q.id, question: q.question, first: ids[0] ?? null, relevantRank: at < 0 ? null : at + 1 });
+      const miss: Miss = { id: q.id, question: q.question, first: ids[0] ?? null, relevantRank: at < 0 ? null : at + 1 };
+      const answer = ids.length > 0 ? ranker.firstAnswer?.(q.question) : undefined;
+      if (answer !== undefined) miss.answer = answer;
+      misses.push(miss);
     }
     return { scores, abstained: r.abstained };
   });
@@ -393,6 +403,14 @@ export function formatSmallTable(s: SmallCorporaSummary): string {
   ].join('\n');
 }
 
+/** `s` cut at a word boundary to at most `max` characters, with an ellipsis when cut. */
+function shorten(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
 /** The misses as a Markdown table, after a line saying how many of how many questions they are. */
 export function formatMisses(misses: readonly Miss[], questions: number): string {
   const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
@@ -401,10 +419,12 @@ export function formatMisses(misses: readonly Miss[], questions: number): string
   return [
     `${head}:`,
     '',
-    '| id | question | first answer | first relevant at |',
-    '|---|---|---|---:|',
+    '| id | question | first answer | its sentence | first relevant at |',
+    '|---|---|---|---|---:|',
     ...misses.map(
-      (m) => `| ${cell(m.id)} | ${cell(m.question)} | ${m.first === null ? 'no answer' : cell(m.first)} | ${m.relevantRank === null ? 'not ranked' : m.relevantRank} |`,
+      (m) =>
+        `| ${cell(m.id)} | ${cell(m.question)} | ${m.first === null ? 'no answer' : cell(m.first)} | ${cell(shorten(m.answer ?? '', 120))} | ` +
+        `${m.relevantRank === null ? 'not ranked' : m.relevantRank} |`,
     ),
   ].join('\n');
 }

@@ -549,9 +549,11 @@ export interface AskResult {
 /**
  * Answers a question with up to `k` cited passages from the engine's corpus.
  * This is the one function behind `GET /ask`, `npm run ask` and `npm run eval`.
+ *
+ * @param opts as for {@link rank} (`abstain: false` answers even where `/ask` would not)
  */
-export function ask(engine: Engine, question: string, k: number): AskResult {
-  const ranking = rank(engine, question, k);
+export function ask(engine: Engine, question: string, k: number, opts: { abstain?: boolean } = {}): AskResult {
+  const ranking = rank(engine, question, k, opts);
   return { question, answers: ranking.hits.map((h) => shapeAnswer(engine, h, ranking, question)) };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatTable, main, parseEvalArgs, UsageError } from '../../scripts/eval.js';
+import { formatMisses, formatTable, main, parseEvalArgs, UsageError } from '../../scripts/eval.js';
 import { aggregate } from '../../scripts/lib/metrics.js';
 import { createProgress } from '../../scripts/lib/progress.js';
 import { DATASETS_DIR, HAS_CRANFIELD } from './datasets.js';
@@ -48,6 +48,17 @@ describe('parseEvalArgs', () => {
   ])('rejects $argv', ({ argv, error }) => {
     expect(() => parseEvalArgs(argv)).toThrow(UsageError);
     expect(() => parseEvalArgs(argv)).toThrow(error);
+  });
+});
+
+describe('formatMisses', () => {
+  it('cuts a long answer sentence at a word, with an ellipsis, and says when nothing was missed', () => {
+    const answer = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+    const row = formatMisses([{ id: 'q1', question: 'Why?', first: 'doc', answer, relevantRank: 3 }], 5).split('\n').at(-1)!;
+    const sentence = row.split(' | ')[3]!;
+    expect(sentence.length).toBeLessThanOrEqual(120);
+    expect(sentence).toMatch(/^word0 word1 .* word\d+…$/);
+    expect(formatMisses([], 5)).toBe('0 of 5 questions without a relevant first answer');
   });
 });
 
@@ -160,15 +171,15 @@ describe('main', () => {
         .join('\n'),
     );
 
-    it('lists each question without a relevant first answer, what came first and where the relevant one ranked', async () => {
+    it('lists each question without a relevant first answer, what came first, its sentence and where the relevant one ranked', async () => {
       const c = capture();
       expect(await main(['--corpus', corpus, '--questions', q, '--misses'], c.io)).toBe(0);
       const text = c.out.join('\n');
       expect(text).toContain('3 of 4 questions without a relevant first answer:');
-      expect(text).toContain('| second | What force holds an aircraft in the air? | lift | 2 |');
-      expect(text).toContain('| none | zebra quagga okapi | no answer | not ranked |');
+      expect(text).toContain('| second | What force holds an aircraft in the air? | lift | Lift is the force that holds an aircraft in the air. | 2 |');
+      expect(text).toContain('| none | zebra quagga okapi | no answer |  | not ranked |');
       // Table cells escape the pipe, so a question cannot break the table.
-      expect(text).toContain('| pipe\\|id | Which force \\| holds an aircraft in the air? | lift | not ranked |');
+      expect(text).toContain('| pipe\\|id | Which force \\| holds an aircraft in the air? | lift | Lift is the force');
       expect(text).not.toContain('| hit |');
     });
 
@@ -177,9 +188,9 @@ describe('main', () => {
       expect(await main(['--corpus', corpus, '--questions', q, '--misses', '--json'], c.io)).toBe(0);
       const s = JSON.parse(c.out[0]!) as { misses: unknown[] };
       expect(s.misses).toEqual([
-        { id: 'second', question: 'What force holds an aircraft in the air?', first: 'lift', relevantRank: 2 },
+        { id: 'second', question: 'What force holds an aircraft in the air?', first: 'lift', answer: 'Lift is the force that holds an aircraft in the air.', relevantRank: 2 },
         { id: 'none', question: 'zebra quagga okapi', first: null, relevantRank: null },
-        { id: 'pipe|id', question: 'Which force | holds an aircraft in the air?', first: 'lift', relevantRank: null },
+        { id: 'pipe|id', question: 'Which force | holds an aircraft in the air?', first: 'lift', answer: 'Lift is the force that holds an aircraft in the air.', relevantRank: null },
       ]);
       const d = capture();
       expect(await main(['--corpus', corpus, '--questions', q, '--json'], d.io)).toBe(0);
