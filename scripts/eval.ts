@@ -163,7 +163,7 @@ export async function engineRanker(
   opts: { judge?: 'records' | 'phrases'; abstain?: boolean } = {},
 ): Promise<Ranker> {
   const corpus = await readCorpusWarning(corpusPath, warn);
-  return engineRankerOf(corpus.documents, corpus.corpusHash, opts);
+  return engineRankerOf(corpus.documents, corpus.corpusHash, { ...opts, synonyms: corpus.synonyms });
 }
 
 /** Reads a corpus like `npm run build`, printing its first warnings (what was skipped or dropped). */
@@ -184,9 +184,9 @@ async function readCorpusWarning(corpusPath: string, warn: (line: string) => voi
 export function engineRankerOf(
   documents: readonly ParsedDocument[],
   corpusHash: string,
-  opts: { judge?: 'records' | 'phrases'; abstain?: boolean } = {},
+  opts: { judge?: 'records' | 'phrases'; abstain?: boolean; synonyms?: readonly (readonly string[])[] } = {},
 ): Ranker {
-  const built = buildIndex(documents, { corpusHash });
+  const built = buildIndex(documents, { corpusHash, synonyms: opts.synonyms });
   const engine = loadEngine(parseIndex(serializeIndex(built)));
   const all = engine.passages.length;
   const description = `citeqa engine: ${engine.docs.length} documents, ${all} passages`;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
-import { MAX_EXAMPLE_CHARS, MAX_EXAMPLES, parseCorpusFile, type Manifest, type ParsedDocument } from '../../src/engine/index.js';
+import { MAX_EXAMPLE_CHARS, MAX_EXAMPLES, parseCorpusFile, synonymsOf, type Manifest, type ParsedDocument } from '../../src/engine/index.js';
 
 /** Files larger than this are skipped with a warning (override with CITEQA_MAX_FILE_BYTES). */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -35,6 +35,8 @@ export interface CorpusRead {
   corpusHash: string;
   /** The manifest's example questions for the demo page (none without a manifest). */
   examples: string[];
+  /** The manifest's single-word synonym groups (none without a manifest). */
+  synonyms: string[][];
 }
 
 /** The file system calls readCorpus makes; tests inject failures through it. */
@@ -151,7 +153,7 @@ function validateManifest(raw: unknown, where: string): Manifest {
   const fail = (why: string): never => {
     throw new Error(`citeqa corpus: ${where}: ${why}`);
   };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('expected an object with "boilerplate", "documents" and/or "examples"');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('expected an object with "boilerplate", "documents", "examples" and/or "synonyms"');
   const m = raw as Record<string, unknown>;
   if (m.boilerplate !== undefined && !(Array.isArray(m.boilerplate) && m.boilerplate.every((b) => typeof b === 'string'))) {
     fail('"boilerplate" must be an array of strings');
@@ -173,6 +175,11 @@ function validateManifest(raw: unknown, where: string): Manifest {
         fail(`"examples"[${i}] must be a question of 1 to ${MAX_EXAMPLE_CHARS} characters`);
       }
     });
+  }
+  try {
+    synonymsOf(m.synonyms);
+  } catch (e) {
+    fail(`"synonyms": ${(e as Error).message.replace(/^citeqa synonyms: /, '')}`);
   }
   return m as Manifest;
 }
@@ -221,6 +228,7 @@ export async function readCorpus(
     droppedLines: 0,
     corpusHash: '',
     examples: [],
+    synonyms: [],
   };
   const skip = (source: string, why: string, line?: number): void => {
     result.warnings.push(`${source}${line === undefined ? '' : `:${line}`}: skipped, ${why}`);
@@ -245,6 +253,7 @@ export async function readCorpus(
     }
     manifest = validateManifest(parsed, src(manifestPath));
     result.examples = (manifest.examples ?? []).map((q) => q.trim());
+    result.synonyms = (manifest.synonyms ?? []).map((g) => [...g]);
     hash.update(`${MANIFEST}\0${raw}\0`);
   }
 

@@ -46,7 +46,7 @@ export async function writeIndexModule(
   const corpus = await readCorpus(corpusDir);
   for (const w of corpus.warnings) console.warn(`warning: ${w}`);
   const t1 = performance.now();
-  const built = buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, examples: corpus.examples });
+  const built = buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, examples: corpus.examples, synonyms: corpus.synonyms });
   const t2 = performance.now();
   const text = serializeIndex(built);
   const t3 = performance.now();
@@ -66,7 +66,8 @@ export async function writeIndexModule(
   const total = performance.now() - t0;
   const summary =
     `citeqa index: ${built.meta.documents} documents, ${built.meta.passages} passages from ${corpus.files} files ` +
-    `(${skippedSummary(corpus)}, ${corpus.warnings.length} warnings, ${corpus.droppedLines} boilerplate lines dropped); ` +
+    `(${skippedSummary(corpus)}, ${corpus.warnings.length} warnings, ${corpus.droppedLines} boilerplate lines dropped` +
+    `${built.meta.synonyms.length > 0 ? `, ${built.meta.synonyms.length} synonym groups` : ''}); ` +
     `index ${kb(bytes.length)} (${kb(gzipBytes)} gzip); corpus ${built.meta.corpusHash}; ${Math.round(total)} ms`;
   return {
     summary,

@@ -5,6 +5,7 @@ import { checkNeighbours, findNeighbours, type NeighbourData } from './neighbour
 import { cachedTerm } from './text.js';
 import { MINISEARCH_OPTIONS, NEIGHBOUR_OPTIONS, OPTIONS_FINGERPRINT, SCHEMA_VERSION, type IndexedPassage } from './options.js';
 import { encodePassages, lazyPassages, toPassages, type Passage, type PassageStoreData } from './passages.js';
+import { canonicalTerm, synonymsOf, type Synonyms } from './synonyms.js';
 
 /** Versioning and provenance of a built index. */
 export interface IndexMeta {
@@ -18,6 +19,8 @@ export interface IndexMeta {
   passages: number;
   /** Example questions for the demo page, from the corpus manifest. */
   examples: string[];
+  /** Single-word synonym groups, from the corpus manifest (synonyms.ts). */
+  synonyms: string[][];
 }
 
 /** A document as the Worker cites it. */
@@ -49,13 +52,16 @@ export interface BuiltIndex {
 
 /**
  * Cuts documents into passages and indexes them with MiniSearch using the
- * shared options. Throws `citeqa build: …` when there is nothing to index.
+ * shared options, each word of a synonym group as its group's first
+ * (`info.synonyms`, see {@link synonymsOf}). Throws `citeqa build: …` when
+ * there is nothing to index, `citeqa synonyms: …` for a malformed group.
  */
 export function buildIndex(
   documents: readonly ParsedDocument[],
-  info: { corpusHash: string; builtAt?: string; examples?: readonly string[] },
+  info: { corpusHash: string; builtAt?: string; examples?: readonly string[]; synonyms?: readonly (readonly string[])[] },
 ): BuiltIndex {
   if (documents.length === 0) throw new Error('citeqa build: the corpus has no documents with text to index');
+  const synonyms = synonymsOf(info.synonyms);
   const docs: DocRecord[] = [];
   const passages: Passage[] = [];
   documents.forEach((d, i) => {
@@ -73,8 +79,8 @@ export function buildIndex(
   const mini = new MiniSearch<IndexedPassage>({
     ...MINISEARCH_OPTIONS,
     processTerm: (word) => {
-      const t = cachedTerm(word);
-      if (t !== null) sink.push(t);
+      let t = cachedTerm(word);
+      if (t !== null) sink.push((t = canonicalTerm(synonyms, t)));
       return t;
     },
   });
@@ -94,6 +100,7 @@ export function buildIndex(
       documents: docs.length,
       passages: passages.length,
       examples: [...(info.examples ?? [])],
+      synonyms: synonyms.groups.map((g) => [...g]),
     },
     docs,
     passages: encodePassages(passages),
@@ -109,6 +116,8 @@ export interface Engine {
   passages: readonly Passage[];
   mini: MiniSearch<IndexedPassage>;
   neighbours: NeighbourData;
+  /** The synonyms the index was built with; questions and passages are read with them too. */
+  synonyms: Synonyms;
 }
 
 /**
@@ -133,7 +142,7 @@ export function loadEngine(built: BuiltIndex): Engine {
   }
   const passages = lazyPassages(built.passages, meta.passages);
   const mini = new CompactMiniSearch<IndexedPassage>(built.index, MINISEARCH_OPTIONS);
-  return { meta, docs: built.docs, passages, mini, neighbours: checkNeighbours(built.neighbours, meta.passages) };
+  return { meta, docs: built.docs, passages, mini, neighbours: checkNeighbours(built.neighbours, meta.passages), synonyms: synonymsOf(meta.synonyms) };
 }
 
 const MAGIC = 'citeqa-index';

@@ -27,6 +27,8 @@ export interface Manifest {
   documents?: Record<string, { title?: string; url?: string }>;
   /** Example questions the demo page offers (at most {@link MAX_EXAMPLES}, each 1 to {@link MAX_EXAMPLE_CHARS} characters). */
   examples?: string[];
+  /** Groups of single words to match as one another (synonyms.ts): `[["leave", "vacation", "holiday"]]`. */
+  synonyms?: string[][];
 }
 
 /** At most this many example questions in a manifest. */

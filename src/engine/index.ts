@@ -14,4 +14,5 @@ export * from './search.js';
 export * from './sentences.js';
 export * from './spelling.js';
 export * from './stopwords.js';
+export * from './synonyms.js';
 export * from './text.js';

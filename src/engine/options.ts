@@ -10,7 +10,7 @@ import { IRREGULAR_VERBS, term, words } from './text.js';
  * generated module or the meaning of a stored field changes; an index built
  * with another version refuses to load.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The document MiniSearch indexes for each passage. */
 export interface IndexedPassage {

@@ -5,6 +5,7 @@ import { RANKING, SEARCH_OPTIONS } from './options.js';
 import type { Passage } from './passages.js';
 import { correctTerm } from './spelling.js';
 import { LIGHT_VERBS } from './stopwords.js';
+import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize } from './text.js';
 
 /** The index terms of {@link LIGHT_VERBS}. */
@@ -127,23 +128,30 @@ export interface PassageAnalysis {
  * first character and the second, except that it may turn a second `y` into
  * `i` ("ays" → "ai"); numbers and non-ASCII words are kept whole. So a word
  * whose start matches none of these cannot be one of the terms and needs no
- * term lookup (checked in test/node/hot-path.test.ts).
+ * term lookup (checked in test/node/hot-path.test.ts). With synonyms, the
+ * heads of the other terms of a term's group (and of their irregular forms)
+ * count too.
  */
-function termHeads(terms: readonly string[]): Int32Array {
+function termHeads(terms: readonly string[], synonyms: Synonyms): Int32Array {
   // Every passage of one question is analysed with the same terms array.
-  if (terms === lastTerms) return lastHeads;
+  if (terms === lastTerms && synonyms === lastSynonyms) return lastHeads;
   const heads: number[] = [];
-  for (const t of terms) {
-    const h = headOf(t);
+  const add = (h: number) => {
     heads.push(h);
     for (const form of irregularHeadsOf(h) ?? []) heads.push(form);
+  };
+  for (const t of terms) {
+    add(headOf(t));
+    for (const h of synonyms.heads.get(t) ?? []) add(h);
   }
   lastTerms = terms;
+  lastSynonyms = synonyms;
   lastHeads = Int32Array.from(heads);
   return lastHeads;
 }
 
 let lastTerms: readonly string[] | undefined;
+let lastSynonyms: Synonyms | undefined;
 let lastHeads = new Int32Array(0);
 
 /** Whether the word at `text[start, end)` (folded: `folded`, or ASCII in lower case) may have one of the terms' heads. */
@@ -189,12 +197,18 @@ function lowerAscii(c: number): number {
  * sentence holds a candidate of the asked-for type (a year for "when", a
  * number in digits or words for "how many", a capitalised name for "who"), and which adjacent
  * question terms stand within {@link RANKING.proximityWindow} words of each other.
+ * A passage word is read through `synonyms` like the index read it.
  */
-export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType'>, questionWords: ReadonlySet<string>): PassageAnalysis {
+export function analysePassage(
+  p: Passage,
+  ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType'>,
+  questionWords: ReadonlySet<string>,
+  synonyms: Synonyms = NO_SYNONYMS,
+): PassageAnalysis {
   const { terms, idf, answerType } = ranking;
   const position = new Map<string, number>();
   terms.forEach((t, i) => position.set(t, i));
-  const heads = termHeads(terms);
+  const heads = termHeads(terms, synonyms);
   const highlights: Array<[number, number]> = [];
   const sentenceWeights = p.sentences.map(() => 0);
   const sentenceTyped = p.sentences.map(() => false);
@@ -212,7 +226,8 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
     w++;
     // The folded word is made only for words that may be question terms or typed answers.
     let word = folded;
-    const t = mayBeTerm(heads, text, start, end, folded) ? cachedTerm((word ??= text.slice(start, end).toLowerCase())) : null;
+    let t = mayBeTerm(heads, text, start, end, folded) ? cachedTerm((word ??= text.slice(start, end).toLowerCase())) : null;
+    if (t !== null) t = canonicalTerm(synonyms, t);
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
       // A word of the asked-for type that the question does not hold (cheap tests first: they are pure).
@@ -278,7 +293,7 @@ export function analysePassage(p: Passage, ranking: Pick<Ranking, 'terms' | 'idf
  * @param opts `abstain: false` ranks even where the corpus does not answer (evaluation of the ranking alone)
  */
 export function rank(engine: Engine, question: string, limit: number, opts: { abstain?: boolean } = {}): Ranking {
-  let terms = queryTerms(question);
+  let terms = questionTerms(engine, question);
   const idf = new Map<string, number>();
   const answerType = answerTypeOf(question);
   if (terms.length === 0) return { terms, idf, answerType, abstained: true, hits: [] };
@@ -320,6 +335,12 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   return { ...ranking, hits: hits.slice(0, limit) };
+}
+
+/** The question's terms ({@link queryTerms}) as the engine's index holds them: synonyms read as their group's first word. */
+function questionTerms(engine: Engine, question: string): string[] {
+  const terms = queryTerms(question);
+  return engine.synonyms.canonical.size === 0 ? terms : [...new Set(terms.map((t) => canonicalTerm(engine.synonyms, t)))];
 }
 
 /**
@@ -387,7 +408,7 @@ function rerank(
 ): Hit[] {
   const top = hits.slice(0, RANKING.depth);
   for (const h of top) {
-    const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords);
+    const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords, engine.synonyms);
     let best = 0;
     a.sentenceWeights.forEach((w, i) => {
       const v = w * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
@@ -577,7 +598,7 @@ export function bestSentence(a: PassageAnalysis): number {
 function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: string): Answer {
   const p = engine.passages[hit.passageId]!;
   const doc = engine.docs[p.doc]!;
-  const a = hit.analysis ?? analysePassage(p, ranking, new Set(tokenize(question).map((t) => t.word)));
+  const a = hit.analysis ?? analysePassage(p, ranking, new Set(tokenize(question).map((t) => t.word)), engine.synonyms);
   const i = bestSentence(a);
   const next = p.sentences[i + 1];
   const citation: Citation = { source: doc.source, title: doc.title, passage: p.ordinal, lines: [p.lines[0], p.lines[1]] };

@@ -136,6 +136,13 @@ describe('files that are skipped with a warning naming them', () => {
     expect((await readFiles({ 'good.txt': GOOD })).examples).toEqual([]);
   });
 
+  it('reads the synonym groups of the manifest into the built index', async () => {
+    const read = await readFiles({ 'good.txt': GOOD, 'manifest.json': JSON.stringify({ synonyms: [['leave', 'vacation']] }) });
+    expect(read.synonyms).toEqual([['leave', 'vacation']]);
+    expect(buildIndex(read.documents, { corpusHash: read.corpusHash, synonyms: read.synonyms }).meta.synonyms).toEqual([['leave', 'vacation']]);
+    expect((await readFiles({ 'good.txt': GOOD })).synonyms).toEqual([]);
+  });
+
   it('warns about a manifest entry for a file that was not read', async () => {
     const read = await readFiles({
       'good.txt': GOOD,
@@ -206,6 +213,8 @@ describe('inputs that stop the build with an error naming file and line', () => 
     ['an empty example', '{"examples":["Who?","  "]}', 'corpus/manifest.json: "examples"[1] must be a question of 1 to 200 characters'],
     ['an example over 200 characters', JSON.stringify({ examples: ['x'.repeat(201)] }), 'corpus/manifest.json: "examples"[0] must be a question of 1 to 200 characters'],
     ['an example that is a number', '{"examples":[42]}', 'corpus/manifest.json: "examples"[0] must be a question of 1 to 200 characters'],
+    ['synonyms that is an object', '{"synonyms":{"leave":"vacation"}}', 'corpus/manifest.json: "synonyms": expected an array of at most 500 groups of words'],
+    ['a synonym phrase', '{"synonyms":[["leave","time off"]]}', 'corpus/manifest.json: "synonyms": group 1: "time off" is not a single word (phrases cannot be synonyms)'],
     ['not UTF-8', bytes(0x7b, 0xff, 0x7d), 'citeqa corpus: corpus/manifest.json: cannot be read as UTF-8'],
   ] as Array<[string, string | Uint8Array, string | RegExp]>)('names a manifest.json that is %s', async (_, manifest, message) => {
     const cwd = tempCorpus({ 'good.txt': GOOD, 'manifest.json': manifest });
