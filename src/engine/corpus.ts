@@ -71,6 +71,8 @@ const FRONT_MATTER_KEY = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/;
 const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
 const FENCE = /^\s*(```|~~~)/;
+/** A Markdown table row: `| cell | cell |` (the separator row `|---|---|` included). */
+const TABLE_ROW = /^\s*\|/;
 
 /** Derives a title from a file name: `corpus/meta-avocado.txt` → `Meta avocado`. */
 export function titleFromPath(path: string): string {
@@ -88,7 +90,8 @@ function unquote(v: string): string {
  * Parses a `.txt` or `.md` file. Front matter (`---` … `---` with `title:` and
  * `url:` keys) is read and never indexed; Markdown headings become the section
  * of the sentences under them; blank lines, headings, list items and code
- * fences end a paragraph; boilerplate lines are dropped and counted.
+ * fences end a paragraph, and a line of code or a table row is a sentence of
+ * its own; boilerplate lines are dropped and counted.
  *
  * @param source repo-relative path, used in citations and messages
  * @param text the file's decoded text
@@ -131,6 +134,12 @@ export function parseTextFile(
     if (paragraph.length > 0) current.sentences.push(...splitSentences(paragraph));
     paragraph = [];
   };
+  // A line of code or a table row is one sentence of its own: never run
+  // together with its neighbours, never cut at a "." or "?" inside it.
+  const wholeLine = (line: string, lineNo: number): void => {
+    flush();
+    current.sentences.push({ text: line.trim(), lines: [lineNo, lineNo] });
+  };
   const startSection = (h: string): void => {
     flush();
     if (current.sentences.length > 0) sections.push(current);
@@ -170,11 +179,13 @@ export function parseTextFile(
         paragraph.push({ line: lineNo, text: line.slice(li[0].length) });
         continue;
       }
+      if (TABLE_ROW.test(line)) {
+        wholeLine(line, lineNo);
+        continue;
+      }
     }
     if (inFence) {
-      // Code keeps one line per paragraph so it is never run together.
-      paragraph.push({ line: lineNo, text: line });
-      flush();
+      wholeLine(line, lineNo);
       continue;
     }
     paragraph.push({ line: lineNo, text: line });

@@ -27,8 +27,9 @@ let segmenter: Intl.Segmenter | undefined;
  * Rejoins hard-wrapped lines into one paragraph string and splits it into
  * sentences with the platform's Unicode sentence rules (`Intl.Segmenter`,
  * ICU's UAX #29 implementation), then re-merges splits after common
- * abbreviations. Every non-blank character of `lines` ends up in exactly one
- * sentence, in order.
+ * abbreviations and splits with no space after them (ICU ends a sentence
+ * at any "?" or "!", also inside "/ask?q=…" or "Yahoo!s"). Every non-blank
+ * character of `lines` ends up in exactly one sentence, in order.
  */
 export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
   // Join lines with one space and remember where each line starts.
@@ -67,7 +68,7 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
     const prev = spans[spans.length - 1];
     if (prev !== undefined) {
       const m = LAST_WORD.exec(text.slice(prev[0], prev[1]));
-      if (m && ABBREVIATIONS.has(m[1]!.toLowerCase())) {
+      if (start === prev[1] || (m && ABBREVIATIONS.has(m[1]!.toLowerCase()))) {
         prev[1] = end;
         continue;
       }

@@ -80,6 +80,8 @@ describe('sentence splitting', () => {
     ['Mr. Wang joined Meta. Dr. Smith did not.', ['Mr. Wang joined Meta.', 'Dr. Smith did not.']],
     ['It cost $14.5 billion. Why? Nobody knows!', ['It cost $14.5 billion.', 'Why?', 'Nobody knows!']],
     ['“Avocado” lagged. Meta said “later.” Then', ['“Avocado” lagged.', 'Meta said “later.”', 'Then']],
+    ['Call GET /ask?q=Who+is+Wang to ask. It answers!Really.', ['Call GET /ask?q=Who+is+Wang to ask.', 'It answers!Really.']],
+    ['Yahoo!Japan grew. Why?', ['Yahoo!Japan grew.', 'Why?']],
   ])('splits %j', (text, expected) => {
     expect(splitSentences([{ line: 1, text }]).map((s) => s.text)).toEqual(expected);
   });
@@ -162,6 +164,31 @@ describe('Markdown documents', () => {
       ['Sick leave', 'Sick leave needs a note after three days. Tell your manager first. Then tell HR.'],
     ]);
     expect(passages[1]!.lines).toEqual([11, 14]);
+  });
+
+  it('makes each table row and each line of code a sentence of its own, never cut inside', () => {
+    const text = [
+      '# Errors',
+      'Errors come with a code:',
+      '| status | code | when |',
+      '|---|---|---|',
+      '| 400 | `question_too_long` | q over 500 chars. Shorten it. |',
+      '| 405 | `method_not_allowed` | not GET? Use GET. |',
+      '```sh',
+      "curl 'localhost:8787/ask?q=Who+is+Wang'",
+      'npm test. npm run build',
+      '```',
+    ].join('\n');
+    const sections = parseTextFile('corpus/api.md', text).documents[0]!.sections;
+    expect(sections[0]!.sentences.map((s) => [s.text, s.lines])).toEqual([
+      ['Errors come with a code:', [2, 2]],
+      ['| status | code | when |', [3, 3]],
+      ['|---|---|---|', [4, 4]],
+      ['| 400 | `question_too_long` | q over 500 chars. Shorten it. |', [5, 5]],
+      ['| 405 | `method_not_allowed` | not GET? Use GET. |', [6, 6]],
+      ["curl 'localhost:8787/ask?q=Who+is+Wang'", [8, 8]],
+      ['npm test. npm run build', [9, 9]],
+    ]);
   });
 
   it('uses the first heading as title when there is no front matter', () => {
