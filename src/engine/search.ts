@@ -595,17 +595,33 @@ export function bestSentence(a: PassageAnalysis): number {
   return best;
 }
 
+/** The text of the `i`-th sentence of `p`. */
+function sentenceText(p: Passage, i: number): string {
+  const next = p.sentences[i + 1];
+  return p.text.slice(p.sentences[i]!, next === undefined ? undefined : next - 1);
+}
+
+/**
+ * The sentence of `p` to show as the answer: {@link bestSentence}, unless
+ * that sentence is itself a question (FAQ text: "Q: How do I export my
+ * data?" matches the reader's question best but does not answer it); then
+ * the first sentence after it that is not a question, if the passage has one.
+ */
+export function answerSentence(p: Passage, a: PassageAnalysis): number {
+  const best = bestSentence(a);
+  for (let i = best; i < p.sentences.length; i++) if (!sentenceText(p, i).trimEnd().endsWith('?')) return i;
+  return best;
+}
+
 function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: string): Answer {
   const p = engine.passages[hit.passageId]!;
   const doc = engine.docs[p.doc]!;
   const a = hit.analysis ?? analysePassage(p, ranking, new Set(tokenize(question).map((t) => t.word)), engine.synonyms);
-  const i = bestSentence(a);
-  const next = p.sentences[i + 1];
   const citation: Citation = { source: doc.source, title: doc.title, passage: p.ordinal, lines: [p.lines[0], p.lines[1]] };
   if (doc.url !== undefined) citation.url = doc.url;
   return {
     text: p.text,
-    answer: p.text.slice(p.sentences[i]!, next === undefined ? undefined : next - 1),
+    answer: sentenceText(p, answerSentence(p, a)),
     score: Math.round(hit.score * 1000) / 1000,
     highlights: a.highlights,
     citation,

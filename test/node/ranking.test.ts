@@ -4,6 +4,7 @@ import { stemmer } from 'stemmer';
 import {
   abstentionThresholds,
   analysePassage,
+  answerSentence,
   answerTypeOf,
   ask,
   bestSentence,
@@ -79,6 +80,18 @@ describe('the answer sentence', () => {
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: t, sentences: [0, 17] };
     const a = analysePassage(p, { terms: ['bid'], idf: new Map([['bid', 1]]), answerType: 'number' }, new Set(['how', 'many', 'of', 'the', 'three', 'bids']));
     expect(a.sentenceTyped).toEqual([false, true]);
+  });
+
+  it('is not a question of the text itself (FAQ text), but the sentence after it', () => {
+    const faq = 'Q: How do I export my data? A: Use the Export button on the Data page. Q: Is there an app?';
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: faq, sentences: [0, 28, 72] };
+    const { terms, idf } = idfOf(queryTerms('How can I export my data?'), [1, 1]);
+    const a = analysePassage(p, { terms, idf, answerType: 'any' }, new Set());
+    expect(bestSentence(a)).toBe(0);
+    expect(answerSentence(p, a)).toBe(1);
+    // A question with nothing after it stays the answer.
+    const app = analysePassage(p, { terms: ['app'], idf: new Map([['app', 1]]), answerType: 'any' }, new Set());
+    expect(answerSentence(p, app)).toBe(2);
   });
 
   it('highlights every word whose stem is a question term, by offsets', () => {
