@@ -606,11 +606,40 @@ function sentenceText(p: Passage, i: number): string {
  * that sentence is itself a question (FAQ text: "Q: How do I export my
  * data?" matches the reader's question best but does not answer it); then
  * the first sentence after it that is not a question, if the passage has one.
+ *
+ * With `heading` (the weight of the question's terms in the passage's section
+ * heading, when that heading is a question and the passage opens its section:
+ * a FAQ heading "How do I delete my account?"), the heading is such a
+ * question sentence before the first: when it covers at least as much of the
+ * question as the best sentence, the answer is the section's first sentence.
  */
-export function answerSentence(p: Passage, a: PassageAnalysis): number {
-  const best = bestSentence(a);
+export function answerSentence(p: Passage, a: PassageAnalysis, heading = 0): number {
+  const best = heading > 0 && heading >= Math.max(...a.sentenceWeights) ? 0 : bestSentence(a);
   for (let i = best; i < p.sentences.length; i++) if (!sentenceText(p, i).trimEnd().endsWith('?')) return i;
   return best;
+}
+
+/**
+ * The IDF weight of the question's distinct terms in `p`'s section heading,
+ * when the heading is a question and `p` is the first passage under it
+ * (else 0), for {@link answerSentence}.
+ */
+function faqHeadingWeight(engine: Engine, passageId: number, ranking: Ranking): number {
+  const p = engine.passages[passageId]!;
+  if (!p.section.trimEnd().endsWith('?')) return 0;
+  const before = passageId > 0 ? engine.passages[passageId - 1] : undefined;
+  if (before !== undefined && before.doc === p.doc && before.section === p.section) return 0;
+  const seen = new Set<string>();
+  let weight = 0;
+  for (const { word } of tokenize(p.section)) {
+    const t = cachedTerm(word);
+    if (t === null) continue;
+    const c = canonicalTerm(engine.synonyms, t);
+    if (seen.has(c)) continue;
+    seen.add(c);
+    weight += ranking.idf.get(c) ?? 0;
+  }
+  return weight;
 }
 
 function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: string): Answer {
@@ -621,7 +650,7 @@ function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: strin
   if (doc.url !== undefined) citation.url = doc.url;
   return {
     text: p.text,
-    answer: sentenceText(p, answerSentence(p, a)),
+    answer: sentenceText(p, answerSentence(p, a, faqHeadingWeight(engine, hit.passageId, ranking))),
     score: Math.round(hit.score * 1000) / 1000,
     highlights: a.highlights,
     citation,

@@ -101,6 +101,34 @@ describe('the answer sentence', () => {
   });
 });
 
+describe('the answer sentence under a FAQ heading', () => {
+  const faq = (heading: string) =>
+    engineOf({
+      'corpus/faq.md': [
+        '# Help',
+        '## How do I reset my password?',
+        'Open Settings and click Reset password. We email you a link that works for 30 minutes.',
+        `## ${heading}`,
+        'Write to the support address you signed up with. Deletion of the account is permanent after 14 days.',
+      ].join('\n\n'),
+    });
+
+  it('is the first sentence of the section when the heading asks the question', () => {
+    expect(ask(faq('How do I delete my account?'), 'How do I delete my account?', 1).answers[0]?.answer).toBe(
+      'Write to the support address you signed up with.',
+    );
+  });
+
+  it('is still the best-covering sentence when that covers more than the heading, or the heading asks nothing', () => {
+    expect(ask(faq('How do I delete my account?'), 'How long does the emailed link work?', 1).answers[0]?.answer).toBe(
+      'We email you a link that works for 30 minutes.',
+    );
+    expect(ask(faq('Account deletion'), 'How do I delete my account?', 1).answers[0]?.answer).toBe(
+      'Deletion of the account is permanent after 14 days.',
+    );
+  });
+});
+
 describe('ranking and abstention', () => {
   const engine = engineOf({
     'corpus/cats.txt': 'Cats sleep for most of the day. A cat purrs when it is content.',
