@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analysePassage, canonicalTerm, queryTerms, tokenize, type Passage } from '../../src/engine/index.js';
 import { ask, buildIndex, loadEngine, parseIndex, parseTextFile, rank, serializeIndex, synonymsOf, term } from '../../src/engine/index.js';
 
 const POLICY = [
@@ -67,6 +69,40 @@ describe('answering with synonyms', () => {
     expect(parseIndex(serializeIndex(built)).meta.synonyms).toEqual([['leave', 'vacation']]);
     expect(() => buildIndex(parseTextFile('corpus/policy.md', POLICY).documents, { corpusHash: 'test', synonyms: [['leave']] })).toThrow(
       'citeqa synonyms: group 1 must be an array of 2 to 20 words',
+    );
+  });
+});
+
+describe('the analysis with synonyms', () => {
+  // Words of different first letters, irregular verb forms among them, so a
+  // synonym can only be found if the analysis looks past first letters.
+  const WORDS = ['leave', 'vacation', 'holiday', 'buy', 'bought', 'purchase', 'paid', 'pay', 'remotely', 'home', 'office', 'days', 'annual'];
+
+  it('highlights exactly the words whose term, read through the synonyms, is a question term', () => {
+    const groupsOf = fc
+      .shuffledSubarray(WORDS, { minLength: 2, maxLength: 6 })
+      .map((w) => [w.slice(0, Math.ceil(w.length / 2)), w.slice(Math.ceil(w.length / 2))].filter((g) => g.length >= 2));
+    fc.assert(
+      fc.property(groupsOf, fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }), (groups, question, words) => {
+        let synonyms;
+        try {
+          synonyms = synonymsOf(groups);
+        } catch {
+          return; // two words of one term in two groups ("pay", "paid"): refused, as tested above
+        }
+        const text = `${words.join(' ')}.`;
+        const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text, sentences: [0] };
+        const terms = [...new Set(queryTerms(question.join(' ')).map((t) => canonicalTerm(synonyms, t)))];
+        const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: 'any' }, new Set(), synonyms);
+        const expected = tokenize(text)
+          .filter((w) => {
+            const t = queryTerms(w.word)[0];
+            return t !== undefined && terms.includes(canonicalTerm(synonyms, t));
+          })
+          .map((w): [number, number] => [w.start, w.end]);
+        expect(a.highlights).toEqual(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });
