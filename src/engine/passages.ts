@@ -1,4 +1,5 @@
 import type { ParsedDocument } from './corpus.js';
+import type { Sentence } from './sentences.js';
 import { encodeFixed, escapeWide, fixedLength, pushVarint, readFixed, unescapeWide, VarintReader, type FixedColumn } from './compact.js';
 
 /** Passages hold whole sentences up to about this many characters. */
@@ -23,33 +24,59 @@ export interface Passage {
 /**
  * Cuts a document into passages: consecutive whole sentences of one section,
  * packed while the passage stays within {@link MAX_PASSAGE_CHARS}. A longer
- * sentence stands alone. Every sentence lands in exactly one passage, in order.
+ * sentence stands alone. A question is not left at the end of a passage when
+ * it can open the next one with the sentence after it (FAQ text: "Q: How do I
+ * export my data?" stays with its answer). Every sentence lands in exactly
+ * one passage, in order.
  *
  * @param docIndex the document's index, stored in each passage
  */
 export function toPassages(doc: ParsedDocument, docIndex: number, maxChars = MAX_PASSAGE_CHARS): Passage[] {
   const out: Passage[] = [];
   for (const section of doc.sections) {
-    let cur: Passage | undefined;
+    let cur: Sentence[] = [];
+    let length = -1;
+    const close = (): void => {
+      if (cur.length > 0) out.push(passageOf(cur, docIndex, out.length + 1, section.heading));
+    };
     for (const s of section.sentences) {
-      if (cur !== undefined && cur.text.length + 1 + s.text.length <= maxChars) {
-        cur.sentences.push(cur.text.length + 1);
-        cur.text += ' ' + s.text;
-        cur.lines[1] = Math.max(cur.lines[1], s.lines[1]);
+      if (cur.length > 0 && length + 1 + s.text.length <= maxChars) {
+        cur.push(s);
+        length += 1 + s.text.length;
         continue;
       }
-      cur = {
-        doc: docIndex,
-        ordinal: out.length + 1,
-        section: section.heading,
-        lines: [s.lines[0], s.lines[1]],
-        text: s.text,
-        sentences: [0],
-      };
-      out.push(cur);
+      const last = cur[cur.length - 1];
+      if (cur.length > 1 && last!.text.endsWith('?') && last!.text.length + 1 + s.text.length <= maxChars) {
+        cur.pop();
+        close();
+        cur = [last!, s];
+        length = last!.text.length + 1 + s.text.length;
+        continue;
+      }
+      close();
+      cur = [s];
+      length = s.text.length;
     }
+    close();
   }
   return out;
+}
+
+function passageOf(sentences: readonly Sentence[], doc: number, ordinal: number, section: string): Passage {
+  const starts: number[] = [];
+  let text = '';
+  for (const s of sentences) {
+    starts.push(text === '' ? 0 : text.length + 1);
+    text = text === '' ? s.text : `${text} ${s.text}`;
+  }
+  return {
+    doc,
+    ordinal,
+    section,
+    lines: [sentences[0]!.lines[0], Math.max(...sentences.map((s) => s.lines[1]))],
+    text,
+    sentences: starts,
+  };
 }
 
 /** The text of each sentence of a passage, in order. */

@@ -108,13 +108,28 @@ describe('passage packing', () => {
     expect(passages[1]!.lines).toEqual([2, 2]);
   });
 
+  it('keeps a question together with the sentence after it when the limit would part them', () => {
+    // The first answer leaves room for the next question (542 + 28 characters) but not for its answer.
+    const text = [
+      `Q: How do I log in? A: ${Array.from({ length: 13 }, () => 'Open the login page and type your name.').join(' ')}`,
+      'Q: How do I export my data? A: Use the Export button on the Data page.',
+      'Q: Is there an app? A: Yes.',
+    ].join('\n');
+    const passages = toPassages(parseTextFile('corpus/faq.txt', text).documents[0]!, 0);
+    expect(passages.map((p) => p.text.slice(0, 27))).toEqual(['Q: How do I log in? A: Open', 'Q: How do I export my data?']);
+    expect(passages[1]!.lines).toEqual([2, 3]);
+  });
+
   it('keeps every sentence of arbitrary documents in exactly one passage', () => {
     const sentence = fc
-      .array(fc.constantFrom('alpha', 'beta', 'Gamma', 'delta', 'x'.repeat(120), '2025', 'U.S.', '“quoted”'), {
-        minLength: 1,
-        maxLength: 12,
-      })
-      .map((ws) => `${ws.join(' ')}.`);
+      .tuple(
+        fc.array(fc.constantFrom('alpha', 'beta', 'Gamma', 'delta', 'x'.repeat(120), '2025', 'U.S.', '“quoted”'), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.constantFrom('.', '.', '?'),
+      )
+      .map(([ws, end]) => `${ws.join(' ')}${end}`);
     fc.assert(
       fc.property(fc.array(fc.array(sentence, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 30 }), (paras) => {
         const text = paras.map((p) => p.join(' ')).join('\n\n');
