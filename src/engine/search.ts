@@ -548,6 +548,8 @@ export interface Citation {
   passage: number;
   /** 1-based, inclusive first and last line in the source file. */
   lines: [number, number];
+  /** The heading the passage sits under (Markdown), when it has one other than the title. */
+  section?: string;
   url?: string;
 }
 
@@ -647,6 +649,7 @@ function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: strin
   const doc = engine.docs[p.doc]!;
   const a = hit.analysis ?? analysePassage(p, ranking, new Set(tokenize(question).map((t) => t.word)), engine.synonyms);
   const citation: Citation = { source: doc.source, title: doc.title, passage: p.ordinal, lines: [p.lines[0], p.lines[1]] };
+  if (p.section !== '' && p.section !== doc.title) citation.section = p.section;
   if (doc.url !== undefined) citation.url = doc.url;
   return {
     text: p.text,

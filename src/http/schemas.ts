@@ -61,6 +61,10 @@ export const CitationSchema = z
     title: z.string(),
     passage: z.number().int().openapi({ description: '1-based position of the passage in its document.' }),
     lines: z.tuple([z.number().int(), z.number().int()]).openapi({ description: 'First and last source line, 1-based, inclusive.' }),
+    section: z
+      .string()
+      .optional()
+      .openapi({ example: 'Sick leave', description: 'The heading the passage sits under (Markdown), when it has one other than the title.' }),
     url: z.string().optional(),
   })
   .openapi('Citation');

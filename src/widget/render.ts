@@ -15,6 +15,7 @@ export interface Answer {
     title?: string;
     passage?: number;
     lines?: unknown;
+    section?: string;
     url?: string;
   };
 }
@@ -106,7 +107,7 @@ export function citationHref(url: unknown, base: string, sentence: string | unde
 
 const int = (v: unknown): number | undefined => (Number.isInteger(v) ? (v as number) : undefined);
 
-/** One answer card: the passage with the sentence emphasised, then its citation line. */
+/** One answer card: the passage with the sentence emphasised, then its citation line (title › section, passage, lines, file). */
 export function renderAnswer(a: Answer, base: string): HTMLLIElement {
   const li = el('li');
   const text = typeof a.text === 'string' ? a.text : '';
@@ -129,6 +130,11 @@ export function renderAnswer(a: Answer, base: string): HTMLLIElement {
   t.textContent = title;
   if (href) (t as HTMLAnchorElement).href = href;
   cite.append(t);
+  if (typeof c.section === 'string' && c.section.trim() && c.section !== title) {
+    const section = el('span', 'section');
+    section.textContent = c.section;
+    cite.append(' › ', section);
+  }
   const bits: string[] = [];
   const n = int(c.passage);
   if (n !== undefined) bits.push(`passage ${n}`);

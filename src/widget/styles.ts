@@ -42,7 +42,7 @@ export const CSS =
   `blockquote,.lead{margin:0;overflow-wrap:anywhere}.lead{margin-bottom:.5rem}` +
   `.answer{font-weight:600;background:var(--_answer-bg);border-radius:3px;padding:0 .125em;-webkit-box-decoration-break:clone;box-decoration-break:clone}` +
   `mark{background:var(--_mark);color:inherit;border-radius:2px}` +
-  `.cite{margin:.5rem 0 0;font-size:.875em;color:var(--_muted);overflow-wrap:anywhere}cite{font-style:normal;color:var(--_fg)}` +
+  `.cite{margin:.5rem 0 0;font-size:.875em;color:var(--_muted);overflow-wrap:anywhere}cite,.section{font-style:normal;color:var(--_fg)}` +
   `.src{display:block;font-size:.9em}.hint{margin:.25rem 0 0;font-size:.875em;color:var(--_muted)}` +
   `:host([data-state=loading]) ol{opacity:.55}` +
   `:host([data-state=loading]) .row:after{content:"";position:absolute;left:0;bottom:-6px;height:3px;width:30%;border-radius:2px;background:var(--_accent);animation:q 1s ease-in-out infinite alternate}` +

@@ -119,6 +119,13 @@ describe('the answer sentence under a FAQ heading', () => {
     );
   });
 
+  it('cites the heading the passage sits under, but not a heading that is the title', () => {
+    const engine = faq('How do I delete my account?');
+    expect(ask(engine, 'How do I delete my account?', 1).answers[0]?.citation).toMatchObject({ title: 'Help', section: 'How do I delete my account?' });
+    const top = engineOf({ 'corpus/a.md': '# Handbook\n\nEveryone gets 25 days of paid leave.' });
+    expect(ask(top, 'How many days of leave?', 1).answers[0]?.citation).not.toHaveProperty('section');
+  });
+
   it('is still the best-covering sentence when that covers more than the heading, or the heading asks nothing', () => {
     expect(ask(faq('How do I delete my account?'), 'How long does the emailed link work?', 1).answers[0]?.answer).toBe(
       'We email you a link that works for 30 minutes.',
