@@ -1,5 +1,5 @@
 import type { ParsedDocument } from './corpus.js';
-import type { Sentence } from './sentences.js';
+import { isQuestion, type Sentence } from './sentences.js';
 import { encodeFixed, escapeWide, fixedLength, pushVarint, readFixed, unescapeWide, VarintReader, type FixedColumn } from './compact.js';
 
 /** Passages hold whole sentences up to about this many characters. */
@@ -46,7 +46,7 @@ export function toPassages(doc: ParsedDocument, docIndex: number, maxChars = MAX
         continue;
       }
       const last = cur[cur.length - 1];
-      if (cur.length > 1 && last!.text.endsWith('?') && last!.text.length + 1 + s.text.length <= maxChars) {
+      if (cur.length > 1 && isQuestion(last!.text) && last!.text.length + 1 + s.text.length <= maxChars) {
         cur.pop();
         close();
         cur = [last!, s];
@@ -79,12 +79,15 @@ function passageOf(sentences: readonly Sentence[], doc: number, ordinal: number,
   };
 }
 
+/** The text of the `i`-th sentence of a passage. */
+export function sentenceText(p: Pick<Passage, 'text' | 'sentences'>, i: number): string {
+  const next = p.sentences[i + 1];
+  return p.text.slice(p.sentences[i]!, next === undefined ? undefined : next - 1);
+}
+
 /** The text of each sentence of a passage, in order. */
 export function passageSentences(p: Pick<Passage, 'text' | 'sentences'>): string[] {
-  return p.sentences.map((start, i) => {
-    const next = p.sentences[i + 1];
-    return p.text.slice(start, next === undefined ? undefined : next - 1);
-  });
+  return p.sentences.map((_, i) => sentenceText(p, i));
 }
 
 /**

@@ -2,7 +2,8 @@ import type { Engine } from './build.js';
 import { orCandidates, vocabularyOf, type Candidates } from './compact-search.js';
 import { neighbourId, neighbourWeight } from './neighbours.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
-import type { Passage } from './passages.js';
+import { sentenceText, type Passage } from './passages.js';
+import { isQuestion } from './sentences.js';
 import { correctTerm } from './spelling.js';
 import { LIGHT_VERBS } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
@@ -597,12 +598,6 @@ export function bestSentence(a: PassageAnalysis): number {
   return best;
 }
 
-/** The text of the `i`-th sentence of `p`. */
-function sentenceText(p: Passage, i: number): string {
-  const next = p.sentences[i + 1];
-  return p.text.slice(p.sentences[i]!, next === undefined ? undefined : next - 1);
-}
-
 /**
  * The sentence of `p` to show as the answer: {@link bestSentence}, unless
  * that sentence is itself a question (FAQ text: "Q: How do I export my
@@ -617,7 +612,7 @@ function sentenceText(p: Passage, i: number): string {
  */
 export function answerSentence(p: Passage, a: PassageAnalysis, heading = 0): number {
   const best = heading > 0 && heading >= Math.max(...a.sentenceWeights) ? 0 : bestSentence(a);
-  for (let i = best; i < p.sentences.length; i++) if (!sentenceText(p, i).trimEnd().endsWith('?')) return i;
+  for (let i = best; i < p.sentences.length; i++) if (!isQuestion(sentenceText(p, i))) return i;
   return best;
 }
 
@@ -628,19 +623,11 @@ export function answerSentence(p: Passage, a: PassageAnalysis, heading = 0): num
  */
 function faqHeadingWeight(engine: Engine, passageId: number, ranking: Ranking): number {
   const p = engine.passages[passageId]!;
-  if (!p.section.trimEnd().endsWith('?')) return 0;
+  if (!isQuestion(p.section)) return 0;
   const before = passageId > 0 ? engine.passages[passageId - 1] : undefined;
   if (before !== undefined && before.doc === p.doc && before.section === p.section) return 0;
-  const seen = new Set<string>();
   let weight = 0;
-  for (const { word } of tokenize(p.section)) {
-    const t = cachedTerm(word);
-    if (t === null) continue;
-    const c = canonicalTerm(engine.synonyms, t);
-    if (seen.has(c)) continue;
-    seen.add(c);
-    weight += ranking.idf.get(c) ?? 0;
-  }
+  for (const t of questionTerms(engine, p.section)) weight += ranking.idf.get(t) ?? 0;
   return weight;
 }
 

@@ -24,6 +24,16 @@ const LAST_WORD = /(?:^|[\s(“"‘'])([A-Za-z]+)\.$/;
 let segmenter: Intl.Segmenter | undefined;
 
 /**
+ * Whether a sentence (or a heading) is itself a question: it ends with "?".
+ * Such a sentence of the text matches a reader's question well but does not
+ * answer it (FAQ text); passages keep it with the sentence after it, and the
+ * answer sentence moves past it.
+ */
+export function isQuestion(sentence: string): boolean {
+  return sentence.trimEnd().endsWith('?');
+}
+
+/**
  * Rejoins hard-wrapped lines into one paragraph string and splits it into
  * sentences with the platform's Unicode sentence rules (`Intl.Segmenter`,
  * ICU's UAX #29 implementation), then re-merges splits after common
