@@ -104,6 +104,17 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * How citations name the files under `root`: relative to `cwd` when `root` is
+ * inside it, else relative to the folder above `root`.
+ */
+function sourceNamer(cwd: string, root: string): (file: string) => string {
+  const fromCwd = path.relative(cwd, root);
+  const inside = fromCwd === '' || (fromCwd !== '..' && !fromCwd.startsWith(`..${path.sep}`) && !path.isAbsolute(fromCwd));
+  const base = inside ? cwd : path.dirname(root);
+  return (file) => toPosix(path.relative(base, file));
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 interface Entry {
@@ -113,12 +124,12 @@ interface Entry {
 }
 
 /** Lists a folder's files in a stable order; hidden entries and links to folders are listed as skipped, not entered. */
-async function walk(fs: CorpusFs, dir: string, root: string, cwd: string): Promise<Entry[]> {
+async function walk(fs: CorpusFs, dir: string, root: string, shown: (file: string) => string): Promise<Entry[]> {
   let entries: Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (e) {
-    throw new Error(`citeqa corpus: ${toPosix(path.relative(cwd, dir)) || '.'}/: folder cannot be read (${errCode(e)})`);
+    throw new Error(`citeqa corpus: ${shown(dir) || '.'}/: folder cannot be read (${errCode(e)})`);
   }
   const out: Entry[] = [];
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -128,7 +139,7 @@ async function walk(fs: CorpusFs, dir: string, root: string, cwd: string): Promi
       continue;
     }
     if (e.isDirectory()) {
-      out.push(...(await walk(fs, full, root, cwd)));
+      out.push(...(await walk(fs, full, root, shown)));
       continue;
     }
     if (e.isSymbolicLink()) {
@@ -198,7 +209,10 @@ function validateManifest(raw: unknown, where: string): Manifest {
  * files over the size limit, binary files (NUL bytes), UTF-16 files, invalid
  * UTF-8, files and records without sentences, manifest entries for no file.
  *
- * Citations name files by their path relative to `cwd` (`corpus/…`).
+ * Citations name files by their path relative to `cwd` (`corpus/…`); a
+ * corpus outside `cwd` by its path from the folder that holds it
+ * (`docs/…` for `../../docs`), so that no citation shows where the
+ * corpus sat on the build machine.
  */
 export async function readCorpus(
   target: string,
@@ -215,9 +229,9 @@ export async function readCorpus(
     throw new Error(`citeqa corpus: ${target}: no such file or folder (${errCode(e)})`);
   }
   const root = info.isDirectory() ? abs : path.dirname(abs);
-  const entries: Entry[] = info.isDirectory() ? await walk(fs, abs, root, cwd) : [{ file: abs }];
   const rel = (file: string): string => toPosix(path.relative(root, file));
-  const src = (file: string): string => toPosix(path.relative(cwd, file));
+  const src = sourceNamer(cwd, root);
+  const entries: Entry[] = info.isDirectory() ? await walk(fs, abs, root, src) : [{ file: abs }];
 
   const result: CorpusRead = {
     documents: [],
