@@ -20,6 +20,12 @@ const ABBREVIATIONS = new Set([
   'sept', 'oct', 'nov', 'dec', 'approx', 'dept', 'est', 'vol', 'al',
 ]);
 const LAST_WORD = /(?:^|[\s(“"‘'])([A-Za-z]+)\.$/;
+/** A letter or digit: a segment without one is punctuation or symbols, not a sentence. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A segment whose first letter or digit is a lower-case letter ("* or spaces."). */
+const LOWER_START = /^[^\p{L}\p{N}]*\p{Ll}/u;
+/** A segment ICU ended at "?" or "!" (and closing quotes or brackets). */
+const ENDS_QUESTION_OR_BANG = /[?!]["'”’)\]]*$/;
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -37,8 +43,11 @@ export function isQuestion(sentence: string): boolean {
  * Rejoins hard-wrapped lines into one paragraph string and splits it into
  * sentences with the platform's Unicode sentence rules (`Intl.Segmenter`,
  * ICU's UAX #29 implementation), then re-merges splits after common
- * abbreviations and splits with no space after them (ICU ends a sentence
- * at any "?" or "!", also inside "/ask?q=…" or "Yahoo!s"). Every non-blank
+ * abbreviations, splits with no space after them (ICU ends a sentence
+ * at any "?" or "!", also inside "/ask?q=…" or "Yahoo!s"), after a "?" or
+ * "!" that the next segment continues in lower case, and segments without a
+ * letter or digit (`characters < > : " | ? *` is one sentence, not a
+ * question and a "*"). Every non-blank
  * character of `lines` ends up in exactly one sentence, in order.
  */
 export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
@@ -77,13 +86,21 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
     const end = start + body.length;
     const prev = spans[spans.length - 1];
     if (prev !== undefined) {
-      const m = LAST_WORD.exec(text.slice(prev[0], prev[1]));
-      if (start === prev[1] || (m && ABBREVIATIONS.has(m[1]!.toLowerCase()))) {
+      const before = text.slice(prev[0], prev[1]);
+      const m = LAST_WORD.exec(before);
+      if (
+        start === prev[1] ||
+        !WORD_CHAR.test(body) ||
+        (m && ABBREVIATIONS.has(m[1]!.toLowerCase())) ||
+        (LOWER_START.test(body) && ENDS_QUESTION_OR_BANG.test(before))
+      ) {
         prev[1] = end;
         continue;
       }
     }
     spans.push([start, end]);
   }
+  // A paragraph that opens with symbols only ("* * *", "—") joins them to its first sentence.
+  if (spans.length > 1 && !WORD_CHAR.test(text.slice(spans[0]![0], spans[0]![1]))) spans.splice(0, 2, [spans[0]![0], spans[1]![1]]);
   return spans.map(([s, e]) => ({ text: text.slice(s, e), lines: [lineAt(s), lineAt(e - 1)] }));
 }

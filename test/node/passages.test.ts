@@ -82,6 +82,11 @@ describe('sentence splitting', () => {
     ['“Avocado” lagged. Meta said “later.” Then', ['“Avocado” lagged.', 'Meta said “later.”', 'Then']],
     ['Call GET /ask?q=Who+is+Wang to ask. It answers!Really.', ['Call GET /ask?q=Who+is+Wang to ask.', 'It answers!Really.']],
     ['Yahoo!Japan grew. Why?', ['Yahoo!Japan grew.', 'Why?']],
+    ['Names cannot contain < > : " | ? * or spaces. Rename them.', ['Names cannot contain < > : " | ? * or spaces.', 'Rename them.']],
+    ['File names cannot contain the characters < > : " | ? *', ['File names cannot contain the characters < > : " | ? *']],
+    ['Really?! … ?? It works.', ['Really?! … ??', 'It works.']],
+    ['Is it safe? yes, mostly. Is it fast? It is.', ['Is it safe? yes, mostly.', 'Is it fast?', 'It is.']],
+    ['* * * The end.', ['* * * The end.']],
   ])('splits %j', (text, expected) => {
     expect(splitSentences([{ line: 1, text }]).map((s) => s.text)).toEqual(expected);
   });
