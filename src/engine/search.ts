@@ -583,13 +583,14 @@ export function ask(engine: Engine, question: string, k: number, opts: { abstain
 
 /**
  * The sentence that best answers: the one covering the most IDF weight of
- * the question's terms, with the answer-type bonus; the earliest on ties.
+ * the question's terms (plus `extra[i]` for sentence `i`, when given), with
+ * the answer-type bonus; the earliest on ties.
  */
-export function bestSentence(a: PassageAnalysis): number {
+export function bestSentence(a: PassageAnalysis, extra?: readonly number[]): number {
   let best = 0;
   let bestWeight = -1;
   a.sentenceWeights.forEach((w, i) => {
-    const v = w * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
+    const v = (w + (extra?.[i] ?? 0)) * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
     if (v > bestWeight) {
       best = i;
       bestWeight = v;
@@ -604,31 +605,38 @@ export function bestSentence(a: PassageAnalysis): number {
  * data?" matches the reader's question best but does not answer it); then
  * the first sentence after it that is not a question, if the passage has one.
  *
- * With `heading` (the weight of the question's terms in the passage's section
- * heading, when that heading is a question and the passage opens its section:
- * a FAQ heading "How do I delete my account?"), the heading is such a
- * question sentence before the first: when it covers at least as much of the
- * question as the best sentence, the answer is the section's first sentence.
+ * `heading` (when the passage opens a section whose heading is a question,
+ * a FAQ heading "How do I reset my password?") gives, for each sentence, the
+ * weight of the question's terms in that heading which the sentence lacks:
+ * the heading's words count for every sentence under it, so the section's
+ * first sentence answers the heading's own question, and a sentence that
+ * adds a word of the reader's question the heading lacks ("How long is the
+ * reset link valid?") is chosen over it.
  */
-export function answerSentence(p: Passage, a: PassageAnalysis, heading = 0): number {
-  const best = heading > 0 && heading >= Math.max(...a.sentenceWeights) ? 0 : bestSentence(a);
+export function answerSentence(p: Passage, a: PassageAnalysis, heading?: readonly number[]): number {
+  const best = bestSentence(a, heading);
   for (let i = best; i < p.sentences.length; i++) if (!isQuestion(sentenceText(p, i))) return i;
   return best;
 }
 
 /**
- * The IDF weight of the question's distinct terms in `p`'s section heading,
- * when the heading is a question and `p` is the first passage under it
- * (else 0), for {@link answerSentence}.
+ * For {@link answerSentence}: when `p`'s section heading is a question and
+ * `p` is the first passage under it, the IDF weight of the question's terms
+ * in the heading that each sentence of `p` lacks; else undefined.
  */
-function faqHeadingWeight(engine: Engine, passageId: number, ranking: Ranking): number {
+function faqHeadingWeights(engine: Engine, passageId: number, ranking: Ranking): number[] | undefined {
   const p = engine.passages[passageId]!;
-  if (!isQuestion(p.section)) return 0;
+  if (!isQuestion(p.section)) return undefined;
   const before = passageId > 0 ? engine.passages[passageId - 1] : undefined;
-  if (before !== undefined && before.doc === p.doc && before.section === p.section) return 0;
-  let weight = 0;
-  for (const t of questionTerms(engine, p.section)) weight += ranking.idf.get(t) ?? 0;
-  return weight;
+  if (before !== undefined && before.doc === p.doc && before.section === p.section) return undefined;
+  const heading = questionTerms(engine, p.section).filter((t) => ranking.idf.has(t));
+  if (heading.length === 0) return undefined;
+  return p.sentences.map((_, i) => {
+    const has = new Set(questionTerms(engine, sentenceText(p, i)));
+    let lacks = 0;
+    for (const t of heading) if (!has.has(t)) lacks += ranking.idf.get(t)!;
+    return lacks;
+  });
 }
 
 function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: string): Answer {
@@ -640,7 +648,7 @@ function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: strin
   if (doc.url !== undefined) citation.url = doc.url;
   return {
     text: p.text,
-    answer: sentenceText(p, answerSentence(p, a, faqHeadingWeight(engine, hit.passageId, ranking))),
+    answer: sentenceText(p, answerSentence(p, a, faqHeadingWeights(engine, hit.passageId, ranking))),
     score: Math.round(hit.score * 1000) / 1000,
     highlights: a.highlights,
     citation,

@@ -126,6 +126,12 @@ describe('the answer sentence under a FAQ heading', () => {
     expect(ask(top, 'How many days of leave?', 1).answers[0]?.citation).not.toHaveProperty('section');
   });
 
+  it('is the sentence that adds a word of the question the heading lacks, over the section opening', () => {
+    const engine = faq('How do I delete my account?');
+    expect(ask(engine, 'How do I reset my password?', 1).answers[0]?.answer).toBe('Open Settings and click Reset password.');
+    expect(ask(engine, 'How long does the password reset link work?', 1).answers[0]?.answer).toBe('We email you a link that works for 30 minutes.');
+  });
+
   it('is still the best-covering sentence when that covers more than the heading, or the heading asks nothing', () => {
     expect(ask(faq('How do I delete my account?'), 'How long does the emailed link work?', 1).answers[0]?.answer).toBe(
       'We email you a link that works for 30 minutes.',
