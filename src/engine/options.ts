@@ -53,6 +53,13 @@ export const RANKING = {
   focusWeight: 1,
   /** Extra weight of a best sentence that also holds a word of the asked-for answer type. */
   answerTypeBonus: 1,
+  /**
+   * A light verb of the question ({@link LIGHT_VERBS}: "get", "use", "happen")
+   * weighs this share of its IDF in the ranking and the answer sentence: it
+   * frames the question ("Can I get a refund?"), the other words say what it
+   * is about.
+   */
+  lightVerbWeight: 0.5,
   /** Weight of the question's adjacent term pairs found close together. */
   proximityWeight: 1,
   /** Two question terms are "close" within this many words. */

@@ -317,7 +317,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
     // A word found nowhere in the corpus is often a paraphrase ("pay" for
     // "acquired"): weigh it like the rarest word the corpus has, not higher,
     // so one unknown word cannot veto an otherwise well-matched question.
-    const w = idfOf(n, Math.max(1, df.get(t) ?? 0));
+    const w = idfOf(n, Math.max(1, df.get(t) ?? 0)) * (LIGHT_VERB_TERMS.has(t) ? RANKING.lightVerbWeight : 1);
     idf.set(t, w);
     total += w;
   }

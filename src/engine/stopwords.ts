@@ -26,9 +26,11 @@ wouldn yet you your yours yourself yourselves`.split(/\s+/),
 
 /**
  * Common verbs that questions use as their frame ("How do I **get** a card?",
- * "What **happens** to unused days?"), not their subject. Unlike stop words
- * they are indexed and matched; only when the corpus lacks one does it not
- * count against the question in the known-terms share of abstention (a small
- * corpus often has no "get" at all). Measured in docs/quality.md.
+ * "What **happens** to unused days?", "What does E202 **mean**?"), not their
+ * subject. Unlike stop words they are indexed and matched, at half their IDF
+ * in the ranking (`RANKING.lightVerbWeight`); when the corpus lacks one, it
+ * does not count against the question in the known-terms share of
+ * abstention (a small corpus often has no "get" at all). Measured in
+ * docs/quality.md.
  */
-export const LIGHT_VERBS: readonly string[] = ['get', 'make', 'take', 'go', 'come', 'need', 'want', 'use', 'happen', 'give'];
+export const LIGHT_VERBS: readonly string[] = ['get', 'make', 'take', 'go', 'come', 'need', 'want', 'use', 'happen', 'give', 'mean'];

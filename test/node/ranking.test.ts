@@ -266,6 +266,22 @@ describe('abstention on small corpora', () => {
     expect(rank(engine, 'How do I get a visa?', 1).abstained).toBe(true);
   });
 
+  it('answers from the words a question is about, not from the verb that frames it ("get", "mean")', () => {
+    const engine = engineOf({
+      'corpus/plans.md': [
+        '# Plans',
+        'Annual billing saves 20 percent. You can cancel at any time; refunds are given within 30 days of purchase.',
+        '## Students',
+        'Students with a university email address get the Pro plan free for one year.',
+        '## Error codes',
+        '| code | meaning | what to do |\n|---|---|---|\n| E101 | Network unreachable | Check your connection |\n| E202 | Quota exceeded | Delete files or upgrade |',
+      ].join('\n\n'),
+    });
+    // Every word here is in one passage only: "refund" and "get" weigh the same, but "get" only frames the question.
+    expect(ask(engine, 'Can I get a refund?', 1).answers[0]?.answer).toBe('You can cancel at any time; refunds are given within 30 days of purchase.');
+    expect(ask(engine, 'What does error E202 mean?', 1).answers[0]?.answer).toBe('| E202 | Quota exceeded | Delete files or upgrade |');
+  });
+
   it('still abstains in a small corpus when most of the question is missing', () => {
     expect(rank(engineOf(small), 'When did the orchestra first play on this stage?', 1).abstained).toBe(true);
   });
