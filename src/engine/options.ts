@@ -54,12 +54,13 @@ export const RANKING = {
   /** Extra weight of a best sentence that also holds a word of the asked-for answer type. */
   answerTypeBonus: 1,
   /**
-   * A light verb of the question ({@link LIGHT_VERBS}: "get", "use", "happen")
+   * A frame word of the question (a light verb, `LIGHT_VERBS`: "get", "use",
+   * "happen"; or a measure after "how", `HOW_ADJECTIVES`: "how long")
    * weighs this share of its IDF in the ranking and the answer sentence: it
    * frames the question ("Can I get a refund?"), the other words say what it
    * is about.
    */
-  lightVerbWeight: 0.5,
+  frameWeight: 0.5,
   /** Weight of the question's adjacent term pairs found close together. */
   proximityWeight: 1,
   /** Two question terms are "close" within this many words. */

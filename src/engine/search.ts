@@ -5,12 +5,28 @@ import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
 import { isQuestion } from './sentences.js';
 import { correctTerm } from './spelling.js';
-import { LIGHT_VERBS } from './stopwords.js';
+import { HOW_ADJECTIVES, LIGHT_VERBS } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize } from './text.js';
 
 /** The index terms of {@link LIGHT_VERBS}. */
 const LIGHT_VERB_TERMS: ReadonlySet<string> = new Set(LIGHT_VERBS.map((w) => term(w)!));
+/** "how" and one of {@link HOW_ADJECTIVES} after it. */
+const HOW_MEASURE = new RegExp(`\\bhow (${HOW_ADJECTIVES.join('|')})\\b`, 'g');
+
+/**
+ * The question's frame terms: its light verbs ({@link LIGHT_VERBS}) and a
+ * measure asked with "how" ({@link HOW_ADJECTIVES}: "how long"). They weigh
+ * `RANKING.frameWeight` of their IDF, and one the corpus lacks does not count
+ * against the question in the known-terms share.
+ */
+function frameTermsOf(question: string, terms: readonly string[]): ReadonlySet<string> {
+  const frame = new Set<string>();
+  for (const t of terms) if (LIGHT_VERB_TERMS.has(t)) frame.add(t);
+  const q = question.toLowerCase();
+  if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) frame.add(term(m[1]!)!);
+  return frame;
+}
 
 /** One ranked passage. */
 export interface Hit {
@@ -41,7 +57,7 @@ export interface Ranking {
 export type AnswerType = 'date' | 'number' | 'name' | 'any';
 
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
-const NUMBER_Q = /\bhow (many|much|long|old|far|large|big|tall|high|fast|often)\b|\bwhat (percentage|percent|number|amount|proportion)\b/;
+const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
 const NAME_Q = /\b(who|whom|whose)\b/;
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 const DIGIT = /^[0-9]/;
@@ -285,8 +301,8 @@ export function analysePassage(
  * the best passage's support (its coverage of the question's weight plus
  * the weight of the question's adjacent term pairs it holds close together,
  * {@link supportOf}) is below {@link RANKING.minSupport}, or fewer than {@link RANKING.minKnown} of the
- * question's terms occur in the corpus at all, a missing light verb
- * ({@link LIGHT_VERBS}) not counted (an off-topic question shares
+ * question's terms occur in the corpus at all, a missing frame term
+ * ({@link frameTermsOf}: "get", "how **long**") not counted (an off-topic question shares
  * a few common words with many passages but most of its words with none).
  * Small corpora use lower thresholds ({@link abstentionThresholds}).
  *
@@ -308,6 +324,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const empty: Ranking = { terms, idf, answerType, abstained: true, hits: [] };
   if (raw.count === 0) return empty;
   const n = engine.passages.length;
+  const frame = frameTermsOf(question, terms);
   const df = new Map<string, number>();
   terms.forEach((t, i) => {
     if (raw.df[i]! > 0) df.set(t, raw.df[i]!);
@@ -317,7 +334,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
     // A word found nowhere in the corpus is often a paraphrase ("pay" for
     // "acquired"): weigh it like the rarest word the corpus has, not higher,
     // so one unknown word cannot veto an otherwise well-matched question.
-    const w = idfOf(n, Math.max(1, df.get(t) ?? 0)) * (LIGHT_VERB_TERMS.has(t) ? RANKING.lightVerbWeight : 1);
+    const w = idfOf(n, Math.max(1, df.get(t) ?? 0)) * (frame.has(t) ? RANKING.frameWeight : 1);
     idf.set(t, w);
     total += w;
   }
@@ -332,7 +349,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
 
   const { minSupport, minKnown } = abstentionThresholds(n);
-  const abstain = opts.abstain !== false && (!knownEnough(terms, df, minKnown) || supportOf(raw, hits[0]!, n) < minSupport);
+  const abstain = opts.abstain !== false && (!knownEnough(terms, df, frame, minKnown) || supportOf(raw, hits[0]!, n) < minSupport);
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   return { ...ranking, hits: hits.slice(0, limit) };
@@ -346,12 +363,12 @@ function questionTerms(engine: Engine, question: string): string[] {
 
 /**
  * Whether at least `minKnown` of the question's terms occur in the corpus
- * (`df` holds those that do). A light verb ({@link LIGHT_VERBS}) the corpus
+ * (`df` holds those that do). A frame term ({@link frameTermsOf}) the corpus
  * lacks is left out of the count: it frames the question, it is not its subject.
  */
-function knownEnough(terms: readonly string[], df: ReadonlyMap<string, number>, minKnown: number): boolean {
+function knownEnough(terms: readonly string[], df: ReadonlyMap<string, number>, frame: ReadonlySet<string>, minKnown: number): boolean {
   let counted = 0;
-  for (const t of terms) if (df.has(t) || !LIGHT_VERB_TERMS.has(t)) counted++;
+  for (const t of terms) if (df.has(t) || !frame.has(t)) counted++;
   return df.size >= minKnown * counted;
 }
 

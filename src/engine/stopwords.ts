@@ -28,9 +28,17 @@ wouldn yet you your yours yourself yourselves`.split(/\s+/),
  * Common verbs that questions use as their frame ("How do I **get** a card?",
  * "What **happens** to unused days?", "What does E202 **mean**?"), not their
  * subject. Unlike stop words they are indexed and matched, at half their IDF
- * in the ranking (`RANKING.lightVerbWeight`); when the corpus lacks one, it
+ * in the ranking (`RANKING.frameWeight`); when the corpus lacks one, it
  * does not count against the question in the known-terms share of
  * abstention (a small corpus often has no "get" at all). Measured in
  * docs/quality.md.
  */
 export const LIGHT_VERBS: readonly string[] = ['get', 'make', 'take', 'go', 'come', 'need', 'want', 'use', 'happen', 'give', 'mean'];
+
+/**
+ * Adjectives that, right after "how", ask for a measure ("**how long** must a
+ * password be?", "how old", "how far"): the question's frame, like "many" in
+ * "how many", not its subject. There they are treated like {@link LIGHT_VERBS};
+ * elsewhere ("a long password") they are ordinary words.
+ */
+export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large', 'big', 'tall', 'high', 'fast', 'wide', 'deep'];

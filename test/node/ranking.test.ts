@@ -28,6 +28,7 @@ describe('answer type of a question', () => {
     ['When did Meta invest in Scale AI?', 'date'],
     ['In what year was the company founded?', 'date'],
     ['How many people knew of the change?', 'number'],
+    ['How wide is the river at Basel?', 'number'],
     ['How much did Meta pay?', 'number'],
     ['What percentage of Scale did Meta buy?', 'number'],
     ['Who founded Scale?', 'name'],
@@ -266,7 +267,7 @@ describe('abstention on small corpora', () => {
     expect(rank(engine, 'How do I get a visa?', 1).abstained).toBe(true);
   });
 
-  it('answers from the words a question is about, not from the verb that frames it ("get", "mean")', () => {
+  it('answers from the words a question is about, not from the words that frame it ("get", "mean", "how long")', () => {
     const engine = engineOf({
       'corpus/plans.md': [
         '# Plans',
@@ -275,11 +276,19 @@ describe('abstention on small corpora', () => {
         'Students with a university email address get the Pro plan free for one year.',
         '## Error codes',
         '| code | meaning | what to do |\n|---|---|---|\n| E101 | Network unreachable | Check your connection |\n| E202 | Quota exceeded | Delete files or upgrade |',
+        '## Hours',
+        'You may work as long as you like between 10:00 and 16:00.',
+        '## Passwords',
+        'Passwords need at least 14 characters.',
+        '## Accounts',
+        'Your password is personal: never share it.',
       ].join('\n\n'),
     });
     // Every word here is in one passage only: "refund" and "get" weigh the same, but "get" only frames the question.
     expect(ask(engine, 'Can I get a refund?', 1).answers[0]?.answer).toBe('You can cancel at any time; refunds are given within 30 days of purchase.');
     expect(ask(engine, 'What does error E202 mean?', 1).answers[0]?.answer).toBe('| E202 | Quota exceeded | Delete files or upgrade |');
+    // "long" is in one passage, "password" in two; but "how long" asks for a length, it is not the subject.
+    expect(ask(engine, 'How long must a password be?', 1).answers[0]?.answer).toBe('Passwords need at least 14 characters.');
   });
 
   it('still abstains in a small corpus when most of the question is missing', () => {
