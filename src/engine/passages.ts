@@ -24,10 +24,10 @@ export interface Passage {
 /**
  * Cuts a document into passages: consecutive whole sentences of one section,
  * packed while the passage stays within {@link MAX_PASSAGE_CHARS}. A longer
- * sentence stands alone. A question is not left at the end of a passage when
- * it can open the next one with the sentence after it (FAQ text: "Q: How do I
- * export my data?" stays with its answer). Every sentence lands in exactly
- * one passage, in order.
+ * sentence stands alone. Questions are not left at the end of a passage when
+ * they can open the next one with the sentence after them (FAQ text: "Q: How
+ * do I export my data?" stays with its answer). Every sentence lands in
+ * exactly one passage, in order.
  *
  * @param docIndex the document's index, stored in each passage
  */
@@ -45,12 +45,22 @@ export function toPassages(doc: ParsedDocument, docIndex: number, maxChars = MAX
         length += 1 + s.text.length;
         continue;
       }
-      const last = cur[cur.length - 1];
-      if (cur.length > 1 && isQuestion(last!.text) && last!.text.length + 1 + s.text.length <= maxChars) {
-        cur.pop();
+      // The questions that end the passage (one or more: "Q: My laptop is
+      // lost. What should I do?") open the next one with `s`, if they fit
+      // and leave a sentence behind.
+      let moved = 0;
+      let movedLength = s.text.length;
+      while (cur.length - moved > 1 && isQuestion(cur[cur.length - 1 - moved]!.text)) {
+        const q = cur[cur.length - 1 - moved]!;
+        if (q.text.length + 1 + movedLength > maxChars) break;
+        movedLength += q.text.length + 1;
+        moved++;
+      }
+      if (moved > 0) {
+        const questions = cur.splice(cur.length - moved, moved);
         close();
-        cur = [last!, s];
-        length = last!.text.length + 1 + s.text.length;
+        cur = [...questions, s];
+        length = movedLength;
         continue;
       }
       close();

@@ -29,14 +29,18 @@ const ENDS_QUESTION_OR_BANG = /[?!]["'”’)\]]*$/;
 
 let segmenter: Intl.Segmenter | undefined;
 
+/** An FAQ's question label: "Q:", "Question:". */
+const QUESTION_LABEL = /^\s*(?:q|question)\s*:/i;
+
 /**
- * Whether a sentence (or a heading) is itself a question: it ends with "?".
- * Such a sentence of the text matches a reader's question well but does not
- * answer it (FAQ text); passages keep it with the sentence after it, and the
+ * Whether a sentence (or a heading) is itself a question: it ends with "?",
+ * or starts with an FAQ's "Q:" label ("Q: My laptop was stolen."). Such a
+ * sentence of the text matches a reader's question well but does not answer
+ * it (FAQ text); passages keep it with the sentence after it, and the
  * answer sentence moves past it.
  */
 export function isQuestion(sentence: string): boolean {
-  return sentence.trimEnd().endsWith('?');
+  return sentence.trimEnd().endsWith('?') || QUESTION_LABEL.test(sentence);
 }
 
 /**

@@ -125,6 +125,15 @@ describe('passage packing', () => {
     expect(passages[1]!.lines).toEqual([2, 3]);
   });
 
+  it('keeps a question told in several sentences together with its answer', () => {
+    const text = [
+      `Q: How do I log in? A: ${Array.from({ length: 13 }, () => 'Open the login page and type your name.').join(' ')}`,
+      'Q: My laptop was stolen. What now? A: Call the help desk at once.',
+    ].join('\n');
+    const passages = toPassages(parseTextFile('corpus/faq.txt', text).documents[0]!, 0);
+    expect(passages.map((p) => p.text.slice(0, 24))).toEqual(['Q: How do I log in? A: O', 'Q: My laptop was stolen.']);
+  });
+
   it('keeps every sentence of arbitrary documents in exactly one passage', () => {
     const sentence = fc
       .tuple(

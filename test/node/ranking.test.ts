@@ -95,6 +95,13 @@ describe('the answer sentence', () => {
     expect(answerSentence(p, app)).toBe(2);
   });
 
+  it('is not an FAQ question told in statements after "Q:", but the answer after it', () => {
+    const engine = engineOf({
+      'corpus/faq.txt': 'Q: My laptop was stolen. What should I do?\nA: Call the help desk on extension 4400 at once.\n\nQ: How do I connect to the VPN?\nA: Install the Connect client.',
+    });
+    expect(ask(engine, 'What do I do if my laptop is stolen?', 1).answers[0]?.answer).toBe('A: Call the help desk on extension 4400 at once.');
+  });
+
   it('highlights every word whose stem is a question term, by offsets', () => {
     const { terms, idf } = idfOf(queryTerms('founding of scale'), [1, 1]);
     const a = analysePassage(passage, { terms, idf, answerType: 'any' }, new Set());
