@@ -61,6 +61,12 @@ export const RANKING = {
    * is about.
    */
   frameWeight: 0.5,
+  /**
+   * The question's words in a passage's document title and section heading
+   * count for each of its sentences at this share of their IDF (a heading
+   * that is a question, in full): they name what the sentences are about.
+   */
+  contextWeight: 0.5,
   /** Weight of the question's adjacent term pairs found close together. */
   proximityWeight: 1,
   /** Two question terms are "close" within this many words. */
@@ -120,7 +126,7 @@ export const OPTIONS_FINGERPRINT: string = fnv1a(
     stop: [...STOP_WORDS].sort(),
     stemmer: 'porter:stemmer@2',
     irregular: [IRREGULAR_VERBS.size, 'english-verbs-irregular@3'],
-    probe: words('Café Naïve “Models” running, 2025 — U.S. knew bought').map(term),
+    probe: words('Café Naïve “Models” running, 2025 — U.S. knew bought v4.2.0 3.2.').map(term),
     maxPassage: MAX_PASSAGE_CHARS,
     boilerplate: DEFAULT_BOILERPLATE,
     neighbours: NEIGHBOUR_OPTIONS,

@@ -4,7 +4,7 @@ import { neighbourId, neighbourWeight } from './neighbours.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
 import { isQuestion } from './sentences.js';
-import { correctTerm } from './spelling.js';
+import { correctTerm, longerNumber } from './spelling.js';
 import { HOW_ADJECTIVES, LIGHT_VERBS } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize } from './text.js';
@@ -27,6 +27,8 @@ function frameTermsOf(question: string, terms: readonly string[]): ReadonlySet<s
   if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) frame.add(term(m[1]!)!);
   return frame;
 }
+
+const NO_CONTEXT: ReadonlyMap<string, number> = new Map();
 
 /** One ranked passage. */
 export interface Hit {
@@ -128,7 +130,7 @@ function supportOf(raw: Candidates, hit: Hit, n: number): number {
 export interface PassageAnalysis {
   /** `[start, end)` offsets of the words whose terms are in the question. */
   highlights: Array<[number, number]>;
-  /** IDF weight of the distinct question terms in each sentence. */
+  /** IDF weight of the distinct question terms in each sentence or in the passage's context (title and heading). */
   sentenceWeights: number[];
   /** Whether each sentence holds a word of the asked-for answer type that the question does not. */
   sentenceTyped: boolean[];
@@ -214,13 +216,17 @@ function lowerAscii(c: number): number {
  * sentence holds a candidate of the asked-for type (a year for "when", a
  * number in digits or words for "how many", a capitalised name for "who"), and which adjacent
  * question terms stand within {@link RANKING.proximityWindow} words of each other.
- * A passage word is read through `synonyms` like the index read it.
+ * A passage word is read through `synonyms` like the index read it. Each
+ * `context` term (term → weight: the question's terms in the passage's
+ * document title and section heading, see `contextOf`) adds its weight to
+ * each sentence that does not hold it itself.
  */
 export function analysePassage(
   p: Passage,
   ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType'>,
   questionWords: ReadonlySet<string>,
   synonyms: Synonyms = NO_SYNONYMS,
+  context: ReadonlyMap<string, number> = NO_CONTEXT,
 ): PassageAnalysis {
   const { terms, idf, answerType } = ranking;
   const position = new Map<string, number>();
@@ -235,10 +241,15 @@ export function analysePassage(
   let s = 0;
   let w = 0;
   const text = p.text;
+  // The context's terms (the heading's) count for each sentence that lacks them.
+  const endSentence = (): void => {
+    for (const [t, w] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += w;
+    seenInSentence.clear();
+  };
   scanWords(text, (start, end, folded) => {
     while (s + 1 < p.sentences.length && p.sentences[s + 1]! <= start) {
+      endSentence();
       s++;
-      seenInSentence.clear();
     }
     w++;
     // The folded word is made only for words that may be question terms or typed answers.
@@ -270,6 +281,10 @@ export function analysePassage(
     if (qi > 0 && w - lastAt[qi - 1]! <= RANKING.proximityWindow) pairFound[qi - 1] = true;
     if (qi + 1 < terms.length && w - lastAt[qi + 1]! <= RANKING.proximityWindow) pairFound[qi] = true;
   });
+  while (s < p.sentences.length) {
+    endSentence();
+    s++;
+  }
   let proximity = 0;
   pairFound.forEach((found, i) => {
     if (found) proximity += (idf.get(terms[i]!)! + idf.get(terms[i + 1]!)!) / 2;
@@ -390,8 +405,10 @@ export function abstentionThresholds(passages: number): { minSupport: number; mi
 
 /**
  * The question's terms with each one found nowhere in the corpus replaced
- * by the corpus term one edit away from it ({@link correctTerm}; at most
- * {@link RANKING.maxCorrections} are looked up), or undefined when none is.
+ * by the corpus term one edit away from it ({@link correctTerm}), or, for a
+ * number, by the corpus's number that continues it ({@link longerNumber}:
+ * "4.2" → "4.2.0"); at most {@link RANKING.maxCorrections} are looked up.
+ * Undefined when none is replaced.
  * Terms the corpus holds are never touched, so a question without unknown
  * words ranks exactly as without correction.
  */
@@ -401,11 +418,13 @@ function correctSpelling(engine: Engine, terms: readonly string[], raw: Candidat
   let out: string[] | undefined;
   let tries = RANKING.maxCorrections;
   terms.forEach((t, i) => {
-    if (raw.df[i]! > 0 || t.length < min || tries <= 0) return;
+    if (raw.df[i]! > 0 || tries <= 0) return;
+    const number = DIGIT.test(t);
+    if (!number && t.length < min) return;
     tries--;
-    // Only a question with an unknown word of that length reads the vocabulary.
+    // Only a question with an unknown word of that length, or an unknown number, reads the vocabulary.
     const vocabulary = vocabularyOf(engine.mini);
-    const c = vocabulary === undefined ? null : correctTerm(t, vocabulary, min);
+    const c = vocabulary === undefined ? null : number ? longerNumber(t, vocabulary) : correctTerm(t, vocabulary, min);
     if (c !== null) (out ??= [...terms])[i] = c;
   });
   // A correction may repeat a term the question already has.
@@ -425,8 +444,9 @@ function rerank(
   hits: Hit[],
 ): Hit[] {
   const top = hits.slice(0, RANKING.depth);
+  const contexts = new Map<string, Map<string, number>>();
   for (const h of top) {
-    const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords, engine.synonyms);
+    const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords, engine.synonyms, contextOf(engine, h.passageId, ranking, contexts));
     let best = 0;
     a.sentenceWeights.forEach((w, i) => {
       const v = w * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
@@ -600,14 +620,14 @@ export function ask(engine: Engine, question: string, k: number, opts: { abstain
 
 /**
  * The sentence that best answers: the one covering the most IDF weight of
- * the question's terms (plus `extra[i]` for sentence `i`, when given), with
- * the answer-type bonus; the earliest on ties.
+ * the question's terms (its own, and those of the passage's title and
+ * heading), with the answer-type bonus; the earliest on ties.
  */
-export function bestSentence(a: PassageAnalysis, extra?: readonly number[]): number {
+export function bestSentence(a: PassageAnalysis): number {
   let best = 0;
   let bestWeight = -1;
   a.sentenceWeights.forEach((w, i) => {
-    const v = (w + (extra?.[i] ?? 0)) * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
+    const v = w * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
     if (v > bestWeight) {
       best = i;
       bestWeight = v;
@@ -621,51 +641,60 @@ export function bestSentence(a: PassageAnalysis, extra?: readonly number[]): num
  * that sentence is itself a question (FAQ text: "Q: How do I export my
  * data?" matches the reader's question best but does not answer it); then
  * the first sentence after it that is not a question, if the passage has one.
- *
- * `heading` (when the passage opens a section whose heading is a question,
- * a FAQ heading "How do I reset my password?") gives, for each sentence, the
- * weight of the question's terms in that heading which the sentence lacks:
- * the heading's words count for every sentence under it, so the section's
+ * Under a FAQ heading ("## How do I reset my password?"), the heading's
+ * words count for every sentence (the analysis' context), so the section's
  * first sentence answers the heading's own question, and a sentence that
- * adds a word of the reader's question the heading lacks ("How long is the
- * reset link valid?") is chosen over it.
+ * adds a word of the reader's question ("How long is the reset link
+ * valid?") is chosen over it.
  */
-export function answerSentence(p: Passage, a: PassageAnalysis, heading?: readonly number[]): number {
-  const best = bestSentence(a, heading);
+export function answerSentence(p: Passage, a: PassageAnalysis): number {
+  const best = bestSentence(a);
   for (let i = best; i < p.sentences.length; i++) if (!isQuestion(sentenceText(p, i))) return i;
   return best;
 }
 
 /**
- * For {@link answerSentence}: when `p`'s section heading is a question and
- * `p` is the first passage under it, the IDF weight of the question's terms
- * in the heading that each sentence of `p` lacks; else undefined.
+ * The passage's context for {@link analysePassage}: the question's terms in
+ * its document title and section heading, each with the weight it adds to a
+ * sentence that does not hold it. They name the passage's subject, which a
+ * sentence rarely repeats, so they count for every sentence, at
+ * {@link RANKING.contextWeight} of their IDF: a sentence that holds a word
+ * itself still beats one that only sits under it. A heading that is a
+ * question (a FAQ's "## How do I reset my password?") counts in full: each
+ * sentence under it answers that question. Memoised by document and
+ * section, since a question's candidates often share them.
  */
-function faqHeadingWeights(engine: Engine, passageId: number, ranking: Ranking): number[] | undefined {
+function contextOf(engine: Engine, passageId: number, ranking: Ranking, memo?: Map<string, Map<string, number>>): ReadonlyMap<string, number> {
   const p = engine.passages[passageId]!;
-  if (!isQuestion(p.section)) return undefined;
-  const before = passageId > 0 ? engine.passages[passageId - 1] : undefined;
-  if (before !== undefined && before.doc === p.doc && before.section === p.section) return undefined;
-  const heading = questionTerms(engine, p.section).filter((t) => ranking.idf.has(t));
-  if (heading.length === 0) return undefined;
-  return p.sentences.map((_, i) => {
-    const has = new Set(questionTerms(engine, sentenceText(p, i)));
-    let lacks = 0;
-    for (const t of heading) if (!has.has(t)) lacks += ranking.idf.get(t)!;
-    return lacks;
-  });
+  const key = `${p.doc}\u0000${p.section}`;
+  const known = memo?.get(key);
+  if (known !== undefined) return known;
+  const out = new Map<string, number>();
+  const add = (text: string, share: number): void =>
+    scanWords(text, (start, end, folded) => {
+      let t = cachedTerm(folded ?? text.slice(start, end).toLowerCase());
+      if (t === null) return;
+      t = canonicalTerm(engine.synonyms, t);
+      const idf = ranking.idf.get(t);
+      if (idf !== undefined && idf * share > (out.get(t) ?? 0)) out.set(t, idf * share);
+    });
+  add(engine.docs[p.doc]!.title, RANKING.contextWeight);
+  add(p.section, isQuestion(p.section) ? 1 : RANKING.contextWeight);
+  memo?.set(key, out);
+  return out;
 }
 
 function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: string): Answer {
   const p = engine.passages[hit.passageId]!;
   const doc = engine.docs[p.doc]!;
-  const a = hit.analysis ?? analysePassage(p, ranking, new Set(tokenize(question).map((t) => t.word)), engine.synonyms);
+  const a =
+    hit.analysis ?? analysePassage(p, ranking, new Set(tokenize(question).map((t) => t.word)), engine.synonyms, contextOf(engine, hit.passageId, ranking));
   const citation: Citation = { source: doc.source, title: doc.title, passage: p.ordinal, lines: [p.lines[0], p.lines[1]] };
   if (p.section !== '' && p.section !== doc.title) citation.section = p.section;
   if (doc.url !== undefined) citation.url = doc.url;
   return {
     text: p.text,
-    answer: sentenceText(p, answerSentence(p, a, faqHeadingWeights(engine, hit.passageId, ranking))),
+    answer: sentenceText(p, answerSentence(p, a)),
     score: Math.round(hit.score * 1000) / 1000,
     highlights: a.highlights,
     citation,

@@ -140,6 +140,24 @@ export function correctTerm(term: string, vocabulary: Vocabulary, minLength: num
   return best < 0 ? null : text.slice(starts[best]!, starts[best + 1]!);
 }
 
+/** A number term: digits, with dots between ("4", "4.2", "192.168"). */
+const NUMBER = /^[0-9]+(?:\.[0-9]+)*$/;
+
+/**
+ * The index term that continues a number the index lacks, the way a version
+ * or section number is asked for in short ("4.2" for "4.2.0", "3" for
+ * "3.1"): among the terms that start with `term` and a ".", the most
+ * frequent (ties: the first in code-unit order, "4.2.0" before "4.2.1");
+ * null when `term` is no number or none continues it.
+ */
+export function longerNumber(term: string, vocabulary: Vocabulary): string | null {
+  if (!NUMBER.test(term)) return null;
+  const [lo, hi] = prefixRange(vocabulary, `${term}.`, 0, vocabulary.starts.length - 1);
+  let best = -1;
+  for (let k = lo; k < hi; k++) if (best < 0 || vocabulary.frequency(k) > vocabulary.frequency(best)) best = k;
+  return best < 0 ? null : vocabulary.text.slice(vocabulary.starts[best]!, vocabulary.starts[best + 1]!);
+}
+
 /** Negative, 0 or positive as the `i`-th term sorts before, equals or sorts after `s`. */
 function compareAt(v: Vocabulary, i: number, s: string): number {
   const from = v.starts[i]!;

@@ -72,9 +72,12 @@ export interface Token {
 }
 
 // A word is a run of letters, digits and combining marks that starts with a
-// letter or digit. Everything else (punctuation, curly quotes, dashes,
-// symbols, whitespace) separates words.
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+// letter or digit; a "." between two ASCII digits joins runs, so that version
+// and section numbers and decimals stay one word ("4.2.0", "3.2", "1.5"),
+// and a "v" before such a number is not part of it ("v4.2.0" is "4.2.0").
+// Everything else (punctuation, curly quotes, dashes, symbols, whitespace)
+// separates words.
+const WORD = /(?![vV][0-9]+\.[0-9])[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?<=[0-9])\.[0-9][\p{L}\p{N}\p{M}]*)*/gu;
 const MARKS = /\p{M}+/gu;
 
 // Non-ASCII characters that can neither start nor continue a word, for the
@@ -131,12 +134,17 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
     if (c < 0x80) {
       // ASCII, the common case, without the regular expression: the same
       // words WORD finds, since in ASCII only [A-Za-z0-9] are \p{L} or \p{N}.
-      if (!isAsciiAlnum(c)) {
+      if (!isAsciiAlnum(c) || ((c === 0x76 || c === 0x56) && isVersionAfter(text, i + 1))) {
         i++;
         continue;
       }
       let j = i + 1;
       while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
+      // "4.2.0": a "." between two digits continues the word.
+      while (j + 1 < n && text.charCodeAt(j) === 0x2e && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1))) {
+        j += 2;
+        while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
+      }
       if (j === n || text.charCodeAt(j) < 0x80 || isSeparator(text.charCodeAt(j))) {
         visit(i, j, undefined);
         i = j;
@@ -154,6 +162,17 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
     visit(m.index, m.index + m[0].length, fold(m[0]));
     i = m.index + m[0].length;
   }
+}
+
+/** Whether `text` has digits, a "." and a digit at `i` ("4.2" of "v4.2.0"). */
+function isVersionAfter(text: string, i: number): boolean {
+  let j = i;
+  while (j < text.length && isDigit(text.charCodeAt(j))) j++;
+  return j > i && j + 1 < text.length && text.charCodeAt(j) === 0x2e && isDigit(text.charCodeAt(j + 1));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function isAsciiAlnum(c: number): boolean {

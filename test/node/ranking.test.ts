@@ -298,6 +298,25 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'How long must a password be?', 1).answers[0]?.answer).toBe('Passwords need at least 14 characters.');
   });
 
+  it('finds version and section numbers as written, with or without a "v", and a version asked in short', () => {
+    const engine = engineOf({
+      'corpus/changelog.md': [
+        '# Changelog',
+        '## v4.2.0 (2026-10-01)',
+        '- Added selective sync for shared folders\n- Dropped support for macOS 11',
+        '## v4.1.0 (2026-07-15)',
+        '- New: version history keeps 90 days of changes\n- Faster uploads on slow connections',
+        '## v4.0.0 (2026-03-02)',
+        '- New: a redesigned sync engine\n- Changed the default folder on Windows',
+      ].join('\n\n'),
+      'corpus/handbook.txt': '2.1 Leave: 25 days a year.\n\n3.2 Travel: book economy class for flights under 6 hours.',
+    });
+    for (const q of ["What's new in 4.2.0?", 'What changed in v4.2.0?', 'What changed in 4.2?']) {
+      expect(ask(engine, q, 1).answers[0]?.citation.section, q).toBe('v4.2.0 (2026-10-01)');
+    }
+    expect(ask(engine, 'What does 3.2 say about flights?', 1).answers[0]?.answer).toBe('3.2 Travel: book economy class for flights under 6 hours.');
+  });
+
   it('still abstains in a small corpus when most of the question is missing', () => {
     expect(rank(engineOf(small), 'When did the orchestra first play on this stage?', 1).abstained).toBe(true);
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arrayVocabulary, correctTerm, oneEditApart, oneEditAway } from '../../src/engine/index.js';
+import { arrayVocabulary, correctTerm, longerNumber, oneEditApart, oneEditAway } from '../../src/engine/index.js';
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), for checking. */
 function editDistance(a: string, b: string): number {
@@ -160,5 +160,20 @@ describe('correcting a question term', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a number asked in short', () => {
+  const frequency: Record<string, number> = { '4.2.1': 3 };
+  const vocabulary = arrayVocabulary(['3', '3.1', '3.2', '4.1.0', '4.2.0', '4.2.1', '4.20', '42', 'v4'].sort(), (t) => frequency[t] ?? 1);
+  it.each([
+    ['4.2', '4.2.1', 'the most frequent version that continues it'],
+    ['3', '3.1', 'the first of equally frequent ones'],
+    ['4.1', '4.1.0', 'the only one'],
+    ['4.3', null, 'none: no version continues it'],
+    ['4.20.1', null, 'none: a longer number is not shortened'],
+    ['v4', null, 'none: not a number'],
+  ] as const)('reads %j as %j (%s)', (asked, meant, _why) => {
+    expect(longerNumber(asked, vocabulary)).toBe(meant);
   });
 });
