@@ -241,9 +241,9 @@ export function analysePassage(
   let s = 0;
   let w = 0;
   const text = p.text;
-  // The context's terms (the heading's) count for each sentence that lacks them.
+  // The context's terms (the title's and heading's) count for each sentence that lacks them.
   const endSentence = (): void => {
-    for (const [t, w] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += w;
+    for (const [t, weight] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
     seenInSentence.clear();
   };
   scanWords(text, (start, end, folded) => {
