@@ -55,7 +55,8 @@ export const RANKING = {
   answerTypeBonus: 1,
   /**
    * A frame word of the question (a light verb, `LIGHT_VERBS`: "get", "use",
-   * "happen"; or a measure after "how", `HOW_ADJECTIVES`: "how long")
+   * "happen"; a measure after "how", `HOW_ADJECTIVES`: "how long"; a noun
+   * before a part's number, `PART_NOUNS`: "section 3.2")
    * weighs this share of its IDF in the ranking and the answer sentence: it
    * frames the question ("Can I get a refund?"), the other words say what it
    * is about.

@@ -5,7 +5,7 @@ import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
 import { isQuestion } from './sentences.js';
 import { correctTerm, longerNumber } from './spelling.js';
-import { HOW_ADJECTIVES, LIGHT_VERBS } from './stopwords.js';
+import { HOW_ADJECTIVES, LIGHT_VERBS, PART_NOUNS } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize } from './text.js';
 
@@ -13,10 +13,13 @@ import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, toke
 const LIGHT_VERB_TERMS: ReadonlySet<string> = new Set(LIGHT_VERBS.map((w) => term(w)!));
 /** "how" and one of {@link HOW_ADJECTIVES} after it. */
 const HOW_MEASURE = new RegExp(`\\bhow (${HOW_ADJECTIVES.join('|')})\\b`, 'g');
+/** One of {@link PART_NOUNS} (or its plural) and a number after it. */
+const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? v?[0-9]`, 'g');
 
 /**
- * The question's frame terms: its light verbs ({@link LIGHT_VERBS}) and a
- * measure asked with "how" ({@link HOW_ADJECTIVES}: "how long"). They weigh
+ * The question's frame terms: its light verbs ({@link LIGHT_VERBS}), a
+ * measure asked with "how" ({@link HOW_ADJECTIVES}: "how long") and a noun
+ * that names a numbered part ({@link PART_NOUNS}: "section 3.2"). They weigh
  * `RANKING.frameWeight` of their IDF, and one the corpus lacks does not count
  * against the question in the known-terms share.
  */
@@ -25,6 +28,7 @@ function frameTermsOf(question: string, terms: readonly string[]): ReadonlySet<s
   for (const t of terms) if (LIGHT_VERB_TERMS.has(t)) frame.add(t);
   const q = question.toLowerCase();
   if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) frame.add(term(m[1]!)!);
+  for (const m of q.matchAll(PART_NUMBER)) frame.add(term(m[1]!)!);
   return frame;
 }
 

@@ -42,3 +42,12 @@ export const LIGHT_VERBS: readonly string[] = ['get', 'make', 'take', 'go', 'com
  * elsewhere ("a long password") they are ordinary words.
  */
 export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large', 'big', 'tall', 'high', 'fast', 'wide', 'deep'];
+
+/**
+ * Nouns that, right before a number, refer to a numbered part of a document
+ * ("what does **section** 3.2 say?", "clause 7", "step 4"): the number names
+ * it, the noun only frames it, and a document often numbers its parts
+ * without the word ("3.2 Travel"). There they are treated like
+ * {@link LIGHT_VERBS}; elsewhere they are ordinary words.
+ */
+export const PART_NOUNS: readonly string[] = ['section', 'chapter', 'clause', 'paragraph', 'article', 'part', 'page', 'step', 'rule', 'item', 'version'];

@@ -298,7 +298,7 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'How long must a password be?', 1).answers[0]?.answer).toBe('Passwords need at least 14 characters.');
   });
 
-  it('finds version and section numbers as written, with or without a "v", and a version asked in short', () => {
+  it('finds version and section numbers as written, with or without a "v" or the word "section", and a version asked in short', () => {
     const engine = engineOf({
       'corpus/changelog.md': [
         '# Changelog',
@@ -315,6 +315,8 @@ describe('abstention on small corpora', () => {
       expect(ask(engine, q, 1).answers[0]?.citation.section, q).toBe('v4.2.0 (2026-10-01)');
     }
     expect(ask(engine, 'What does 3.2 say about flights?', 1).answers[0]?.answer).toBe('3.2 Travel: book economy class for flights under 6 hours.');
+    // "section" before a number only names a numbered part: that the handbook never says "section" does not count against the question.
+    expect(ask(engine, 'What does section 3.2 say?', 1).answers[0]?.answer).toBe('3.2 Travel: book economy class for flights under 6 hours.');
   });
 
   it('still abstains in a small corpus when most of the question is missing', () => {
