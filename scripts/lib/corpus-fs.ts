@@ -31,6 +31,8 @@ export interface CorpusRead {
   skippedRecords: number;
   /** Boilerplate lines dropped (see DEFAULT_BOILERPLATE). */
   droppedLines: number;
+  /** Markdown lines hidden by HTML comments, dropped. */
+  commentLines: number;
   /** SHA-256 over every accepted file's path and bytes, and the manifest. */
   corpusHash: string;
   /** The manifest's example questions for the demo page (none without a manifest). */
@@ -240,6 +242,7 @@ export async function readCorpus(
     skippedFiles: 0,
     skippedRecords: 0,
     droppedLines: 0,
+    commentLines: 0,
     corpusHash: '',
     examples: [],
     synonyms: [],
@@ -338,6 +341,7 @@ export async function readCorpus(
     result.warnings.push(...parsed.warnings);
     result.skippedRecords += parsed.skippedRecords ?? 0;
     result.droppedLines += parsed.droppedLines;
+    result.commentLines += parsed.commentLines ?? 0;
     if (parsed.documents.length === 0) {
       result.skippedFiles++;
       if (parsed.warnings.length === 0) result.warnings.push(`${source}: skipped, no documents found`);

@@ -67,6 +67,7 @@ export async function writeIndexModule(
   const summary =
     `citeqa index: ${built.meta.documents} documents, ${built.meta.passages} passages from ${corpus.files} files ` +
     `(${skippedSummary(corpus)}, ${corpus.warnings.length} warnings, ${corpus.droppedLines} boilerplate lines dropped` +
+    `${corpus.commentLines > 0 ? `, ${corpus.commentLines} HTML comment line${corpus.commentLines === 1 ? '' : 's'} dropped` : ''}` +
     `${built.meta.synonyms.length > 0 ? `, ${built.meta.synonyms.length} synonym groups` : ''}); ` +
     `index ${kb(bytes.length)} (${kb(gzipBytes)} gzip); corpus ${built.meta.corpusHash}; ${Math.round(total)} ms`;
   return {

@@ -61,8 +61,37 @@ export interface ParsedFile {
   warnings: string[];
   /** Number of boilerplate lines dropped. */
   droppedLines: number;
+  /** Markdown lines dropped because an HTML comment hides them (`<!-- … -->`, not shown when rendered). */
+  commentLines?: number;
   /** `.jsonl` records skipped (each has a warning). */
   skippedRecords?: number;
+}
+
+/**
+ * `line` without its HTML comments (`<!-- … -->`), given whether a comment
+ * is open where it starts; and whether one is still open where it ends.
+ */
+function withoutComments(line: string, open: boolean): { text: string; open: boolean } {
+  let text = '';
+  let i = 0;
+  while (i < line.length) {
+    if (open) {
+      const end = line.indexOf('-->', i);
+      if (end < 0) return { text, open };
+      i = end + 3;
+      open = false;
+      continue;
+    }
+    const start = line.indexOf('<!--', i);
+    if (start < 0) {
+      text += line.slice(i);
+      break;
+    }
+    text += line.slice(i, start);
+    i = start + 4;
+    open = true;
+  }
+  return { text, open };
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -107,6 +136,9 @@ export function parseTextFile(
   const drop = new Set(boilerplate.map((b) => b.trim().toLowerCase()));
   const warnings: string[] = [];
   let droppedLines = 0;
+  let commentLines = 0;
+  // The line where an HTML comment that is still open began (0: none open).
+  let commentFrom = 0;
   let i = 0;
   let title = meta.title;
   let url = meta.url;
@@ -148,8 +180,21 @@ export function parseTextFile(
   };
 
   for (; i < lines.length; i++) {
-    const line = lines[i]!;
+    let line = lines[i]!;
     const lineNo = i + 1;
+    // Markdown hides HTML comments (editors' notes, "TODO", lint switches):
+    // their text is neither indexed nor quoted, and a line they fill is counted.
+    if (markdown && !inFence && (commentFrom > 0 || line.includes('<!--'))) {
+      const v = withoutComments(line, commentFrom > 0);
+      if (v.open && commentFrom === 0) commentFrom = lineNo;
+      if (!v.open) commentFrom = 0;
+      if (v.text.trim() === '') {
+        flush();
+        commentLines++;
+        continue;
+      }
+      line = v.text;
+    }
     const trimmed = line.trim();
     if (markdown && FENCE.test(line)) {
       flush();
@@ -191,14 +236,17 @@ export function parseTextFile(
     paragraph.push({ line: lineNo, text: line });
   }
   startSection('');
+  if (commentFrom > 0) {
+    warnings.push(`${source}:${commentFrom}: an HTML comment opened here is never closed, so the rest of the file (${lines.length - commentFrom + 1} lines) is hidden and not indexed`);
+  }
 
   const doc: ParsedDocument = { id: source, source, title: title ?? titleFromPath(source), sections };
   if (url !== undefined && url !== '') doc.url = url;
   if (sections.length === 0) {
     warnings.push(`${source}: skipped, no sentences found (the file is empty or only boilerplate)`);
-    return { documents: [], warnings, droppedLines };
+    return { documents: [], warnings, droppedLines, commentLines };
   }
-  return { documents: [doc], warnings, droppedLines };
+  return { documents: [doc], warnings, droppedLines, commentLines };
 }
 
 /**

@@ -220,6 +220,33 @@ describe('Markdown documents', () => {
     ]);
   });
 
+  it('neither indexes nor quotes HTML comments, which Markdown hides, and counts the lines they fill', () => {
+    const md = [
+      '# Guide',
+      '<!-- TODO: rewrite before launch -->',
+      'Install the app <!-- from the beta store? --> from the store.',
+      '<!--',
+      'Internal: the old installer is at a private address.',
+      '-->',
+      '```html',
+      '<!-- a comment in code is code -->',
+      '```',
+    ].join('\n');
+    const p = parseTextFile('corpus/guide.md', md);
+    const text = p.documents[0]!.sections.flatMap((s) => s.sentences.map((x) => x.text));
+    expect(text).toEqual(['Install the app  from the store.', '<!-- a comment in code is code -->']);
+    expect(p.commentLines).toBe(4);
+    expect(p.warnings).toEqual([]);
+    // A plain text file has no such markup: its "<!--" is text.
+    expect(parseTextFile('corpus/notes.txt', 'Arrows <!-- like this --> stay.').documents[0]!.sections[0]!.sentences[0]!.text).toBe('Arrows <!-- like this --> stay.');
+  });
+
+  it('warns, naming the line, when an HTML comment is never closed and hides the rest of a Markdown file', () => {
+    const p = parseTextFile('corpus/guide.md', '# Guide\n\nShown.\n\n<!-- draft\nHidden.\nAlso hidden.');
+    expect(p.documents[0]!.sections.flatMap((s) => s.sentences.map((x) => x.text))).toEqual(['Shown.']);
+    expect(p.warnings).toEqual(['corpus/guide.md:5: an HTML comment opened here is never closed, so the rest of the file (3 lines) is hidden and not indexed']);
+  });
+
   it('uses the first heading as title when there is no front matter', () => {
     expect(parseTextFile('corpus/a.md', '# Handbook\n\nHello there.').documents[0]!.title).toBe('Handbook');
   });
