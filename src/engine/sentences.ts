@@ -29,8 +29,12 @@ const ENDS_QUESTION_OR_BANG = /[?!]["'”’)\]]*$/;
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** An FAQ's question label: "Q:", "Question:". */
-const QUESTION_LABEL = /^\s*(?:q|question)\s*:/i;
+/** An FAQ's question label: "Q:", "Question:" (after Markdown emphasis, "**Q:**"). */
+const QUESTION_LABEL = /^[\s*_]*(?:q|question)[*_]*\s*:/i;
+/** Markdown emphasis marks that close right after a sentence's end: the "**" of "cancel?** A:". */
+const EMPHASIS_AFTER_END = /([.?!])([*_]{1,3})(?=\s|$)/g;
+/** Markdown emphasis marks and spaces at the end of a sentence. */
+const TRAILING_EMPHASIS = /[\s*_]+$/;
 
 /**
  * Whether a sentence (or a heading) is itself a question: it ends with "?",
@@ -40,7 +44,7 @@ const QUESTION_LABEL = /^\s*(?:q|question)\s*:/i;
  * answer sentence moves past it.
  */
 export function isQuestion(sentence: string): boolean {
-  return sentence.trimEnd().endsWith('?') || QUESTION_LABEL.test(sentence);
+  return sentence.replace(TRAILING_EMPHASIS, '').endsWith('?') || QUESTION_LABEL.test(sentence);
 }
 
 /**
@@ -80,14 +84,21 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
   };
 
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  // ICU does not end a sentence at "?**" or "._" (Markdown emphasis closing
+  // after the punctuation: "**Q: How do I cancel?** A: Open Billing."), so
+  // it segments a copy with those marks as spaces; each sentence then takes
+  // its closing marks back from the text.
+  const marks = EMPHASIS_AFTER_END.test(text);
+  const segmented = marks ? text.replace(EMPHASIS_AFTER_END, (m, end: string, stars: string) => end + ' '.repeat(stars.length)) : text;
   const spans: Array<[number, number]> = [];
-  for (const seg of segmenter.segment(text)) {
+  for (const seg of segmenter.segment(segmented)) {
     const raw = seg.segment;
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
     if (body === '') continue;
     const start = seg.index + lead;
-    const end = start + body.length;
+    let end = start + body.length;
+    if (marks) while (end < text.length && segmented[end] === ' ' && text[end] !== ' ') end++;
     const prev = spans[spans.length - 1];
     if (prev !== undefined) {
       const before = text.slice(prev[0], prev[1]);

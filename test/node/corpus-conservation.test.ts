@@ -31,10 +31,12 @@ describe('the repository corpora', () => {
 });
 
 // Random text: words, punctuation that ends or does not end sentences,
-// abbreviations, numbers, non-Latin scripts and emoji, and very long runs.
+// abbreviations, numbers, non-Latin scripts and emoji, Markdown emphasis and
+// comments, and very long runs.
 const WORD = fc.constantFrom(
   'Meta', 'model', 'released', 'Dr.', 'Mr.', 'U.S.', 'e.g.', 'etc.', '3.5', '$14', 'billion', 'Avocado', 'naïve', 'Ωmega',
   '北京。', 'مرحبا', '🙂', 'end.', 'why?', 'yes!', '“quoted.”', '(aside)', '—', '...', 'x'.repeat(700),
+  '**Q:', 'how?**', '_so._', '? *', 'v4.2.0', '<!--', '-->',
 );
 const SENTENCEISH = fc.array(WORD, { minLength: 1, maxLength: 30 }).map((w) => w.join(' '));
 const PARAGRAPH = fc.array(SENTENCEISH, { minLength: 1, maxLength: 6 }).map((lines) => lines.join('\n'));

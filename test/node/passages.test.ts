@@ -87,6 +87,9 @@ describe('sentence splitting', () => {
     ['Really?! … ?? It works.', ['Really?! … ??', 'It works.']],
     ['Is it safe? yes, mostly. Is it fast? It is.', ['Is it safe? yes, mostly.', 'Is it fast?', 'It is.']],
     ['* * * The end.', ['* * * The end.']],
+    ['**Q: How do I cancel?** A: Open Billing.', ['**Q: How do I cancel?**', 'A: Open Billing.']],
+    ['_Can I pause?_ Yes, for a month.', ['_Can I pause?_', 'Yes, for a month.']],
+    ['It is *done.* Next one. A snake_case. name', ['It is *done.*', 'Next one.', 'A snake_case. name']],
   ])('splits %j', (text, expected) => {
     expect(splitSentences([{ line: 1, text }]).map((s) => s.text)).toEqual(expected);
   });

@@ -95,6 +95,21 @@ describe('the answer sentence', () => {
     expect(answerSentence(p, app)).toBe(2);
   });
 
+  it('is not an FAQ question set in Markdown emphasis, but the answer after it', () => {
+    const engine = engineOf({
+      'corpus/faq.md': [
+        '# FAQ',
+        '**Q: How do I cancel my subscription?**\nA: Open Billing and click Cancel. The plan stays active until the end of the period.',
+        '**How do I change my email address?**',
+        'Go to Profile, edit the address and confirm the link we send you.',
+        '_Can I pause my plan?_ Yes, for up to three months, from the Billing page.',
+      ].join('\n\n'),
+    });
+    expect(ask(engine, 'How do I cancel my subscription?', 1).answers[0]?.answer).toBe('A: Open Billing and click Cancel.');
+    expect(ask(engine, 'How do I change my email address?', 1).answers[0]?.answer).toBe('Go to Profile, edit the address and confirm the link we send you.');
+    expect(ask(engine, 'Can I pause my plan?', 1).answers[0]?.answer).toBe('Yes, for up to three months, from the Billing page.');
+  });
+
   it('is not an FAQ question told in statements after "Q:", but the answer after it', () => {
     const engine = engineOf({
       'corpus/faq.txt': 'Q: My laptop was stolen. What should I do?\nA: Call the help desk on extension 4400 at once.\n\nQ: How do I connect to the VPN?\nA: Install the Connect client.',
