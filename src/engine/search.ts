@@ -627,10 +627,11 @@ export function ask(engine: Engine, question: string, k: number, opts: { abstain
  * the question's terms (its own, and those of the passage's title and
  * heading), with the answer-type bonus; the earliest on ties.
  */
-export function bestSentence(a: PassageAnalysis): number {
+export function bestSentence(a: PassageAnalysis, eligible: (i: number) => boolean = () => true): number {
   let best = 0;
   let bestWeight = -1;
   a.sentenceWeights.forEach((w, i) => {
+    if (!eligible(i)) return;
     const v = w * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
     if (v > bestWeight) {
       best = i;
@@ -641,8 +642,8 @@ export function bestSentence(a: PassageAnalysis): number {
 }
 
 /**
- * The sentence of `p` to show as the answer: {@link bestSentence}, unless
- * that sentence is itself a question (FAQ text: "Q: How do I export my
+ * The sentence of `p` to show as the answer: {@link bestSentence} (never a
+ * table's header row), unless that sentence is itself a question (FAQ text: "Q: How do I export my
  * data?" matches the reader's question best but does not answer it); then
  * the first sentence after it that is not a question, if the passage has one.
  * Under a FAQ heading ("## How do I reset my password?"), the heading's
@@ -652,9 +653,18 @@ export function bestSentence(a: PassageAnalysis): number {
  * valid?") is chosen over it.
  */
 export function answerSentence(p: Passage, a: PassageAnalysis): number {
-  const best = bestSentence(a);
+  // A table's header row names its columns; the answer is in a row under it.
+  const best = bestSentence(a, (i) => !isTableHeader(p, i));
   for (let i = best; i < p.sentences.length; i++) if (!isQuestion(sentenceText(p, i))) return i;
   return best;
+}
+
+/** A Markdown table's delimiter row: `|---|:--:|`. */
+const TABLE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/;
+
+/** Whether sentence `i` of `p` is a Markdown table's header row: a row followed by the delimiter row. */
+function isTableHeader(p: Passage, i: number): boolean {
+  return i + 1 < p.sentences.length && sentenceText(p, i).startsWith('|') && TABLE_DELIMITER.test(sentenceText(p, i + 1));
 }
 
 /**

@@ -95,6 +95,20 @@ describe('the answer sentence', () => {
     expect(answerSentence(p, app)).toBe(2);
   });
 
+  it("is never a table's header row, but the row that answers", () => {
+    const engine = engineOf({
+      'corpus/router.md': [
+        '# Router',
+        '## Steps',
+        'Plug the router in. Wait a minute before you go on.',
+        '## Lights',
+        '| light | meaning |\n|---|---|\n| orange | starting up |\n| white | online |\n| red, blinking | no internet connection |',
+      ].join('\n\n'),
+    });
+    // The header holds "light" and "meaning", the row only "orange": the header would weigh as much.
+    expect(ask(engine, 'What does the orange light mean?', 1).answers[0]?.answer).toBe('| orange | starting up |');
+  });
+
   it('is not an FAQ question set in Markdown emphasis, but the answer after it', () => {
     const engine = engineOf({
       'corpus/faq.md': [
