@@ -72,12 +72,13 @@ export interface Token {
 }
 
 // A word is a run of letters, digits and combining marks that starts with a
-// letter or digit; a "." between two ASCII digits joins runs, so that version
-// and section numbers and decimals stay one word ("4.2.0", "3.2", "1.5"),
-// and a "v" before such a number is not part of it ("v4.2.0" is "4.2.0").
-// Everything else (punctuation, curly quotes, dashes, symbols, whitespace)
-// separates words.
-const WORD = /(?![vV][0-9]+\.[0-9])[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?<=[0-9])\.[0-9][\p{L}\p{N}\p{M}]*)*/gu;
+// letter or digit; a "." between an ASCII digit and one to three more joins
+// runs, so that version and section numbers, addresses and decimals stay one
+// word ("4.2.0", "3.2", "192.168.0.1", "1.5"), while a date keeps its year
+// apart ("29.11" and "2026"); a "v" before such a number is not part of it
+// ("v4.2.0" is "4.2.0"). Everything else (punctuation, curly quotes, dashes,
+// symbols, whitespace) separates words.
+const WORD = /(?![vV][0-9]+\.[0-9]{1,3}(?![0-9]))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?<=[0-9])\.[0-9]{1,3}(?![0-9])[\p{L}\p{N}\p{M}]*)*/gu;
 const MARKS = /\p{M}+/gu;
 
 // Non-ASCII characters that can neither start nor continue a word, for the
@@ -140,8 +141,8 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
       }
       let j = i + 1;
       while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
-      // "4.2.0": a "." between two digits continues the word.
-      while (j + 1 < n && text.charCodeAt(j) === 0x2e && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1))) {
+      // "4.2.0": a "." between a digit and one to three more continues the word.
+      while (text.charCodeAt(j) === 0x2e && isDigit(text.charCodeAt(j - 1)) && shortDigitsAt(text, j + 1)) {
         j += 2;
         while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
       }
@@ -164,11 +165,18 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
   }
 }
 
-/** Whether `text` has digits, a "." and a digit at `i` ("4.2" of "v4.2.0"). */
+/** Whether `text` has one to three digits at `i`, and no fourth ("2" of "4.2.0", not "2026" of "29.11.2026"). */
+function shortDigitsAt(text: string, i: number): boolean {
+  let j = i;
+  while (j < text.length && j - i < 4 && isDigit(text.charCodeAt(j))) j++;
+  return j > i && j - i <= 3 && !(j < text.length && isDigit(text.charCodeAt(j)));
+}
+
+/** Whether `text` has digits, a "." and a short run of digits at `i` ("4.2" of "v4.2.0"). */
 function isVersionAfter(text: string, i: number): boolean {
   let j = i;
   while (j < text.length && isDigit(text.charCodeAt(j))) j++;
-  return j > i && j + 1 < text.length && text.charCodeAt(j) === 0x2e && isDigit(text.charCodeAt(j + 1));
+  return j > i && text.charCodeAt(j) === 0x2e && shortDigitsAt(text, j + 1);
 }
 
 function isDigit(c: number): boolean {

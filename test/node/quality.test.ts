@@ -11,7 +11,7 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 // MARGIN on nDCG@10 or Hit@1 fails here. Improve the ranking, then raise them.
 const MARGIN = 0.01;
 const RECORDED = {
-  cranfield: { questions: 225, 'ndcg@10': 0.428, 'hit@1': 0.3778 },
+  cranfield: { questions: 225, 'ndcg@10': 0.4277, 'hit@1': 0.3778 },
   squad: { questions: 1000, 'ndcg@10': 0.8605, 'hit@1': 0.739 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
