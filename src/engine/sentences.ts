@@ -88,8 +88,8 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
   // after the punctuation: "**Q: How do I cancel?** A: Open Billing."), so
   // it segments a copy with those marks as spaces; each sentence then takes
   // its closing marks back from the text.
-  const marks = EMPHASIS_AFTER_END.test(text);
-  const segmented = marks ? text.replace(EMPHASIS_AFTER_END, (m, end: string, stars: string) => end + ' '.repeat(stars.length)) : text;
+  const segmented = text.replace(EMPHASIS_AFTER_END, (_, end: string, stars: string) => end + ' '.repeat(stars.length));
+  const marks = segmented !== text;
   const spans: Array<[number, number]> = [];
   for (const seg of segmenter.segment(segmented)) {
     const raw = seg.segment;
