@@ -2,18 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fold, headOf, IRREGULAR_VERBS, irregularHeadsOf, term, tokenize, type Token } from '../../src/engine/index.js';
+import { headOf, IRREGULAR_VERBS, irregularHeadsOf, term, tokenize } from '../../src/engine/index.js';
 import { DATASETS_DIR } from './datasets.js';
-
-/** tokenize() as first written: one Unicode regular expression over the whole text. */
-function reference(text: string): Token[] {
-  const WORD = /(?![vV][0-9]+\.[0-9]{1,3}(?![0-9]))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?<=[0-9])\.[0-9]{1,3}(?![0-9])[\p{L}\p{N}\p{M}]*)*/gu;
-  const out: Token[] = [];
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    out.push({ word: fold(m[0]), start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
+import { referenceTokens as reference } from './reference-words.js';
 
 describe('tokenize', () => {
   it('finds exactly the words of its Unicode definition', () => {
