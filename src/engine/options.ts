@@ -56,7 +56,7 @@ export const RANKING = {
   /**
    * A frame word of the question (a light verb, `LIGHT_VERBS`: "get", "use",
    * "happen"; a measure after "how", `HOW_ADJECTIVES`: "how long"; a noun
-   * before a part's number, `PART_NOUNS`: "section 3.2")
+   * before a part's number, `PART_NOUNS`: "section 3.2", weighs nothing)
    * weighs this share of its IDF in the ranking and the answer sentence: it
    * frames the question ("Can I get a refund?"), the other words say what it
    * is about.

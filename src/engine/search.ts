@@ -13,26 +13,47 @@ import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, toke
 const LIGHT_VERB_TERMS: ReadonlySet<string> = new Set(LIGHT_VERBS.map((w) => term(w)!));
 /** "how" and one of {@link HOW_ADJECTIVES} after it. */
 const HOW_MEASURE = new RegExp(`\\bhow (${HOW_ADJECTIVES.join('|')})\\b`, 'g');
-/** One of {@link PART_NOUNS} (or its plural) and a number after it. */
-const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? v?[0-9]`, 'g');
+const PART_NOUN_WORDS: ReadonlySet<string> = new Set(PART_NOUNS);
+/** One of {@link PART_NOUNS} (or its plural) and the number after it. */
+const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? (v?[0-9][0-9.]*)`, 'g');
 
 /**
- * The question's frame terms: its light verbs ({@link LIGHT_VERBS}), a
- * measure asked with "how" ({@link HOW_ADJECTIVES}: "how long") and a noun
- * that names a numbered part ({@link PART_NOUNS}: "section 3.2"). They weigh
- * `RANKING.frameWeight` of their IDF, and one the corpus lacks does not count
+ * The question's frame terms, each with the share of its IDF it weighs in the
+ * ranking: its light verbs ({@link LIGHT_VERBS}) and a measure asked with
+ * "how" ({@link HOW_ADJECTIVES}: "how long") weigh `RANKING.frameWeight`; a
+ * noun that names a numbered part ({@link PART_NOUNS}: "section 3.2")
+ * weighs nothing, since the number names the part and a passage that says
+ * "see section 3.2" only cites it. One the corpus lacks does not count
  * against the question in the known-terms share.
  */
-function frameTermsOf(question: string, terms: readonly string[]): ReadonlySet<string> {
-  const frame = new Set<string>();
-  for (const t of terms) if (LIGHT_VERB_TERMS.has(t)) frame.add(t);
+function frameTermsOf(question: string, terms: readonly string[]): ReadonlyMap<string, number> {
+  const frame = new Map<string, number>();
+  for (const t of terms) if (LIGHT_VERB_TERMS.has(t)) frame.set(t, RANKING.frameWeight);
   const q = question.toLowerCase();
-  if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) frame.add(term(m[1]!)!);
-  for (const m of q.matchAll(PART_NUMBER)) frame.add(term(m[1]!)!);
+  if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) frame.set(term(m[1]!)!, RANKING.frameWeight);
+  for (const m of q.matchAll(PART_NUMBER)) frame.set(term(m[1]!)!, 0);
   return frame;
 }
 
 const NO_CONTEXT: ReadonlyMap<string, number> = new Map();
+
+/**
+ * The term of the numbered part a question names ("6.3" in "What does clause
+ * 6.3 say?", {@link PART_NUMBER}), as the question's terms hold it (a number
+ * read as the one that continues it, "4.2" → "4.2.0", included); undefined
+ * when it names none.
+ */
+function partLabelOf(question: string, terms: readonly string[]): string | undefined {
+  if (!/[0-9]/.test(question)) return undefined;
+  for (const m of question.toLowerCase().matchAll(PART_NUMBER)) {
+    const n = queryTerms(m[2]!)[0];
+    if (n === undefined) continue;
+    if (terms.includes(n)) return n;
+    const longer = terms.find((t) => t.startsWith(`${n}.`));
+    if (longer !== undefined) return longer;
+  }
+  return undefined;
+}
 
 /** One ranked passage. */
 export interface Hit {
@@ -55,6 +76,8 @@ export interface Ranking {
   idf: Map<string, number>;
   /** What kind of answer the question asks for, from its question words. */
   answerType: AnswerType;
+  /** The numbered part the question names ("clause 6.3": "6.3"), if any; the sentence or section it labels counts like one of the asked-for type. */
+  label?: string;
   abstained: boolean;
   hits: Hit[];
 }
@@ -227,12 +250,12 @@ function lowerAscii(c: number): number {
  */
 export function analysePassage(
   p: Passage,
-  ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType'>,
+  ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType' | 'label'>,
   questionWords: ReadonlySet<string>,
   synonyms: Synonyms = NO_SYNONYMS,
   context: ReadonlyMap<string, number> = NO_CONTEXT,
 ): PassageAnalysis {
-  const { terms, idf, answerType } = ranking;
+  const { terms, idf, answerType, label } = ranking;
   const position = new Map<string, number>();
   terms.forEach((t, i) => position.set(t, i));
   const heads = termHeads(terms, synonyms);
@@ -244,6 +267,9 @@ export function analysePassage(
   const pairFound = new Array<boolean>(Math.max(0, terms.length - 1)).fill(false);
   let s = 0;
   let w = 0;
+  // Whether the last word was a part noun ("clause"), for a question that names a part:
+  // "clause 6.3" cites the part, "6.3 If uptime falls …" is it.
+  let afterPartNoun = false;
   const text = p.text;
   // The context's terms (the title's and heading's) count for each sentence that lacks them.
   const endSentence = (): void => {
@@ -256,6 +282,8 @@ export function analysePassage(
       s++;
     }
     w++;
+    const cites = afterPartNoun;
+    if (label !== undefined) afterPartNoun = PART_NOUN_WORDS.has((folded ?? text.slice(start, end).toLowerCase()).replace(/s$/, ''));
     // The folded word is made only for words that may be question terms or typed answers.
     let word = folded;
     let t = mayBeTerm(heads, text, start, end, folded) ? cachedTerm((word ??= text.slice(start, end).toLowerCase())) : null;
@@ -277,6 +305,8 @@ export function analysePassage(
       return;
     }
     highlights.push([start, end]);
+    // "6.3 If uptime falls …" or "9. Termination" is the part the question names; "see clause 6.3" only cites it.
+    if (t === label && !cites && (label.includes('.') || text[end] === '.' || text[end] === ')')) sentenceTyped[s] = true;
     if (!seenInSentence.has(t!)) {
       seenInSentence.add(t!);
       sentenceWeights[s]! += idf.get(t!) ?? 0;
@@ -289,11 +319,27 @@ export function analysePassage(
     endSentence();
     s++;
   }
+  // Under a heading that the question's part number labels ("## 6.3 Service credits"), every sentence is that part.
+  if (label !== undefined && firstTermOf(p.section, synonyms) === label) sentenceTyped.fill(true);
   let proximity = 0;
   pairFound.forEach((found, i) => {
-    if (found) proximity += (idf.get(terms[i]!)! + idf.get(terms[i + 1]!)!) / 2;
+    const a = idf.get(terms[i]!)!;
+    const b = idf.get(terms[i + 1]!)!;
+    // A term that weighs nothing ("clause" before the number a question names) adds nothing in a pair either.
+    if (found && a > 0 && b > 0) proximity += (a + b) / 2;
   });
   return { highlights, sentenceWeights, sentenceTyped, proximity, pairs: pairFound };
+}
+
+/** The index term of the first word of `text` that has one, or undefined. */
+function firstTermOf(text: string, synonyms: Synonyms): string | undefined {
+  let first: string | undefined;
+  scanWords(text, (start, end, folded) => {
+    if (first !== undefined) return;
+    const t = cachedTerm(folded ?? text.slice(start, end).toLowerCase());
+    if (t !== null) first = canonicalTerm(synonyms, t);
+  });
+  return first;
 }
 
 /**
@@ -353,7 +399,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
     // A word found nowhere in the corpus is often a paraphrase ("pay" for
     // "acquired"): weigh it like the rarest word the corpus has, not higher,
     // so one unknown word cannot veto an otherwise well-matched question.
-    const w = idfOf(n, Math.max(1, df.get(t) ?? 0)) * (frame.has(t) ? RANKING.frameWeight : 1);
+    const w = idfOf(n, Math.max(1, df.get(t) ?? 0)) * (frame.get(t) ?? 1);
     idf.set(t, w);
     total += w;
   }
@@ -364,6 +410,8 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const smooth = limit > 1 && RANKING.neighbourWeight > 0 && engine.neighbours.k > 0 ? scratchOf(engine) : undefined;
   const want = Math.max(limit, RANKING.depth, smooth === undefined ? 0 : RANKING.neighbourDepth);
   const ranking: Ranking = { terms, idf, answerType, abstained: false, hits: [] };
+  const label = partLabelOf(question, terms);
+  if (label !== undefined) ranking.label = label;
   const questionWords = new Set(tokenize(question).map((t) => t.word));
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
 
@@ -385,7 +433,7 @@ function questionTerms(engine: Engine, question: string): string[] {
  * (`df` holds those that do). A frame term ({@link frameTermsOf}) the corpus
  * lacks is left out of the count: it frames the question, it is not its subject.
  */
-function knownEnough(terms: readonly string[], df: ReadonlyMap<string, number>, frame: ReadonlySet<string>, minKnown: number): boolean {
+function knownEnough(terms: readonly string[], df: ReadonlyMap<string, number>, frame: ReadonlyMap<string, number>, minKnown: number): boolean {
   let counted = 0;
   for (const t of terms) if (df.has(t) || !frame.has(t)) counted++;
   return df.size >= minKnown * counted;
@@ -693,7 +741,9 @@ function contextOf(engine: Engine, passageId: number, ranking: Ranking, memo?: M
       if (idf !== undefined && idf * share > (out.get(t) ?? 0)) out.set(t, idf * share);
     });
   add(engine.docs[p.doc]!.title, RANKING.contextWeight);
-  add(p.section, isQuestion(p.section) ? 1 : RANKING.contextWeight);
+  // A FAQ heading is the question each sentence under it answers; a heading the question's part number labels ("6.3 Credits") is the part.
+  const full = isQuestion(p.section) || (ranking.label !== undefined && firstTermOf(p.section, engine.synonyms) === ranking.label);
+  add(p.section, full ? 1 : RANKING.contextWeight);
   memo?.set(key, out);
   return out;
 }

@@ -24,6 +24,8 @@ const LAST_WORD = /(?:^|[\s(“"‘'])([A-Za-z]+)\.$/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** A segment whose first letter or digit is a lower-case letter ("* or spaces."). */
 const LOWER_START = /^[^\p{L}\p{N}]*\p{Ll}/u;
+/** A segment that is only a list or section number: "9.", "3.1.", "(b)", "iv)". */
+const LABEL_ONLY = /^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$/;
 /** A segment ICU ended at "?" or "!" (and closing quotes or brackets). */
 const ENDS_QUESTION_OR_BANG = /[?!]["'”’)\]]*$/;
 
@@ -53,9 +55,10 @@ export function isQuestion(sentence: string): boolean {
  * ICU's UAX #29 implementation), then re-merges splits after common
  * abbreviations, splits with no space after them (ICU ends a sentence
  * at any "?" or "!", also inside "/ask?q=…" or "Yahoo!s"), after a "?" or
- * "!" that the next segment continues in lower case, and segments without a
- * letter or digit (`characters < > : " | ? *` is one sentence, not a
- * question and a "*"). Every non-blank
+ * "!" that the next segment continues in lower case, after a list or section
+ * number alone ("9." of "9. Termination"), and segments without a letter or
+ * digit (`characters < > : " | ? *` is one sentence, not a question and a
+ * "*"). Every non-blank
  * character of `lines` ends up in exactly one sentence, in order.
  */
 export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
@@ -107,6 +110,7 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
         start === prev[1] ||
         !WORD_CHAR.test(body) ||
         (m && ABBREVIATIONS.has(m[1]!.toLowerCase())) ||
+        LABEL_ONLY.test(before) ||
         (LOWER_START.test(body) && ENDS_QUESTION_OR_BANG.test(before))
       ) {
         prev[1] = end;

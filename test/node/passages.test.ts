@@ -90,6 +90,7 @@ describe('sentence splitting', () => {
     ['**Q: How do I cancel?** A: Open Billing.', ['**Q: How do I cancel?**', 'A: Open Billing.']],
     ['_Can I pause?_ Yes, for a month.', ['_Can I pause?_', 'Yes, for a month.']],
     ['It is *done.* Next one. A snake_case. name', ['It is *done.*', 'Next one.', 'A snake_case. name']],
+    ['9. Termination 9.1 Either party may end it. See 3. It works.', ['9. Termination 9.1 Either party may end it.', 'See 3.', 'It works.']],
   ])('splits %j', (text, expected) => {
     expect(splitSentences([{ line: 1, text }]).map((s) => s.text)).toEqual(expected);
   });

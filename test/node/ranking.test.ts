@@ -327,6 +327,42 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'How long must a password be?', 1).answers[0]?.answer).toBe('Passwords need at least 14 characters.');
   });
 
+  it('answers "What does clause 6.3 say?" with clause 6.3, not with a clause that cites it', () => {
+    const clauses = [
+      '1. Definitions',
+      '1.1 "Service Credits" means the credits described in clause 6.3.',
+      '1.2 "Term" means the period in your order form, renewed under clause 9.',
+      '5. Payment',
+      '5.1 Fees are billed monthly in advance. Invoices are due within 14 days.',
+      '5.2 Late payments accrue interest at 1.5% per month.',
+      '6. Service levels',
+      '6.1 We aim for 99.9% monthly uptime.',
+      '6.2 Scheduled maintenance does not count as downtime.',
+      '6.3 If uptime falls below 99.9%, you receive Service Credits of 10% of the monthly fee.',
+      '6.4 Service Credits under clause 6.3 are your only remedy for downtime.',
+      '9. Termination',
+      '9.1 Either party may end the Term with 30 days of written notice.',
+    ];
+    const engine = engineOf({ 'corpus/terms.txt': ['Terms of Service', ...clauses].join('\n\n') });
+    expect(ask(engine, 'What does clause 6.3 say?', 1).answers[0]?.answer).toBe(clauses[9]);
+    expect(ask(engine, 'What does section 1.1 say?', 1).answers[0]?.answer).toBe(clauses[1]);
+    // "9." numbers the part: it opens the part's sentence, not a sentence of its own.
+    expect(ask(engine, 'What is in clause 9?', 1).answers[0]?.answer).toBe('9. Termination');
+    // In Markdown the number labels a heading: every sentence under it is the part.
+    const md = engineOf({
+      'corpus/terms.md': [
+        '# Terms',
+        '## 1.1 Definitions',
+        'Service Credits are the credits of clause 6.3, paid as a discount on the next invoice.',
+        '## 6.3 Credits',
+        'If uptime falls below 99.9%, you receive credits of 10% of the monthly fee.',
+        '## 7.1 Remedies',
+        'Credits are your only remedy for downtime.',
+      ].join('\n\n'),
+    });
+    expect(ask(md, 'What does clause 6.3 say?', 1).answers[0]?.citation.section).toBe('6.3 Credits');
+  });
+
   it('finds version and section numbers as written, with or without a "v" or the word "section", and a version asked in short', () => {
     const engine = engineOf({
       'corpus/changelog.md': [
