@@ -18,42 +18,33 @@ const PART_NOUN_WORDS: ReadonlySet<string> = new Set(PART_NOUNS);
 const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? (v?[0-9][0-9.]*)`, 'g');
 
 /**
- * The question's frame terms, each with the share of its IDF it weighs in the
- * ranking: its light verbs ({@link LIGHT_VERBS}) and a measure asked with
- * "how" ({@link HOW_ADJECTIVES}: "how long") weigh `RANKING.frameWeight`; a
- * noun that names a numbered part ({@link PART_NOUNS}: "section 3.2")
- * weighs nothing, since the number names the part and a passage that says
- * "see section 3.2" only cites it. One the corpus lacks does not count
- * against the question in the known-terms share.
+ * The question's frame: its frame terms, each with the share of its IDF it
+ * weighs in the ranking, and the numbered part it names, if any. Light verbs
+ * ({@link LIGHT_VERBS}) and a measure asked with "how" ({@link HOW_ADJECTIVES}:
+ * "how long") weigh `RANKING.frameWeight`; a noun that names a numbered part
+ * ({@link PART_NOUNS}: "section 3.2") weighs nothing, since the number names
+ * the part and a passage that says "see section 3.2" only cites it. A frame
+ * term the corpus lacks does not count against the question in the
+ * known-terms share. The `label` is the part's number as the question's
+ * terms hold it (a number read as the one that continues it, "4.2" →
+ * "4.2.0", included).
  */
-function frameTermsOf(question: string, terms: readonly string[]): ReadonlyMap<string, number> {
-  const frame = new Map<string, number>();
-  for (const t of terms) if (LIGHT_VERB_TERMS.has(t)) frame.set(t, RANKING.frameWeight);
+function questionFrameOf(question: string, terms: readonly string[]): { weights: ReadonlyMap<string, number>; label?: string } {
+  const weights = new Map<string, number>();
+  for (const t of terms) if (LIGHT_VERB_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
   const q = question.toLowerCase();
-  if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) frame.set(term(m[1]!)!, RANKING.frameWeight);
-  for (const m of q.matchAll(PART_NUMBER)) frame.set(term(m[1]!)!, 0);
-  return frame;
+  if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) weights.set(term(m[1]!)!, RANKING.frameWeight);
+  let label: string | undefined;
+  for (const m of q.matchAll(PART_NUMBER)) {
+    weights.set(term(m[1]!)!, 0);
+    const n = queryTerms(m[2]!)[0];
+    if (label !== undefined || n === undefined) continue;
+    label = terms.includes(n) ? n : terms.find((t) => t.startsWith(`${n}.`));
+  }
+  return label === undefined ? { weights } : { weights, label };
 }
 
 const NO_CONTEXT: ReadonlyMap<string, number> = new Map();
-
-/**
- * The term of the numbered part a question names ("6.3" in "What does clause
- * 6.3 say?", {@link PART_NUMBER}), as the question's terms hold it (a number
- * read as the one that continues it, "4.2" → "4.2.0", included); undefined
- * when it names none.
- */
-function partLabelOf(question: string, terms: readonly string[]): string | undefined {
-  if (!/[0-9]/.test(question)) return undefined;
-  for (const m of question.toLowerCase().matchAll(PART_NUMBER)) {
-    const n = queryTerms(m[2]!)[0];
-    if (n === undefined) continue;
-    if (terms.includes(n)) return n;
-    const longer = terms.find((t) => t.startsWith(`${n}.`));
-    if (longer !== undefined) return longer;
-  }
-  return undefined;
-}
 
 /** One ranked passage. */
 export interface Hit {
@@ -320,7 +311,7 @@ export function analysePassage(
     s++;
   }
   // Under a heading that the question's part number labels ("## 6.3 Service credits"), every sentence is that part.
-  if (label !== undefined && firstTermOf(p.section, synonyms) === label) sentenceTyped.fill(true);
+  if (headedByPart(p, label, synonyms)) sentenceTyped.fill(true);
   let proximity = 0;
   pairFound.forEach((found, i) => {
     const a = idf.get(terms[i]!)!;
@@ -329,6 +320,11 @@ export function analysePassage(
     if (found && a > 0 && b > 0) proximity += (a + b) / 2;
   });
   return { highlights, sentenceWeights, sentenceTyped, proximity, pairs: pairFound };
+}
+
+/** Whether `p` sits under a heading that the part number `label` opens ("## 6.3 Service credits"). */
+function headedByPart(p: Passage, label: string | undefined, synonyms: Synonyms): boolean {
+  return label !== undefined && p.section !== '' && firstTermOf(p.section, synonyms) === label;
 }
 
 /** The index term of the first word of `text` that has one, or undefined. */
@@ -367,7 +363,7 @@ function firstTermOf(text: string, synonyms: Synonyms): string | undefined {
  * the weight of the question's adjacent term pairs it holds close together,
  * {@link supportOf}) is below {@link RANKING.minSupport}, or fewer than {@link RANKING.minKnown} of the
  * question's terms occur in the corpus at all, a missing frame term
- * ({@link frameTermsOf}: "get", "how **long**") not counted (an off-topic question shares
+ * ({@link questionFrameOf}: "get", "how **long**") not counted (an off-topic question shares
  * a few common words with many passages but most of its words with none).
  * Small corpora use lower thresholds ({@link abstentionThresholds}).
  *
@@ -389,7 +385,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const empty: Ranking = { terms, idf, answerType, abstained: true, hits: [] };
   if (raw.count === 0) return empty;
   const n = engine.passages.length;
-  const frame = frameTermsOf(question, terms);
+  const frame = questionFrameOf(question, terms);
   const df = new Map<string, number>();
   terms.forEach((t, i) => {
     if (raw.df[i]! > 0) df.set(t, raw.df[i]!);
@@ -399,7 +395,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
     // A word found nowhere in the corpus is often a paraphrase ("pay" for
     // "acquired"): weigh it like the rarest word the corpus has, not higher,
     // so one unknown word cannot veto an otherwise well-matched question.
-    const w = idfOf(n, Math.max(1, df.get(t) ?? 0)) * (frame.get(t) ?? 1);
+    const w = idfOf(n, Math.max(1, df.get(t) ?? 0)) * (frame.weights.get(t) ?? 1);
     idf.set(t, w);
     total += w;
   }
@@ -410,13 +406,12 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const smooth = limit > 1 && RANKING.neighbourWeight > 0 && engine.neighbours.k > 0 ? scratchOf(engine) : undefined;
   const want = Math.max(limit, RANKING.depth, smooth === undefined ? 0 : RANKING.neighbourDepth);
   const ranking: Ranking = { terms, idf, answerType, abstained: false, hits: [] };
-  const label = partLabelOf(question, terms);
-  if (label !== undefined) ranking.label = label;
+  if (frame.label !== undefined) ranking.label = frame.label;
   const questionWords = new Set(tokenize(question).map((t) => t.word));
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
 
   const { minSupport, minKnown } = abstentionThresholds(n);
-  const abstain = opts.abstain !== false && (!knownEnough(terms, df, frame, minKnown) || supportOf(raw, hits[0]!, n) < minSupport);
+  const abstain = opts.abstain !== false && (!knownEnough(terms, df, frame.weights, minKnown) || supportOf(raw, hits[0]!, n) < minSupport);
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   return { ...ranking, hits: hits.slice(0, limit) };
@@ -430,7 +425,7 @@ function questionTerms(engine: Engine, question: string): string[] {
 
 /**
  * Whether at least `minKnown` of the question's terms occur in the corpus
- * (`df` holds those that do). A frame term ({@link frameTermsOf}) the corpus
+ * (`df` holds those that do). A frame term ({@link questionFrameOf}) the corpus
  * lacks is left out of the count: it frames the question, it is not its subject.
  */
 function knownEnough(terms: readonly string[], df: ReadonlyMap<string, number>, frame: ReadonlyMap<string, number>, minKnown: number): boolean {
@@ -742,7 +737,7 @@ function contextOf(engine: Engine, passageId: number, ranking: Ranking, memo?: M
     });
   add(engine.docs[p.doc]!.title, RANKING.contextWeight);
   // A FAQ heading is the question each sentence under it answers; a heading the question's part number labels ("6.3 Credits") is the part.
-  const full = isQuestion(p.section) || (ranking.label !== undefined && firstTermOf(p.section, engine.synonyms) === ranking.label);
+  const full = isQuestion(p.section) || headedByPart(p, ranking.label, engine.synonyms);
   add(p.section, full ? 1 : RANKING.contextWeight);
   memo?.set(key, out);
   return out;
