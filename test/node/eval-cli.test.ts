@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { formatMisses, formatTable, main, parseEvalArgs, UsageError } from '../../scripts/eval.js';
 import { aggregate } from '../../scripts/lib/metrics.js';
 import { createProgress } from '../../scripts/lib/progress.js';
@@ -116,6 +116,7 @@ function capture(): { io: Parameters<typeof main>[1] & object; out: string[]; er
 
 describe('main', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'citeqa-eval-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const corpus = path.join(dir, 'corpus.jsonl');
   writeFileSync(
     corpus,

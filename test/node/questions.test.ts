@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseQuestions, QuestionsFileError, readQuestions } from '../../scripts/lib/questions.js';
 import { DATASETS_DIR, HAS_CRANFIELD } from './datasets.js';
 
@@ -54,6 +54,7 @@ describe('parseQuestions', () => {
 
 describe('readQuestions', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'citeqa-questions-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads a file', async () => {
     const f = path.join(dir, 'ok.jsonl');
