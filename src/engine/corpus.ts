@@ -102,6 +102,33 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
 const FENCE = /^\s*(```|~~~)/;
 /** A Markdown table row: `| cell | cell |` (the separator row `|---|---|` included). */
 const TABLE_ROW = /^\s*\|/;
+/** A setext heading's underline (`=====` for level 1, `-----` for level 2), in Markdown and plain text. */
+const UNDERLINE = /^ {0,3}(=+|-+)\s*$/;
+/** A line that only separates: Markdown's thematic break (`---`, `* * *`, `___`), or a plain-text rule (`~~~~~`, `#####`). */
+const RULE = /^ {0,3}([-*_=~#])(?:\s*\1){2,}\s*$/;
+/** The end of a line that closes a sentence or leads into a list: no heading ends so. */
+const SENTENCE_END = /[.!?:;,]["'”’)\]]*$/;
+/** A section number before a heading's words: "1.", "2.3", "A)", "IV.". */
+const HEADING_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[A-Z][.)]|[IVXLC]{1,5}[.)])\s+/;
+/** A plain-text heading is at most this long. */
+const MAX_TEXT_HEADING_CHARS = 80;
+/** A plain-text heading has at most this many words. */
+const MAX_TEXT_HEADING_WORDS = 12;
+
+/**
+ * Whether a one-line paragraph of plain text reads as a heading: short,
+ * without a sentence's closing punctuation, and its first letter (after a
+ * section number, "3. How to take ibuprofen") a capital. Not a list item,
+ * a quotation or a URL.
+ */
+function isTextHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 2 || t.length > MAX_TEXT_HEADING_CHARS || SENTENCE_END.test(t)) return false;
+  if (/^[-*+•>|(\["'“‘]/.test(t) || t.includes('://')) return false;
+  if (t.split(/\s+/).length > MAX_TEXT_HEADING_WORDS) return false;
+  const words = t.replace(HEADING_NUMBER, '');
+  return /^\p{Lu}/u.test(words);
+}
 
 /** Derives a title from a file name: `corpus/meta-avocado.txt` → `Meta avocado`. */
 export function titleFromPath(path: string): string {
@@ -117,10 +144,14 @@ function unquote(v: string): string {
 
 /**
  * Parses a `.txt` or `.md` file. Front matter (`---` … `---` with `title:` and
- * `url:` keys) is read and never indexed; Markdown headings become the section
- * of the sentences under them; blank lines, headings, list items and code
- * fences end a paragraph, and a line of code or a table row is a sentence of
- * its own; boilerplate lines are dropped and counted.
+ * `url:` keys) is read and never indexed; headings become the section of the
+ * sentences under them: in Markdown `#` headings and underlined (setext)
+ * ones, in plain text an underlined line or a one-line paragraph that
+ * {@link isTextHeading} reads as a heading and that more text follows (the
+ * file's first such line is its title when none is given); blank lines,
+ * headings, list items, rules and code fences end a paragraph, and a line of
+ * code or a table row is a sentence of its own; boilerplate lines are
+ * dropped and counted.
  *
  * @param source repo-relative path, used in citations and messages
  * @param text the file's decoded text
@@ -160,11 +191,33 @@ export function parseTextFile(
   const sections: Section[] = [];
   let heading = '';
   let paragraph: SourceLine[] = [];
+  // Whether the paragraph began as a Markdown list item (no underline makes it a heading).
+  let listItem = false;
   let current: Section = { heading, sentences: [] };
   let inFence = false;
+  // Plain text: a one-line paragraph that reads as a heading waits here until
+  // text follows it (then it heads a section) or another heading or the end
+  // of the file does (then it stays a sentence).
+  let pending: SourceLine | undefined;
+  const settle = (asHeading: boolean): void => {
+    if (pending === undefined) return;
+    const line = pending;
+    pending = undefined;
+    if (asHeading) openSection(line.text.trim());
+    else current.sentences.push(...splitSentences([line]));
+  };
   const flush = (): void => {
-    if (paragraph.length > 0) current.sentences.push(...splitSentences(paragraph));
+    if (paragraph.length === 0) return;
+    if (!markdown && paragraph.length === 1 && isTextHeading(paragraph[0]!.text)) {
+      settle(false);
+      if (title === undefined && sections.length === 0 && current.sentences.length === 0) title = paragraph[0]!.text.trim();
+      pending = paragraph[0]!;
+    } else {
+      settle(true);
+      current.sentences.push(...splitSentences(paragraph));
+    }
     paragraph = [];
+    listItem = false;
   };
   // A line of code or a table row is one sentence of its own: never run
   // together with its neighbours, never cut at a "." or "?" inside it.
@@ -172,12 +225,15 @@ export function parseTextFile(
     flush();
     current.sentences.push({ text: line.trim(), lines: [lineNo, lineNo] });
   };
-  const startSection = (h: string): void => {
+  function startSection(h: string): void {
     flush();
+    openSection(h);
+  }
+  function openSection(h: string): void {
     if (current.sentences.length > 0) sections.push(current);
     heading = h;
     current = { heading, sentences: [] };
-  };
+  }
 
   for (; i < lines.length; i++) {
     let line = lines[i]!;
@@ -210,6 +266,23 @@ export function parseTextFile(
       droppedLines++;
       continue;
     }
+    if (!inFence) {
+      // An underline makes the paragraph above it a heading (in plain text
+      // only a one-line paragraph); otherwise a rule only separates.
+      const u = UNDERLINE.exec(line);
+      if (u && paragraph.length > 0 && !listItem && (markdown || paragraph.length === 1)) {
+        const text = paragraph.map((l) => l.text.trim()).join(' ');
+        paragraph = [];
+        settle(false);
+        if (title === undefined && u[1]!.startsWith('=')) title = text;
+        startSection(text);
+        continue;
+      }
+      if (RULE.test(line)) {
+        flush();
+        continue;
+      }
+    }
     if (markdown && !inFence) {
       const h = HEADING.exec(line);
       if (h) {
@@ -222,6 +295,7 @@ export function parseTextFile(
       if (li) {
         flush();
         paragraph.push({ line: lineNo, text: line.slice(li[0].length) });
+        listItem = true;
         continue;
       }
       if (TABLE_ROW.test(line)) {
@@ -235,6 +309,8 @@ export function parseTextFile(
     }
     paragraph.push({ line: lineNo, text: line });
   }
+  flush();
+  settle(false);
   startSection('');
   if (commentFrom > 0) {
     warnings.push(`${source}:${commentFrom}: an HTML comment opened here is never closed, so the rest of the file (${lines.length - commentFrom + 1} lines) is hidden and not indexed`);

@@ -251,6 +251,17 @@ describe('Markdown documents', () => {
     expect(p.warnings).toEqual(['corpus/guide.md:5: an HTML comment opened here is never closed, so the rest of the file (3 lines) is hidden and not indexed']);
   });
 
+  it('reads underlined (setext) headings, and quotes no rule (---, * * *, ___)', () => {
+    const md = ['Getting started', '===============', '', 'Install the app.', '', 'Settings', '--------', 'Open Settings.', '', '* * *', '', '- Dark mode', '---', 'Text after a rule.'].join('\n');
+    const doc = parseTextFile('corpus/guide.md', md).documents[0]!;
+    expect(doc.title).toBe('Getting started');
+    expect(doc.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)])).toEqual([
+      ['Getting started', ['Install the app.']],
+      // A list item above "---" stays a list item: the line is a rule.
+      ['Settings', ['Open Settings.', 'Dark mode', 'Text after a rule.']],
+    ]);
+  });
+
   it('uses the first heading as title when there is no front matter', () => {
     expect(parseTextFile('corpus/a.md', '# Handbook\n\nHello there.').documents[0]!.title).toBe('Handbook');
   });
@@ -264,6 +275,63 @@ describe('Markdown documents', () => {
     const p = parseCorpusFile('corpus/a.txt', 'Hello there.\nSUBSCRIBE NOW\nadvertisement\n', { boilerplate: ['subscribe now'] }, 'a.txt');
     expect(p.droppedLines).toBe(1);
     expect(toPassages(p.documents[0]!, 0)[0]!.text).toBe('Hello there. advertisement');
+  });
+});
+
+describe('plain-text headings', () => {
+  const sectionsOf = (text: string, title?: string): Array<[string, string[]]> =>
+    parseTextFile('corpus/leaflet.txt', text, title === undefined ? {} : { title }).documents[0]!.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)]);
+
+  it('makes a short line on its own, without closing punctuation, the heading of the text after it', () => {
+    const text = ['Ibuprofen leaflet', '', '1. What ibuprofen is used for', '', 'It relieves pain.', 'It reduces fever.', '', 'STORAGE', '', 'Store below 25 °C.'].join('\n');
+    expect(sectionsOf(text)).toEqual([
+      // No text follows the first line before the next heading: it stays a sentence.
+      ['', ['Ibuprofen leaflet']],
+      ['1. What ibuprofen is used for', ['It relieves pain.', 'It reduces fever.']],
+      ['STORAGE', ['Store below 25 °C.']],
+    ]);
+    // The file's first heading-like line is its title, as a Markdown file's first "#".
+    expect(parseTextFile('corpus/leaflet.txt', text).documents[0]!.title).toBe('Ibuprofen leaflet');
+    expect(toPassages(parseTextFile('corpus/leaflet.txt', text).documents[0]!, 0).map((p) => [p.section, p.lines])).toEqual([
+      ['', [1, 1]],
+      ['1. What ibuprofen is used for', [5, 6]],
+      ['STORAGE', [10, 10]],
+    ]);
+  });
+
+  it.each([
+    ['a sentence', 'Take it with water.'],
+    ['a lead-in', 'You will need:'],
+    ['a question', 'Can children take it?'],
+    ['a line that starts in lower case', 'npm install citeqa'],
+    ['a list item', '- Store below 25 °C'],
+    ['a long line', 'Ibuprofen belongs to a group of medicines called non steroidal anti inflammatory drugs'],
+    ['an address', 'https://example.org/leaflet'],
+  ])('keeps %s on its own line a sentence', (_, line) => {
+    expect(sectionsOf(`${line}\n\nMore text here.`, 'Leaflet')).toEqual([['', [line, 'More text here.']]]);
+  });
+
+  it('keeps a heading-like line a sentence when no text follows it: at the end, or before another heading', () => {
+    expect(sectionsOf('Chapter one\n\nIntroduction\n\nIt begins.\n\nThe end', 'Book')).toEqual([
+      ['', ['Chapter one']],
+      ['Introduction', ['It begins.', 'The end']],
+    ]);
+    // A file of one such line is not skipped: the line is its text (and its title).
+    const one = parseTextFile('corpus/note.txt', 'Hello World');
+    expect([one.documents[0]!.title, one.documents[0]!.sections]).toEqual(['Hello World', [{ heading: '', sentences: [{ text: 'Hello World', lines: [1, 1] }] }]]);
+  });
+
+  it('reads an underlined line as a heading, and a line of ----- or ===== elsewhere as a rule', () => {
+    const text = ['Warranty', '========', 'Two years from purchase.', 'It covers defects.', '-----', 'Claims', '------', 'Email us.'].join('\n');
+    expect(sectionsOf(text)).toEqual([
+      ['Warranty', ['Two years from purchase.', 'It covers defects.']],
+      ['Claims', ['Email us.']],
+    ]);
+    expect(parseTextFile('corpus/w.txt', text).documents[0]!.title).toBe('Warranty');
+  });
+
+  it('finds no heading in text without blank lines (the seed article)', () => {
+    expect(parseTextFile(SEED_PATH, seedText).documents[0]!.sections.map((s) => s.heading)).toEqual(['']);
   });
 });
 
