@@ -294,7 +294,7 @@ export function parseTextFile(
       const li = LIST_ITEM.exec(line);
       if (li) {
         flush();
-        paragraph.push({ line: lineNo, text: line.slice(li[0].length) });
+        paragraph.push({ line: lineNo, text: line });
         listItem = true;
         continue;
       }

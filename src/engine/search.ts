@@ -633,7 +633,7 @@ export interface Citation {
   passage: number;
   /** 1-based, inclusive first and last line in the source file. */
   lines: [number, number];
-  /** The heading the passage sits under (Markdown), when it has one other than the title. */
+  /** The heading the passage sits under (a Markdown heading or a plain-text one), when it has one other than the title. */
   section?: string;
   url?: string;
 }
@@ -641,6 +641,7 @@ export interface Citation {
 /** One answer: a quoted passage, its best sentence, and its citation. */
 export interface Answer {
   text: string;
+  /** The sentence of `text` that answers best (with the items after it, when it is a lead-in such as "You need:"). */
   answer: string;
   score: number;
   /** `[start, end)` UTF-16 offsets in `text` of words that match the question. */
@@ -702,6 +703,33 @@ export function answerSentence(p: Passage, a: PassageAnalysis): number {
   return best;
 }
 
+/** A sentence that leads into what follows it: "You need:", "Do this:" (Markdown emphasis allowed after the colon). */
+const LEAD_IN = /:[\s*_]*$/;
+/** An answer that opens with a lead-in runs on over the sentences after it up to about this many characters. */
+export const MAX_LEAD_IN_ANSWER_CHARS = 300;
+
+/**
+ * The sentences of `p` to quote as the answer, first and last (inclusive):
+ * {@link answerSentence}, and when it is a lead-in ("You need:"), which says
+ * only that an answer follows, the sentences after it (the list's items) up
+ * to {@link MAX_LEAD_IN_ANSWER_CHARS}, at least one, stopping before a
+ * question, another lead-in or a table row.
+ */
+export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
+  const first = answerSentence(p, a);
+  let last = first;
+  let length = sentenceText(p, first).length;
+  if (!LEAD_IN.test(sentenceText(p, first))) return [first, last];
+  for (let i = first + 1; i < p.sentences.length; i++) {
+    const s = sentenceText(p, i);
+    if (isQuestion(s) || LEAD_IN.test(s) || s.startsWith('|')) break;
+    if (i > first + 1 && length + 1 + s.length > MAX_LEAD_IN_ANSWER_CHARS) break;
+    length += 1 + s.length;
+    last = i;
+  }
+  return [first, last];
+}
+
 /** A Markdown table's delimiter row: `|---|:--:|`. */
 const TABLE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/;
 
@@ -743,6 +771,11 @@ function contextOf(engine: Engine, passageId: number, ranking: Ranking, memo?: M
   return out;
 }
 
+/** The text of sentences `first` to `last` of `p`, as the passage quotes them. */
+function quoteOf(p: Passage, [first, last]: [number, number]): string {
+  return p.text.slice(p.sentences[first]!, p.sentences[last]! + sentenceText(p, last).length);
+}
+
 function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: string): Answer {
   const p = engine.passages[hit.passageId]!;
   const doc = engine.docs[p.doc]!;
@@ -753,7 +786,7 @@ function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: strin
   if (doc.url !== undefined) citation.url = doc.url;
   return {
     text: p.text,
-    answer: sentenceText(p, answerSentence(p, a)),
+    answer: quoteOf(p, answerSpan(p, a)),
     score: Math.round(hit.score * 1000) / 1000,
     highlights: a.highlights,
     citation,

@@ -64,7 +64,7 @@ export const CitationSchema = z
     section: z
       .string()
       .optional()
-      .openapi({ example: 'Sick leave', description: 'The heading the passage sits under (Markdown), when it has one other than the title.' }),
+      .openapi({ example: 'Sick leave', description: 'The heading the passage sits under (a Markdown heading or a plain-text one), when it has one other than the title.' }),
     url: z.string().optional(),
   })
   .openapi('Citation');
@@ -72,7 +72,7 @@ export const CitationSchema = z
 export const AnswerSchema = z
   .object({
     text: z.string().openapi({ description: 'The passage, quoted from the corpus.' }),
-    answer: z.string().openapi({ description: 'The sentence of the passage that best answers the question.' }),
+    answer: z.string().openapi({ description: 'The sentence of the passage that best answers the question (with the items after it when it is a lead-in such as "You need:"); always a substring of `text`.' }),
     score: z.number(),
     highlights: z
       .array(z.tuple([z.number().int(), z.number().int()]))

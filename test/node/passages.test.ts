@@ -190,11 +190,11 @@ describe('Markdown documents', () => {
     expect(all).not.toContain('---');
   });
 
-  it('makes headings the section of the passages under them', () => {
+  it('makes headings the section of the passages under them, and quotes list items with their marker', () => {
     const passages = toPassages(doc, 0);
     expect(passages.map((p) => [p.section, p.text])).toEqual([
       ['Leave policy', 'Everyone gets 25 days of paid leave.'],
-      ['Sick leave', 'Sick leave needs a note after three days. Tell your manager first. Then tell HR.'],
+      ['Sick leave', 'Sick leave needs a note after three days. - Tell your manager first. - Then tell HR.'],
     ]);
     expect(passages[1]!.lines).toEqual([11, 14]);
   });
@@ -258,7 +258,7 @@ describe('Markdown documents', () => {
     expect(doc.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)])).toEqual([
       ['Getting started', ['Install the app.']],
       // A list item above "---" stays a list item: the line is a rule.
-      ['Settings', ['Open Settings.', 'Dark mode', 'Text after a rule.']],
+      ['Settings', ['Open Settings.', '- Dark mode', 'Text after a rule.']],
     ]);
   });
 

@@ -5,17 +5,20 @@ import {
   abstentionThresholds,
   analysePassage,
   answerSentence,
+  answerSpan,
   answerTypeOf,
   ask,
   bestSentence,
   buildIndex,
   loadEngine,
+  MAX_LEAD_IN_ANSWER_CHARS,
   parseTextFile,
   queryTerms,
   rank,
   RANKING,
   term,
   type Passage,
+  type PassageAnalysis,
 } from '../../src/engine/index.js';
 
 function engineOf(files: Record<string, string>) {
@@ -93,6 +96,29 @@ describe('the answer sentence', () => {
     // A question with nothing after it stays the answer.
     const app = analysePassage(p, { terms: ['app'], idf: new Map([['app', 1]]), answerType: 'any' }, new Set());
     expect(answerSentence(p, app)).toBe(2);
+  });
+
+  it('quotes a lead-in such as "You need:" with the items after it', () => {
+    const items = ['- a large mixing bowl', '- a banneton or a bowl lined with a towel', '- a Dutch oven with a lid'];
+    const engine = engineOf({
+      'corpus/bread.md': ['# Sourdough', '## Equipment', `You need:\n${items.join('\n')}`, '## Storage', 'Keep the bread for up to 3 days. Do you need more? Freeze it:\n- slice it\n- bag it'].join('\n\n'),
+      'corpus/cake.md': '# Cake\n\nA cake needs a round tin and an oven.',
+    });
+    expect(ask(engine, 'What equipment do I need?', 1).answers[0]?.answer).toBe(['You need:', ...items].join(' '));
+    // Never past a question or into the next lead-in's list; at most about MAX_LEAD_IN_ANSWER_CHARS.
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: 'Do this: - a - b Why? Then: - c', sentences: [0, 9, 13, 17, 22, 28] };
+    // An analysis in which sentence `best` of `n` holds the question's words.
+    const holding = (best: number, n: number): PassageAnalysis => ({
+      highlights: [],
+      sentenceWeights: Array.from({ length: n }, (_, i) => (i === best ? 1 : 0)),
+      sentenceTyped: Array<boolean>(n).fill(false),
+      proximity: 0,
+      pairs: [],
+    });
+    expect([0, 4, 2].map((best) => answerSpan(p, holding(best, 6)))).toEqual([[0, 2], [4, 5], [2, 2]]);
+    const long = `${'x'.repeat(MAX_LEAD_IN_ANSWER_CHARS - 20)} Do:`;
+    const q: Passage = { ...p, text: `${long} - one item - two`, sentences: [0, long.length + 1, long.length + 12] };
+    expect(answerSpan(q, holding(0, 3))).toEqual([0, 1]);
   });
 
   it("is never a table's header row, but the row that answers", () => {
