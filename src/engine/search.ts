@@ -4,8 +4,8 @@ import { neighbourId, neighbourWeight } from './neighbours.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
 import { isQuestion } from './sentences.js';
-import { correctTerm, longerNumber } from './spelling.js';
-import { HOW_ADJECTIVES, LIGHT_VERBS, PART_NOUNS } from './stopwords.js';
+import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
+import { HOW_ADJECTIVES, LIGHT_VERBS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize } from './text.js';
 
@@ -377,7 +377,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   if (terms.length === 0) return { terms, idf, answerType, abstained: true, hits: [] };
 
   let raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
-  const corrected = correctSpelling(engine, terms, raw);
+  const corrected = correctSpelling(engine, question, terms, raw);
   if (corrected !== undefined) {
     terms = corrected;
     raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
@@ -452,30 +452,61 @@ export function abstentionThresholds(passages: number): { minSupport: number; mi
 
 /**
  * The question's terms with each one found nowhere in the corpus replaced
- * by the corpus term one edit away from it ({@link correctTerm}), or, for a
- * number, by the corpus's number that continues it ({@link longerNumber}:
- * "4.2" → "4.2.0"); at most {@link RANKING.maxCorrections} are looked up.
+ * by the one word a phrasal verb of the question is written as
+ * ({@link joinedTerm}: "picked up" → "pickup"), or else by the corpus term
+ * one edit away from it ({@link correctTerm}), or, for a number, by the
+ * corpus's number that continues it ({@link longerNumber}: "4.2" →
+ * "4.2.0"); at most {@link RANKING.maxCorrections} are looked up.
  * Undefined when none is replaced.
  * Terms the corpus holds are never touched, so a question without unknown
  * words ranks exactly as without correction.
  */
-function correctSpelling(engine: Engine, terms: readonly string[], raw: Candidates): string[] | undefined {
+function correctSpelling(engine: Engine, question: string, terms: readonly string[], raw: Candidates): string[] | undefined {
   const min = RANKING.minCorrectLength;
   if (min <= 0) return undefined;
   let out: string[] | undefined;
   let tries = RANKING.maxCorrections;
+  let words: string[] | undefined;
   terms.forEach((t, i) => {
     if (raw.df[i]! > 0 || tries <= 0) return;
+    words ??= tokenize(question).map((w) => w.word);
+    const phrasal = words.some((w, k) => k + 1 < words!.length && PARTICLE_SET.has(words![k + 1]!) && cachedTerm(w) === t);
     const number = DIGIT.test(t);
-    if (!number && t.length < min) return;
+    if (!phrasal && !number && t.length < min) return;
     tries--;
-    // Only a question with an unknown word of that length, or an unknown number, reads the vocabulary.
+    // Only a question with an unknown word of that length, a phrasal verb or an unknown number reads the vocabulary.
     const vocabulary = vocabularyOf(engine.mini);
-    const c = vocabulary === undefined ? null : number ? longerNumber(t, vocabulary) : correctTerm(t, vocabulary, min);
+    if (vocabulary === undefined) return;
+    const c =
+      (phrasal ? joinedTerm(words, t, vocabulary, engine.synonyms) : null) ??
+      (number ? longerNumber(t, vocabulary) : correctTerm(t, vocabulary, min));
     if (c !== null) (out ??= [...terms])[i] = c;
   });
   // A correction may repeat a term the question already has.
   return out === undefined ? undefined : [...new Set(out)];
+}
+
+const PARTICLE_SET: ReadonlySet<string> = new Set(PARTICLES);
+
+/**
+ * The one word that a phrasal verb of the question (`words`, tokenised) whose
+ * verb has the term `t` is written as in the corpus: "When is trash picked
+ * up?" → "pickup", "How do I log in?" → "login"; null when the vocabulary
+ * has no such word.
+ */
+export function joinedTerm(words: readonly string[], t: string, vocabulary: Vocabulary, synonyms: Synonyms = NO_SYNONYMS): string | null {
+  for (let k = 0; k + 1 < words.length; k++) {
+    const particle = words[k + 1]!;
+    if (!PARTICLE_SET.has(particle) || cachedTerm(words[k]!) !== t) continue;
+    // The verb's stem and the word as written: "picked" → "pick" + "up"; "set" + "up".
+    for (const verb of [t, words[k]!]) {
+      const j = cachedTerm(verb + particle);
+      if (j === null || j === t) continue;
+      const c = canonicalTerm(synonyms, j);
+      if (inVocabulary(vocabulary, c)) return c;
+    }
+  }
+  return null;
 }
 
 /**

@@ -158,6 +158,12 @@ export function longerNumber(term: string, vocabulary: Vocabulary): string | nul
   return best < 0 ? null : vocabulary.text.slice(vocabulary.starts[best]!, vocabulary.starts[best + 1]!);
 }
 
+/** Whether `vocabulary` holds the term `t`. */
+export function inVocabulary(vocabulary: Vocabulary, t: string): boolean {
+  const i = lowerBound(vocabulary, t, 0, vocabulary.starts.length - 1);
+  return i < vocabulary.starts.length - 1 && compareAt(vocabulary, i, t) === 0;
+}
+
 /** Negative, 0 or positive as the `i`-th term sorts before, equals or sorts after `s`. */
 function compareAt(v: Vocabulary, i: number, s: string): number {
   const from = v.starts[i]!;

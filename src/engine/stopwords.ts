@@ -51,3 +51,11 @@ export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large',
  * {@link LIGHT_VERBS}; elsewhere they are ordinary words.
  */
 export const PART_NOUNS: readonly string[] = ['section', 'chapter', 'clause', 'paragraph', 'article', 'part', 'page', 'step', 'rule', 'item', 'version'];
+
+/**
+ * Particles of phrasal verbs that a text often writes as one word with the
+ * verb: "when is trash **picked up**?" of a text that says "pickup", "log
+ * in" and "login", "set up" and "setup". A question word the corpus lacks
+ * is read as the one word when the corpus has it (`joinedTerm` in search.ts).
+ */
+export const PARTICLES: readonly string[] = ['up', 'in', 'out', 'off', 'on', 'down', 'back', 'over'];

@@ -512,3 +512,27 @@ describe('misspelt question words', () => {
     expect(rank(engine, 'What is the capital of Frence and its populaton?', 3)).toMatchObject({ abstained: true, hits: [] });
   });
 });
+
+describe('phrasal verbs the corpus writes as one word', () => {
+  const engine = engineOf({
+    'corpus/city.md': '# City services\n\n## Trash\n\nTrash pickup is on Monday. Bulky items need a booking.\n\n## Parking\n\nA permit costs $40 a year.',
+    'corpus/app.md': '# App\n\n## Account\n\nUse single sign-on or your email to login. The setup takes two minutes.\n\n## Log\n\nThe activity log lists every change.',
+  });
+
+  it.each([
+    ['When is trash picked up?', 'pickup', 'Trash pickup is on Monday.'],
+    ['Who sets up the app?', 'setup', 'The setup takes two minutes.'],
+  ])('reads %j with %j', (q, joined, answer) => {
+    expect(rank(engine, q, 1).terms).toContain(joined);
+    expect(ask(engine, q, 1).answers[0]?.answer).toBe(answer);
+  });
+
+  it('leaves a verb the corpus holds as it is ("log in" of a corpus with an activity log)', () => {
+    expect(rank(engine, 'How do I log in?', 1, { abstain: false }).terms).toEqual(['log']);
+  });
+
+  it('joins only a verb and the particle after it', () => {
+    // "picked" is not followed by a particle here, and "up" after "trash" does not make "trashup".
+    expect(rank(engine, 'Is trash picked on Monday up north?', 1, { abstain: false }).terms).toContain('pick');
+  });
+});
