@@ -1,5 +1,5 @@
 import type { Engine } from './build.js';
-import { orCandidates, vocabularyOf, type Candidates } from './compact-search.js';
+import { matchedCount, orCandidates, vocabularyOf, type Candidates } from './compact-search.js';
 import { neighbourId, neighbourWeight } from './neighbours.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
@@ -7,7 +7,7 @@ import { isQuestion } from './sentences.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
 import { HOW_ADJECTIVES, LIGHT_VERBS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
-import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize } from './text.js';
+import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize, type Token } from './text.js';
 
 /** The index terms of {@link LIGHT_VERBS}. */
 const LIGHT_VERB_TERMS: ReadonlySet<string> = new Set(LIGHT_VERBS.map((w) => term(w)!));
@@ -379,7 +379,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   let raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
   const corrected = correctSpelling(engine, question, terms, raw);
   if (corrected !== undefined) {
-    terms = corrected;
+    terms = corrected.terms;
     raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
   }
   const empty: Ranking = { terms, idf, answerType, abstained: true, hits: [] };
@@ -395,7 +395,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
     // A word found nowhere in the corpus is often a paraphrase ("pay" for
     // "acquired"): weigh it like the rarest word the corpus has, not higher,
     // so one unknown word cannot veto an otherwise well-matched question.
-    const w = idfOf(n, Math.max(1, df.get(t) ?? 0)) * (frame.weights.get(t) ?? 1);
+    const w = idfOf(n, Math.max(1, df.get(t) ?? 0)) * (frame.weights.get(t) ?? 1) * (corrected?.shares.get(t) ?? 1);
     idf.set(t, w);
     total += w;
   }
@@ -451,62 +451,176 @@ export function abstentionThresholds(passages: number): { minSupport: number; mi
 }
 
 /**
- * The question's terms with each one found nowhere in the corpus replaced
- * by the one word a phrasal verb of the question is written as
- * ({@link joinedTerm}: "picked up" → "pickup"), or else by the corpus term
- * one edit away from it ({@link correctTerm}), or, for a number, by the
- * corpus's number that continues it ({@link longerNumber}: "4.2" →
- * "4.2.0"); at most {@link RANKING.maxCorrections} are looked up.
- * Undefined when none is replaced.
+ * The question's terms with each one found nowhere in the corpus replaced:
+ * by the one word it makes with the word after it, when that is a particle
+ * or joined to it by a hyphen ({@link joinedTerm}: "picked up" → "pickup",
+ * "wi-fi" → "wifi"); or else by the corpus term one edit away from it
+ * ({@link correctTerm}), or, for a number, by the corpus's number that
+ * continues it ({@link longerNumber}: "4.2" → "4.2.0"); or else by the two
+ * corpus words it is made of ({@link splitTerm}: "wifi" → "wi", "fi";
+ * "checkout" → "check"), which share the word's weight (`shares`). At most
+ * {@link RANKING.maxCorrections} are looked up. Undefined when none is replaced.
  * Terms the corpus holds are never touched, so a question without unknown
  * words ranks exactly as without correction.
  */
-function correctSpelling(engine: Engine, question: string, terms: readonly string[], raw: Candidates): string[] | undefined {
+function correctSpelling(
+  engine: Engine,
+  question: string,
+  terms: readonly string[],
+  raw: Candidates,
+): { terms: string[]; shares: ReadonlyMap<string, number> } | undefined {
   const min = RANKING.minCorrectLength;
   if (min <= 0) return undefined;
-  let out: string[] | undefined;
+  let out: Array<readonly string[]> | undefined;
+  // Unknown terms of words joined to the word before them ("fi" of "wi-fi").
+  const absorbed = new Set<string>();
   let tries = RANKING.maxCorrections;
-  let words: string[] | undefined;
+  let tokens: Token[] | undefined;
   terms.forEach((t, i) => {
-    if (raw.df[i]! > 0 || tries <= 0) return;
-    words ??= tokenize(question).map((w) => w.word);
-    const phrasal = words.some((w, k) => k + 1 < words!.length && PARTICLE_SET.has(words![k + 1]!) && cachedTerm(w) === t);
+    if (raw.df[i]! > 0 || tries <= 0 || absorbed.has(t)) return;
+    tokens ??= tokenize(question);
+    const at = tokens.findIndex((w) => cachedTerm(w.word) === t);
+    const word = at < 0 ? t : tokens[at]!.word;
+    const next = at < 0 ? undefined : joinableAfter(question, tokens, at);
+    const before = at < 1 || !hyphenated(question, tokens[at - 1]!, tokens[at]!) ? undefined : tokens[at - 1]!;
     const number = DIGIT.test(t);
-    if (!phrasal && !number && t.length < min) return;
+    const split = SPLITTABLE.test(word);
+    if (next === undefined && before === undefined && !number && !split && t.length < min) return;
     tries--;
-    // Only a question with an unknown word of that length, a phrasal verb or an unknown number reads the vocabulary.
+    // Only a question with an unknown word that can be looked up reads the vocabulary.
     const vocabulary = vocabularyOf(engine.mini);
     if (vocabulary === undefined) return;
-    const c =
-      (phrasal ? joinedTerm(words, t, vocabulary, engine.synonyms) : null) ??
-      (number ? longerNumber(t, vocabulary) : correctTerm(t, vocabulary, min));
-    if (c !== null) (out ??= [...terms])[i] = c;
+    let c: readonly string[] | null = null;
+    const joined = next === undefined ? null : joinedTerm(t, word, next.word, vocabulary, engine.synonyms);
+    if (joined !== null) {
+      c = [joined];
+      const n = cachedTerm(next!.word);
+      const k = n === null ? -1 : terms.indexOf(n);
+      if (k >= 0 && raw.df[k] === 0) absorbed.add(n!);
+    } else if (before !== undefined && cachedTerm(before.word) === null) {
+      // "e-mail": the "e" has no term of its own to join from.
+      c = oneOf(corpusTerm(before.word + word, vocabulary, engine.synonyms));
+    }
+    c ??= oneOf(number ? longerNumber(t, vocabulary) : correctTerm(t, vocabulary, min));
+    c ??= split ? splitTerm(word, vocabulary, engine.synonyms, (a, next) => adjacentInCorpus(engine, a, next)) : null;
+    if (c !== null) (out ??= terms.map((x) => [x]))[i] = c;
+  });
+  if (out === undefined && absorbed.size === 0) return undefined;
+  const shares = new Map<string, number>();
+  const result = terms.flatMap((x, i) => {
+    const c = out?.[i];
+    if (c === undefined || c[0] === x) return absorbed.has(x) ? [] : [x];
+    if (c.length > 1) for (const part of c) if (!terms.includes(part)) shares.set(part, 1 / c.length);
+    return c;
   });
   // A correction may repeat a term the question already has.
-  return out === undefined ? undefined : [...new Set(out)];
+  return { terms: [...new Set(result)], shares };
 }
+
+const oneOf = (t: string | null): readonly string[] | null => (t === null ? null : [t]);
+
+/** A word that {@link splitTerm} may take apart: letters only, four or more. */
+const SPLITTABLE = /^[a-z]{4,}$/;
 
 const PARTICLE_SET: ReadonlySet<string> = new Set(PARTICLES);
 
+/** The word after `tokens[at]` when it is a particle or joined to it by a hyphen ("wi-fi"). */
+function joinableAfter(question: string, tokens: readonly Token[], at: number): Token | undefined {
+  const next = tokens[at + 1];
+  return next !== undefined && (PARTICLE_SET.has(next.word) || hyphenated(question, tokens[at]!, next)) ? next : undefined;
+}
+
+/** Whether `b` follows `a` in `question` after a single hyphen. */
+const hyphenated = (question: string, a: Token, b: Token): boolean => question[a.end] === '-' && b.start === a.end + 1;
+
 /**
- * The one word that a phrasal verb of the question (`words`, tokenised) whose
- * verb has the term `t` is written as in the corpus: "When is trash picked
- * up?" → "pickup", "How do I log in?" → "login"; null when the vocabulary
- * has no such word.
+ * The one word that a question word (term `t`, written `word`) and the word
+ * after it (`next`, a particle or hyphenated to it) make in the corpus:
+ * "When is trash picked up?" → "pickup", "How do I log in?" → "login",
+ * "wi-fi" → "wifi"; null when the vocabulary has no such word.
  */
-export function joinedTerm(words: readonly string[], t: string, vocabulary: Vocabulary, synonyms: Synonyms = NO_SYNONYMS): string | null {
-  for (let k = 0; k + 1 < words.length; k++) {
-    const particle = words[k + 1]!;
-    if (!PARTICLE_SET.has(particle) || cachedTerm(words[k]!) !== t) continue;
-    // The verb's stem and the word as written: "picked" → "pick" + "up"; "set" + "up".
-    for (const verb of [t, words[k]!]) {
-      const j = cachedTerm(verb + particle);
-      if (j === null || j === t) continue;
-      const c = canonicalTerm(synonyms, j);
-      if (inVocabulary(vocabulary, c)) return c;
-    }
+export function joinedTerm(t: string, word: string, next: string, vocabulary: Vocabulary, synonyms: Synonyms = NO_SYNONYMS): string | null {
+  // The verb's stem and the word as written: "picked" → "pick" + "up"; "set" + "up".
+  return corpusTerm(t + next, vocabulary, synonyms) ?? (t === word ? null : corpusTerm(word + next, vocabulary, synonyms));
+}
+
+/** The term of `word` as the index holds it (synonyms read as their group's first), when the vocabulary has it. */
+function corpusTerm(word: string, vocabulary: Vocabulary, synonyms: Synonyms): string | null {
+  const t = cachedTerm(word);
+  if (t === null) return null;
+  const c = canonicalTerm(synonyms, t);
+  return inVocabulary(vocabulary, c) ? c : null;
+}
+
+/**
+ * The corpus words that a question word the corpus lacks is made of, where
+ * the corpus writes them as two words, one after the other (`adjacent`):
+ * "wifi" → ["wi", "fi"] of a corpus that says "Wi-Fi", "username" → ["user",
+ * "name"] of "user name"; a particle as the second part adds nothing
+ * ("checkout" → ["check"] of "check-out"). Each part two letters or more,
+ * the first a term of the vocabulary; the first split from the left that the
+ * corpus has; null when there is none.
+ *
+ * @param adjacent whether the corpus has a word with the term `first` right before the word `second`
+ */
+export function splitTerm(
+  word: string,
+  vocabulary: Vocabulary,
+  synonyms: Synonyms,
+  adjacent: (first: string, second: string) => boolean,
+): string[] | null {
+  let checks = MAX_SPLIT_CHECKS;
+  for (let k = 2; k <= word.length - 2 && checks > 0; k++) {
+    const tail = word.slice(k);
+    const a = corpusTerm(word.slice(0, k), vocabulary, synonyms);
+    if (a === null) continue;
+    const b = PARTICLE_SET.has(tail) ? null : corpusTerm(tail, vocabulary, synonyms);
+    if (b === null && !PARTICLE_SET.has(tail)) continue;
+    checks--;
+    if (adjacent(a, tail)) return b === null ? [a] : [a, b];
   }
   return null;
+}
+
+/** {@link splitTerm} asks the corpus about at most this many splits of one word. */
+const MAX_SPLIT_CHECKS = 2;
+
+/** At most this many passages are read to find two words one after the other ({@link adjacentInCorpus}). */
+const MAX_ADJACENT_SCAN = 16;
+
+/**
+ * Whether a passage (its text or heading) has a word whose term is `first`
+ * right before the word `second` (compared as a term, or as written for a
+ * particle, which has no term): "Wi-Fi" for "wi", "fi". Reads at most
+ * {@link MAX_ADJACENT_SCAN} of the passages that hold both.
+ */
+function adjacentInCorpus(engine: Engine, first: string, second: string): boolean {
+  const termOf = (w: string): string | null => {
+    const t = cachedTerm(w);
+    return t === null ? null : canonicalTerm(engine.synonyms, t);
+  };
+  const wanted = PARTICLE_SET.has(second) ? null : termOf(second);
+  const isSecond = (w: string): boolean => (wanted === null ? w === second : termOf(w) === wanted);
+  const terms = wanted === null || wanted === first ? [first] : [first, wanted];
+  const c = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
+  let scanned = 0;
+  for (let j = 0; j < c.count && scanned < MAX_ADJACENT_SCAN; j++) {
+    if (matchedCount(c, j) < terms.length) continue;
+    scanned++;
+    const p = engine.passages[c.ids[j]!]!;
+    for (const text of [p.section, p.text]) {
+      let after = false;
+      let found = false;
+      scanWords(text, (start, end, folded) => {
+        if (found) return;
+        const w = folded ?? text.slice(start, end).toLowerCase();
+        if (after && isSecond(w)) found = true;
+        after = termOf(w) === first;
+      });
+      if (found) return true;
+    }
+  }
+  return false;
 }
 
 /**
