@@ -5,12 +5,12 @@ import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
 import { isQuestion } from './sentences.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
-import { HOW_ADJECTIVES, LIGHT_VERBS, PART_NOUNS, PARTICLES } from './stopwords.js';
+import { FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize, type Token } from './text.js';
 
-/** The index terms of {@link LIGHT_VERBS}. */
-const LIGHT_VERB_TERMS: ReadonlySet<string> = new Set(LIGHT_VERBS.map((w) => term(w)!));
+/** The index terms of {@link LIGHT_VERBS} and {@link FRAME_NOUNS}. */
+const LIGHT_VERB_TERMS: ReadonlySet<string> = new Set([...LIGHT_VERBS, ...FRAME_NOUNS].map((w) => term(w)!));
 /** "how" and one of {@link HOW_ADJECTIVES} after it. */
 const HOW_MEASURE = new RegExp(`\\bhow (${HOW_ADJECTIVES.join('|')})\\b`, 'g');
 const PART_NOUN_WORDS: ReadonlySet<string> = new Set(PART_NOUNS);
@@ -20,7 +20,8 @@ const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? (v?[0-9][0-9.]*)`
 /**
  * The question's frame: its frame terms, each with the share of its IDF it
  * weighs in the ranking, and the numbered part it names, if any. Light verbs
- * ({@link LIGHT_VERBS}) and a measure asked with "how" ({@link HOW_ADJECTIVES}:
+ * ({@link LIGHT_VERBS}), nouns that ask for a kind of text ({@link FRAME_NOUNS}:
+ * "policy") and a measure asked with "how" ({@link HOW_ADJECTIVES}:
  * "how long") weigh `RANKING.frameWeight`; a noun that names a numbered part
  * ({@link PART_NOUNS}: "section 3.2") weighs nothing, since the number names
  * the part and a passage that says "see section 3.2" only cites it. A frame

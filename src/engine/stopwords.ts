@@ -36,6 +36,14 @@ wouldn yet you your yours yourself yourselves`.split(/\s+/),
 export const LIGHT_VERBS: readonly string[] = ['get', 'make', 'take', 'go', 'come', 'need', 'want', 'use', 'happen', 'give', 'mean'];
 
 /**
+ * Nouns that ask for a kind of text rather than name a subject ("What is the
+ * cancellation **policy**?", "Where is the **information** on parking?"): a
+ * page often states its policy without the word. Treated like
+ * {@link LIGHT_VERBS} everywhere. Measured in docs/quality.md.
+ */
+export const FRAME_NOUNS: readonly string[] = ['policy', 'information', 'detail', 'procedure'];
+
+/**
  * Adjectives that, right after "how", ask for a measure ("**how long** must a
  * password be?", "how old", "how far"): the question's frame, like "many" in
  * "how many", not its subject. There they are treated like {@link LIGHT_VERBS};

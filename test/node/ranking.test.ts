@@ -329,6 +329,15 @@ describe('abstention on small corpora', () => {
     expect(rank(engine, 'How do I get a visa?', 1).abstained).toBe(true);
   });
 
+  it('does not hold a missing noun that asks for a kind of text ("policy") against a question', () => {
+    const engine = engineOf({
+      'corpus/hotel.md': ['# Hotel', '## Cancellation', 'You can cancel free of charge until 48 hours before arrival.', '## Pets', 'Dogs are welcome for €15 per night.'].join('\n\n'),
+    });
+    // The page states its policy without the word; a missing subject word still counts.
+    expect(ask(engine, 'What is the cancellation policy?', 1).answers[0]?.answer).toBe('You can cancel free of charge until 48 hours before arrival.');
+    expect(ask(engine, 'What is the cancellation fee?', 1).answers).toEqual([]);
+  });
+
   it('answers from the words a question is about, not from the words that frame it ("get", "mean", "how long")', () => {
     const engine = engineOf({
       'corpus/plans.md': [
