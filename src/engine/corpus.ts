@@ -99,6 +99,8 @@ const FRONT_MATTER_FENCE = /^---\s*$/;
 const FRONT_MATTER_KEY = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/;
 const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
+/** A bulleted line of plain text: "• IT problems: the IT desk", "- Dark mode". */
+const TEXT_BULLET = /^\s*[•◦▪‣●○■□–*+-]\s+/;
 const FENCE = /^\s*(```|~~~)/;
 /** A Markdown table row: `| cell | cell |` (the separator row `|---|---|` included). */
 const TABLE_ROW = /^\s*\|/;
@@ -119,12 +121,15 @@ const MAX_TEXT_HEADING_WORDS = 12;
  * Whether a one-line paragraph of plain text reads as a heading: short,
  * without a sentence's closing punctuation, and its first letter (after a
  * section number, "3. How to take ibuprofen") a capital. Not a list item,
- * a quotation or a URL.
+ * a label with a number in its value ("Last updated: 3 March 2026"), a
+ * quotation or a URL.
  */
 function isTextHeading(line: string): boolean {
   const t = line.trim();
   if (t.length < 2 || t.length > MAX_TEXT_HEADING_CHARS || SENTENCE_END.test(t)) return false;
-  if (/^[-*+•>|(\["'“‘]/.test(t) || t.includes('://')) return false;
+  if (TEXT_BULLET.test(t) || /^[>|(\["'“‘]/.test(t) || t.includes('://')) return false;
+  // A label and its value ("Last updated: 3 March 2026", "Version: 2.1") is a line of text.
+  if (/:\s.*\d/.test(t)) return false;
   if (t.split(/\s+/).length > MAX_TEXT_HEADING_WORDS) return false;
   const words = t.replace(HEADING_NUMBER, '');
   return /^\p{Lu}/u.test(words);
@@ -149,7 +154,8 @@ function unquote(v: string): string {
  * ones, in plain text an underlined line or a one-line paragraph that
  * {@link isTextHeading} reads as a heading and that more text follows (the
  * file's first such line is its title when none is given); blank lines,
- * headings, list items, rules and code fences end a paragraph, and a line of
+ * headings, list items (Markdown's, or a plain-text line that opens with a
+ * bullet such as "•"), rules and code fences end a paragraph, and a line of
  * code or a table row is a sentence of its own; boilerplate lines are
  * dropped and counted.
  *
@@ -208,7 +214,7 @@ export function parseTextFile(
   };
   const flush = (): void => {
     if (paragraph.length === 0) return;
-    if (!markdown && paragraph.length === 1 && isTextHeading(paragraph[0]!.text)) {
+    if (!markdown && !listItem && paragraph.length === 1 && isTextHeading(paragraph[0]!.text)) {
       settle(false);
       if (title === undefined && sections.length === 0 && current.sentences.length === 0) title = paragraph[0]!.text.trim();
       pending = paragraph[0]!;
@@ -302,6 +308,12 @@ export function parseTextFile(
         wholeLine(line, lineNo);
         continue;
       }
+    }
+    if (!markdown && TEXT_BULLET.test(line)) {
+      flush();
+      paragraph.push({ line: lineNo, text: line });
+      listItem = true;
+      continue;
     }
     if (inFence) {
       wholeLine(line, lineNo);

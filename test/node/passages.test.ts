@@ -307,6 +307,7 @@ describe('plain-text headings', () => {
     ['a list item', '- Store below 25 °C'],
     ['a long line', 'Ibuprofen belongs to a group of medicines called non steroidal anti inflammatory drugs'],
     ['an address', 'https://example.org/leaflet'],
+    ['a label with a date', 'Last updated: 3 March 2026'],
   ])('keeps %s on its own line a sentence', (_, line) => {
     expect(sectionsOf(`${line}\n\nMore text here.`, 'Leaflet')).toEqual([['', [line, 'More text here.']]]);
   });
@@ -328,6 +329,13 @@ describe('plain-text headings', () => {
       ['Claims', ['Email us.']],
     ]);
     expect(parseTextFile('corpus/w.txt', text).documents[0]!.title).toBe('Warranty');
+  });
+
+  it('makes each bulleted line a sentence of its own, wrapped lines included', () => {
+    const text = ['Who to ask', '', '• IT problems: the IT desk,', '  extension 4400', '– Pay: the HR team', '- Anything else: your buddy', 'Thanks for reading.'].join('\n');
+    expect(sectionsOf(text, 'Onboarding')).toEqual([
+      ['Who to ask', ['• IT problems: the IT desk, extension 4400', '– Pay: the HR team', '- Anything else: your buddy Thanks for reading.']],
+    ]);
   });
 
   it('finds no heading in text without blank lines (the seed article)', () => {
