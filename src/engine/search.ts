@@ -640,11 +640,7 @@ function rerank(
   const contexts = new Map<string, Map<string, number>>();
   for (const h of top) {
     const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords, engine.synonyms, contextOf(engine, h.passageId, ranking, contexts));
-    let best = 0;
-    a.sentenceWeights.forEach((w, i) => {
-      const v = w * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
-      if (v > best) best = v;
-    });
+    const best = sentenceValue(a, bestSentence(a));
     h.focus = Math.max(...a.sentenceWeights) / total;
     h.analysis = a;
     h.score *= 1 + (RANKING.focusWeight * best) / total + (RANKING.proximityWeight * a.proximity) / total;
@@ -819,16 +815,21 @@ export function ask(engine: Engine, question: string, k: number, opts: { abstain
  */
 export function bestSentence(a: PassageAnalysis, eligible: (i: number) => boolean = () => true): number {
   let best = 0;
-  let bestWeight = -1;
-  a.sentenceWeights.forEach((w, i) => {
-    if (!eligible(i)) return;
-    const v = w * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
-    if (v > bestWeight) {
+  let bestValue = -1;
+  for (let i = 0; i < a.sentenceWeights.length; i++) {
+    if (!eligible(i)) continue;
+    const v = sentenceValue(a, i);
+    if (v > bestValue) {
       best = i;
-      bestWeight = v;
+      bestValue = v;
     }
-  });
+  }
   return best;
+}
+
+/** Sentence `i`'s weight of question terms, with the answer-type bonus when it holds a word of the asked-for type. */
+function sentenceValue(a: PassageAnalysis, i: number): number {
+  return a.sentenceWeights[i]! * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
 }
 
 /**
