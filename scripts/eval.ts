@@ -34,7 +34,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ask, buildIndex, loadEngine, parseIndex, rank, serializeIndex, type ParsedDocument } from '../src/engine/index.js';
+import { answersOf, buildIndex, loadEngine, parseIndex, rank, serializeIndex, type ParsedDocument, type Ranking } from '../src/engine/index.js';
 import { ReferenceBM25, type ReferenceDoc } from './lib/bm25-reference.js';
 import { readCorpus, type CorpusRead } from './lib/corpus-fs.js';
 import { aggregate, collapseToRecordIds, scoreQuestion, type QuestionOutcome, type Summary } from './lib/metrics.js';
@@ -145,12 +145,14 @@ export interface Ranker {
   description: string;
   /** Passages indexed (the engine; undefined for the baseline, which ranks whole records). */
   passages?: number;
-  /** Record ids, best first, each once; `[]` when abstaining. */
-  rank(question: string): { abstained: boolean; ids: string[] };
+  /**
+   * Record ids, best first, each once; `[]` when abstaining. `firstAnswer`:
+   * the sentence the first answer gives (the engine's answer sentence), for
+   * `--misses`, made only when asked for.
+   */
+  rank(question: string): { abstained: boolean; ids: string[]; firstAnswer?: () => string | undefined };
   /** The judgments to score against, when the ranker judges by itself (`--judge phrases`). */
   judge?(question: Question): Record<string, number>;
-  /** The sentence its first answer gives (the engine's answer sentence), for `--misses`. */
-  firstAnswer?(question: string): string | undefined;
 }
 
 /**
@@ -190,7 +192,11 @@ export function engineRankerOf(
   const engine = loadEngine(parseIndex(serializeIndex(built)));
   const all = engine.passages.length;
   const description = `citeqa engine: ${engine.docs.length} documents, ${all} passages`;
-  const firstAnswer = (question: string): string | undefined => ask(engine, question, 1, { abstain: opts.abstain }).answers[0]?.answer;
+  // The first hit of a ranking with every passage is the first answer of ask(…, 1): neighbours re-order only the rest.
+  const ranked = (question: string): { r: Ranking; firstAnswer: () => string | undefined } => {
+    const r = rank(engine, question, all, { abstain: opts.abstain });
+    return { r, firstAnswer: () => answersOf(engine, { ...r, hits: r.hits.slice(0, 1) }, question)[0]?.answer };
+  };
   if (opts.judge === 'phrases') {
     const key = (passageId: number): string => {
       const p = engine.passages[passageId]!;
@@ -200,10 +206,9 @@ export function engineRankerOf(
       recordIds: new Set(engine.docs.map((d) => d.id)),
       description: `${description}, judged by answer phrases`,
       passages: all,
-      firstAnswer,
       rank(question) {
-        const r = rank(engine, question, all, { abstain: opts.abstain });
-        return { abstained: r.abstained, ids: r.hits.map((h) => key(h.passageId)) };
+        const { r, firstAnswer } = ranked(question);
+        return { abstained: r.abstained, ids: r.hits.map((h) => key(h.passageId)), firstAnswer };
       },
       judge(q) {
         const phrases = Array.isArray(q.answers) ? q.answers.filter((a): a is string => typeof a === 'string' && a !== '') : [];
@@ -220,10 +225,9 @@ export function engineRankerOf(
     recordIds: new Set(engine.docs.map((d) => d.id)),
     description,
     passages: all,
-    firstAnswer,
     rank(question) {
-      const r = rank(engine, question, all, { abstain: opts.abstain });
-      return { abstained: r.abstained, ids: r.abstained ? [] : collapseToRecordIds(r.hits.map((h) => recordOf(h.passageId))) };
+      const { r, firstAnswer } = ranked(question);
+      return { abstained: r.abstained, ids: r.abstained ? [] : collapseToRecordIds(r.hits.map((h) => recordOf(h.passageId))), firstAnswer };
     },
   };
 }
@@ -284,7 +288,7 @@ export function evaluate(
     if (misses !== undefined && scores.hit1 === 0) {
       const at = ids.findIndex((id) => (judged[id] ?? 0) > 0);
       const miss: Miss = { id: q.id, question: q.question, first: ids[0] ?? null, relevantRank: at < 0 ? null : at + 1 };
-      const answer = ids.length > 0 ? ranker.firstAnswer?.(q.question) : undefined;
+      const answer = ids.length > 0 ? r.firstAnswer?.() : undefined;
       if (answer !== undefined) miss.answer = answer;
       misses.push(miss);
     }

@@ -804,8 +804,12 @@ export interface AskResult {
  * @param opts as for {@link rank} (`abstain: false` answers even where `/ask` would not)
  */
 export function ask(engine: Engine, question: string, k: number, opts: { abstain?: boolean } = {}): AskResult {
-  const ranking = rank(engine, question, k, opts);
-  return { question, answers: ranking.hits.map((h) => shapeAnswer(engine, h, ranking, question)) };
+  return { question, answers: answersOf(engine, rank(engine, question, k, opts), question) };
+}
+
+/** The answers of a {@link rank}ing of `question`, one per hit: quoted passage, answer sentence, citation. */
+export function answersOf(engine: Engine, ranking: Ranking, question: string): Answer[] {
+  return ranking.hits.map((h) => shapeAnswer(engine, h, ranking, question));
 }
 
 /**
