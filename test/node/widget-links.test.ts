@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationHref, textDirective } from '../../src/widget/render.js';
+import { citationHref, textDirective } from '../../src/widget/links.js';
 
 const decoded = (d: string): string => decodeURIComponent(d.replace(':~:text=', ''));
 
