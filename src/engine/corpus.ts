@@ -197,7 +197,7 @@ export function parseTextFile(
   const sections: Section[] = [];
   let heading = '';
   let paragraph: SourceLine[] = [];
-  // Whether the paragraph began as a Markdown list item (no underline makes it a heading).
+  // Whether the paragraph began as a list item (Markdown, or a bulleted line of plain text): never a heading.
   let listItem = false;
   let current: Section = { heading, sentences: [] };
   let inFence = false;

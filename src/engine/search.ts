@@ -868,9 +868,10 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  */
 export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
   const first = answerSentence(p, a);
+  const lead = sentenceText(p, first);
+  if (!LEAD_IN.test(lead)) return [first, first];
   let last = first;
-  let length = sentenceText(p, first).length;
-  if (!LEAD_IN.test(sentenceText(p, first))) return [first, last];
+  let length = lead.length;
   for (let i = first + 1; i < p.sentences.length; i++) {
     const s = sentenceText(p, i);
     if (isQuestion(s) || LEAD_IN.test(s) || s.startsWith('|')) break;
