@@ -167,6 +167,7 @@ export function parseTextFile(
   text: string,
   meta: { title?: string; url?: string } = {},
   boilerplate: readonly string[] = DEFAULT_BOILERPLATE,
+  opts: { frontMatter?: boolean } = {},
 ): ParsedFile {
   const markdown = /\.(md|markdown)$/i.test(source);
   const lines = text.split(/\r\n|\n|\r/);
@@ -180,7 +181,7 @@ export function parseTextFile(
   let title = meta.title;
   let url = meta.url;
 
-  if (lines.length > 0 && FRONT_MATTER_FENCE.test(lines[0]!)) {
+  if (opts.frontMatter !== false && lines.length > 0 && FRONT_MATTER_FENCE.test(lines[0]!)) {
     const close = lines.findIndex((l, n) => n > 0 && FRONT_MATTER_FENCE.test(l));
     if (close > 0) {
       for (const l of lines.slice(1, close)) {
@@ -340,7 +341,9 @@ export function parseTextFile(
 /**
  * Parses a `.jsonl` file of `{"id","title","text","url"?}` records, one per
  * line. Each record becomes one document whose sentences all cite the
- * record's line. A malformed line stops the build: the error names file and line.
+ * record's line; its text is read like a `.txt` file's (paragraphs,
+ * headings, bulleted lines), without front matter or boilerplate lines.
+ * A malformed line stops the build: the error names file and line.
  * Blank lines are allowed and skipped.
  */
 export function parseJsonlFile(source: string, text: string): ParsedFile {
@@ -381,11 +384,14 @@ export function parseJsonlFile(source: string, text: string): ParsedFile {
       throw new Error(`citeqa corpus: ${where}: duplicate id "${id}" (first used on line ${first})`);
     }
     seen.set(id, lineNo);
-    const paragraphs = r.text.split(/\n\s*\n/);
-    const sentences = paragraphs.flatMap((p) =>
-      splitSentences(p.split('\n').map((t) => ({ line: lineNo, text: t }))),
-    );
-    if (sentences.length === 0) {
+    // The text reads like a plain-text file's (paragraphs, headings, bulleted
+    // lines), without front matter or boilerplate; every sentence cites the record's line.
+    const body = parseTextFile(source, r.text, { title: id }, [], { frontMatter: false }).documents[0];
+    const sections = (body?.sections ?? []).map((s) => ({
+      heading: s.heading,
+      sentences: s.sentences.map((x): Sentence => ({ text: x.text, lines: [lineNo, lineNo] })),
+    }));
+    if (sections.length === 0) {
       warnings.push(`${where}: record "${id}" skipped, its text has no sentences`);
       skippedRecords++;
       return;
@@ -394,7 +400,7 @@ export function parseJsonlFile(source: string, text: string): ParsedFile {
       id,
       source,
       title: typeof r.title === 'string' && r.title.trim() !== '' ? r.title : id,
-      sections: [{ heading: '', sentences }],
+      sections,
     };
     if (typeof r.url === 'string' && r.url !== '') doc.url = r.url;
     documents.push(doc);

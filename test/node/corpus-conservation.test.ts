@@ -58,15 +58,15 @@ describe('random corpora on disk', () => {
           .join('\n');
         const read = await readFiles(files);
         // Plain text and records lose nothing but whitespace (a plain-text heading heads its section).
+        const wordsOf = (doc: (typeof read.documents)[number]): string =>
+          squash(doc.sections.flatMap((s) => [...(s.heading === '' ? [] : [s.heading]), ...s.sentences.map((x) => x.text)]).join(' '));
         texts.forEach((t, i) => {
-          const doc = read.documents.find((d) => d.source === `corpus/t${i}.txt`)!;
-          const parts = doc.sections.flatMap((s) => [...(s.heading === '' ? [] : [s.heading]), ...s.sentences.map((x) => x.text)]);
-          expect(squash(parts.join(' '))).toBe(squash(t));
+          expect(wordsOf(read.documents.find((d) => d.source === `corpus/t${i}.txt`)!)).toBe(squash(t));
         });
         records.forEach(([t], i) => {
           const doc = read.documents.find((d) => d.id === `r${i}`);
           if (t === undefined) expect(doc).toBeUndefined();
-          else expect(squash(doc!.sections.flatMap((s) => s.sentences.map((x) => x.text)).join(' '))).toBe(squash(t));
+          else expect(wordsOf(doc!)).toBe(squash(t));
         });
         expect(read.skippedRecords).toBe(records.filter(([t]) => t === undefined).length);
       }),

@@ -359,6 +359,16 @@ describe('.jsonl documents', () => {
     expect(toPassages(p.documents[1]!, 1)[0]!.lines).toEqual([3, 3]);
   });
 
+  it("reads a record's text like a plain-text file's: headings and bulleted lines, no front matter or boilerplate", () => {
+    const text = ['---', 'Overview', '', 'The app syncs files.', 'advertisement', '', 'Limits', '', '• 5 GB free', '• 2 devices'].join('\n');
+    const doc = parseJsonlFile('corpus/kb.jsonl', JSON.stringify({ id: 'kb1', title: 'Sync', text })).documents[0]!;
+    expect(doc.sections.map((s) => [s.heading, s.sentences.map((x) => [x.text, x.lines])])).toEqual([
+      ['Overview', [['The app syncs files. advertisement', [1, 1]]]],
+      ['Limits', [['• 5 GB free', [1, 1]], ['• 2 devices', [1, 1]]]],
+    ]);
+    expect(doc.title).toBe('Sync');
+  });
+
   it.each([
     ['{"id":"a","text":"x"', 'corpus/set.jsonl:1: not valid JSON'],
     ['[1,2]', 'corpus/set.jsonl:1: expected an object'],
