@@ -55,7 +55,8 @@ export const RANKING = {
   answerTypeBonus: 1,
   /**
    * A frame word of the question (a light verb, `LIGHT_VERBS`: "get", "use",
-   * "happen"; a measure after "how", `HOW_ADJECTIVES`: "how long"; a noun
+   * "happen"; a noun that asks for a kind of text, `FRAME_NOUNS`: "policy";
+   * a measure after "how", `HOW_ADJECTIVES`: "how long"; a noun
    * before a part's number, `PART_NOUNS`: "section 3.2", weighs nothing)
    * weighs this share of its IDF in the ranking and the answer sentence: it
    * frames the question ("Can I get a refund?"), the other words say what it
