@@ -210,7 +210,7 @@ export function parseTextFile(
     if (pending === undefined) return;
     const line = pending;
     pending = undefined;
-    if (asHeading) openSection(line.text.trim());
+    if (asHeading) openSection(line.text.trim(), line.line);
     else current.sentences.push(...splitSentences([line]));
   };
   const flush = (): void => {
@@ -232,13 +232,26 @@ export function parseTextFile(
     flush();
     current.sentences.push({ text: line.trim(), lines: [lineNo, lineNo] });
   };
-  function startSection(h: string): void {
+  // The line of the current section's heading (plain text: a heading that no
+  // text follows before the next one stays a sentence, so nothing is lost).
+  let headingLine = 0;
+  function startSection(h: string, lineNo = 0): void {
     flush();
-    openSection(h);
+    openSection(h, lineNo);
   }
-  function openSection(h: string): void {
+  function openSection(h: string, lineNo: number): void {
+    if (!markdown && current.heading !== '' && current.sentences.length === 0) {
+      current = { heading: '', sentences: splitSentences([{ line: headingLine, text: current.heading }]) };
+      const before = sections[sections.length - 1];
+      // It joins the section before it, if any, like a heading-like line that another heading follows.
+      if (before !== undefined) {
+        before.sentences.push(...current.sentences);
+        current.sentences = [];
+      }
+    }
     if (current.sentences.length > 0) sections.push(current);
     heading = h;
+    headingLine = lineNo;
     current = { heading, sentences: [] };
   }
 
@@ -275,14 +288,14 @@ export function parseTextFile(
     }
     if (!inFence) {
       // An underline makes the paragraph above it a heading (in plain text
-      // only a one-line paragraph); otherwise a rule only separates.
+      // only a one-line paragraph, and three marks or more); otherwise a rule only separates.
       const u = UNDERLINE.exec(line);
-      if (u && paragraph.length > 0 && !listItem && (markdown || paragraph.length === 1)) {
+      if (u && paragraph.length > 0 && !listItem && (markdown || (paragraph.length === 1 && u[1]!.length >= 3))) {
         const text = paragraph.map((l) => l.text.trim()).join(' ');
         paragraph = [];
         settle(false);
         if (title === undefined && u[1]!.startsWith('=')) title = text;
-        startSection(text);
+        startSection(text, lineNo - 1);
         continue;
       }
       if (RULE.test(line)) {

@@ -317,6 +317,11 @@ describe('plain-text headings', () => {
       ['', ['Chapter one']],
       ['Introduction', ['It begins.', 'The end']],
     ]);
+    // So does an underlined heading that another heading follows.
+    expect(sectionsOf('Part one\n========\nChapter one\n\nIt begins.', 'Book')).toEqual([
+      ['', ['Part one']],
+      ['Chapter one', ['It begins.']],
+    ]);
     // A file of one such line is not skipped: the line is its text (and its title).
     const one = parseTextFile('corpus/note.txt', 'Hello World');
     expect([one.documents[0]!.title, one.documents[0]!.sections]).toEqual(['Hello World', [{ heading: '', sentences: [{ text: 'Hello World', lines: [1, 1] }] }]]);
