@@ -2,26 +2,27 @@
  * English stop words, including the question words that carry no topic
  * ("what", "which", "who", "how", "did", "does"). Measured on the shared sets,
  * dropping them at index and query time is the largest single lever for both
- * quality and speed (see docs/quality.md).
+ * quality and speed (see docs/quality.md). Words of time, place and
+ * frequency that say how things relate ("after", "during", "against",
+ * "through", "never", "formerly") are not in it: kept as terms, they helped
+ * both sets (docs/quality.md, session 7).
  *
  * Terms are compared after case and diacritic folding, before stemming.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `a about above across after afterwards again against all almost alone along already also although always am among
-amongst an and another any anybody anyhow anyone anything anyway anywhere are aren around as at be became because become
-becomes becoming been before beforehand behind being below beside besides between beyond both but by can cannot could
-couldn did didn do does doesn doing don done down during each either else elsewhere enough etc even ever every everybody
-everyone everything everywhere except few for former formerly from further had hadn has hasn have haven having he hence
-her here hereafter hereby herein hereupon hers herself him himself his how however i ie if in indeed into is isn it its
-itself just kind least less let like ll many may maybe me meanwhile might mine more moreover most mostly much must my
-myself namely neither never nevertheless next no nobody none noone nor not nothing now nowhere of off often on once one
-only onto or other others otherwise our ours ourselves out over own per perhaps please put rather re really same say says
-said shall she should shouldn since so some somebody somehow someone something sometime sometimes somewhere still such
-tell than that the their theirs them themselves then thence there thereafter thereby therefore therein thereupon these
-they thing things this those though through throughout thru thus to together too toward towards under until up upon us
-ve very via was wasn way we well were weren what whatever when whence whenever where whereafter whereas whereby wherein
-whereupon wherever whether which while whither who whoever whole whom whose why will with within without won would
-wouldn yet you your yours yourself yourselves`.split(/\s+/),
+  `a about above afterwards all almost alone also although am amongst an and another any anybody anyhow anyone anything
+anyway anywhere are aren as at be became because become becomes becoming been beforehand being below beside besides
+both but by can cannot could couldn did didn do does doesn doing don done down each either else elsewhere enough etc
+even ever every everybody everyone everything everywhere except few for from further had hadn has hasn have haven
+having he hence her here hereafter hereby herein hereupon hers herself him himself his how however i ie if in indeed
+into is isn it its itself just kind least less let like ll many may maybe me meanwhile might mine more moreover most
+mostly much must my myself namely neither nevertheless no nobody none noone nor not nothing now nowhere of off on one
+only onto or other others otherwise our ours ourselves out over own per perhaps please put rather re really same say
+says said shall she should shouldn so some somebody somehow someone something sometime somewhere still such tell than
+that the their theirs them themselves then thence there thereafter thereby therefore therein thereupon these they
+thing things this those though thru thus to together too under up upon us ve very via was wasn way we well were weren
+what whatever when whence whenever where whereafter whereas whereby wherein whereupon wherever whether which while
+whither who whoever whole whom whose why will with won would wouldn yet you your yours yourself yourselves`.split(/\s+/),
 );
 
 /**
