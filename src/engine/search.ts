@@ -785,6 +785,8 @@ export interface Answer {
   text: string;
   /** The sentence of `text` that answers best (with the items after it, when it is a lead-in such as "You need:"). */
   answer: string;
+  /** `[start, end)` UTF-16 offsets of `answer` in `text`. */
+  answerRange: [number, number];
   score: number;
   /** `[start, end)` UTF-16 offsets in `text` of words that match the question. */
   highlights: Array<[number, number]>;
@@ -923,9 +925,9 @@ function contextOf(engine: Engine, passageId: number, ranking: Ranking, memo?: M
   return out;
 }
 
-/** The text of sentences `first` to `last` of `p`, as the passage quotes them. */
-function quoteOf(p: Passage, [first, last]: [number, number]): string {
-  return p.text.slice(p.sentences[first]!, p.sentences[last]! + sentenceText(p, last).length);
+/** Where sentences `first` to `last` of `p` stand in its text: `[start, end)`. */
+function rangeOf(p: Passage, [first, last]: [number, number]): [number, number] {
+  return [p.sentences[first]!, p.sentences[last]! + sentenceText(p, last).length];
 }
 
 function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: string): Answer {
@@ -936,9 +938,11 @@ function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: strin
   const citation: Citation = { source: doc.source, title: doc.title, passage: p.ordinal, lines: [p.lines[0], p.lines[1]] };
   if (p.section !== '' && p.section !== doc.title) citation.section = p.section;
   if (doc.url !== undefined) citation.url = doc.url;
+  const answerRange = rangeOf(p, answerSpan(p, a));
   return {
     text: p.text,
-    answer: quoteOf(p, answerSpan(p, a)),
+    answer: p.text.slice(answerRange[0], answerRange[1]),
+    answerRange,
     score: Math.round(hit.score * 1000) / 1000,
     highlights: a.highlights,
     citation,

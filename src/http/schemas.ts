@@ -73,6 +73,9 @@ export const AnswerSchema = z
   .object({
     text: z.string().openapi({ description: 'The passage, quoted from the corpus.' }),
     answer: z.string().openapi({ description: 'The sentence of the passage that best answers the question (with the items after it when it is a lead-in such as "You need:"); always a substring of `text`.' }),
+    answerRange: z
+      .tuple([z.number().int(), z.number().int()])
+      .openapi({ description: '[start, end) UTF-16 offsets of `answer` in `text` (the same sentence may occur twice in a passage: "Yes.").' }),
     score: z.number(),
     highlights: z
       .array(z.tuple([z.number().int(), z.number().int()]))

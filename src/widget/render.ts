@@ -10,6 +10,7 @@ import { citationHref } from './links.js';
 export interface Answer {
   text: string;
   answer?: string;
+  answerRange?: unknown;
   score?: number;
   highlights?: unknown;
   citation?: {
@@ -44,12 +45,14 @@ export function ranges(v: unknown, len: number): [number, number][] {
 }
 
 /**
- * The passage as nodes: the answering sentence (found as a substring of the
- * passage) inside `<strong class="answer">`, matched words inside `<mark>`.
+ * The passage as nodes: the answering sentence (where `range` says, when it
+ * holds exactly the sentence, else its first occurrence in the passage)
+ * inside `<strong class="answer">`, matched words inside `<mark>`.
  * Returns whether the sentence was found.
  */
-export function renderPassage(into: HTMLElement, text: string, sentence: string | undefined, highlights: unknown): boolean {
-  const s = sentence ? text.indexOf(sentence) : -1;
+export function renderPassage(into: HTMLElement, text: string, sentence: string | undefined, highlights: unknown, range?: unknown): boolean {
+  const [at] = ranges([range], text.length);
+  const s = !sentence ? -1 : at !== undefined && text.slice(at[0], at[1]) === sentence ? at[0] : text.indexOf(sentence);
   const e = s < 0 ? -1 : s + sentence!.length;
   const hl = ranges(highlights, text.length);
   const cuts = [0, text.length];
@@ -85,7 +88,7 @@ export function renderAnswer(a: Answer, base: string): HTMLLIElement {
   const text = typeof a.text === 'string' ? a.text : '';
   const sentence = typeof a.answer === 'string' && a.answer.trim() ? a.answer : undefined;
   const q = el('blockquote', 'passage');
-  if (!renderPassage(q, text, sentence, a.highlights) && sentence) {
+  if (!renderPassage(q, text, sentence, a.highlights, a.answerRange) && sentence) {
     // The sentence is not verbatim in the passage: show it above it.
     const p = el('p', 'lead');
     p.append(el('strong', 'answer'));

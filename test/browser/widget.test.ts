@@ -10,6 +10,7 @@ import { ask, embedPage, freePort, launchBrowser, startPageServer, waitForState,
 interface ApiAnswer {
   text: string;
   answer: string;
+  answerRange: [number, number];
   highlights: [number, number][];
   citation: { source: string; title: string; passage: number; lines: [number, number]; url?: string };
 }
@@ -86,6 +87,30 @@ describe('the widget on a page from another origin', () => {
     const directive = decodeURIComponent(href!.split('#:~:text=')[1]!.split(',')[0]!);
     expect(top.answer.startsWith(directive)).toBe(true);
     expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('emphasises the answer where the API places it when the passage holds the same sentence twice', async () => {
+    const q = 'Does the quokka widget parse markup?';
+    const top = (await api(q, 1)).body.answers[0] as ApiAnswer;
+    expect(top.answer).toBe('No.');
+    expect(top.text.indexOf('No.')).toBeLessThan(top.answerRange[0]);
+    const page = await open('/embed');
+    await ask(page, q);
+    await waitForState(page, 'answers');
+    // The text before <strong class="answer"> is the passage up to the second "No.", not the first.
+    const before = await page
+      .locator('citeqa-ask blockquote')
+      .first()
+      .evaluate((quote) => {
+        let text = '';
+        for (const n of quote.childNodes) {
+          if (n instanceof Element && n.matches('strong.answer')) break;
+          text += n.textContent ?? '';
+        }
+        return text;
+      });
+    expect(before).toBe(top.text.slice(0, top.answerRange[0]));
     await page.close();
   });
 

@@ -121,6 +121,13 @@ describe('the answer sentence', () => {
     expect(answerSpan(q, holding(0, 3))).toEqual([0, 1]);
   });
 
+  it('gives where the answer stands in the passage, which may hold the same sentence twice', () => {
+    const engine = engineOf({ 'corpus/faq.md': '# Quokka FAQ\n\nDoes the quokka widget run scripts? No. Does the quokka widget parse markup? No.' });
+    const a = ask(engine, 'Does the quokka widget parse markup?', 1).answers[0]!;
+    expect(a.answer).toBe('No.');
+    expect(a.answerRange).toEqual([a.text.lastIndexOf('No.'), a.text.length]);
+  });
+
   it("is never a table's header row, but the row that answers", () => {
     const engine = engineOf({
       'corpus/router.md': [

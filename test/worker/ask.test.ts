@@ -6,6 +6,7 @@ import { SCHEMA_VERSION } from '../../src/engine/options.js';
 interface Answer {
   text: string;
   answer: string;
+  answerRange: [number, number];
   score: number;
   highlights: Array<[number, number]>;
   citation: { source: string; title: string; passage: number; lines: [number, number]; url?: string };
@@ -74,6 +75,10 @@ describe('GET /ask on the seed article', () => {
     expect(top.text.startsWith(top.answer)).toBe(false);
     expect(top.answer).toContain('March 2026');
     expect(top.text).toContain(top.answer);
+  });
+
+  it('gives where the answer sentence stands in the passage', async () => {
+    for (const a of (await askFor('Meta models', 5)).answers) expect(a.text.slice(...a.answerRange)).toBe(a.answer);
   });
 
   it('highlights the matched words by their offsets in the passage', async () => {

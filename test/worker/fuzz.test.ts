@@ -43,7 +43,7 @@ const CODES_BY_STATUS: Record<number, readonly string[]> = {
   405: ['method_not_allowed'],
   429: ['rate_limited'],
 };
-const ANSWER_KEYS = ['answer', 'citation', 'highlights', 'score', 'text'];
+const ANSWER_KEYS = ['answer', 'answerRange', 'citation', 'highlights', 'score', 'text'];
 const CITATION_KEYS = new Set(['source', 'title', 'passage', 'lines', 'url']);
 
 // --- generators -------------------------------------------------------------
@@ -278,6 +278,7 @@ async function check(r: Req, send: Send): Promise<void> {
       const t = a.text as string;
       expect(typeof t === 'string' && t.length > 0, where).toBe(true);
       expect(t, where).toContain(a.answer as string);
+      expect(t.slice(...(a.answerRange as [number, number])), where).toBe(a.answer);
       expect(Number.isFinite(a.score), where).toBe(true);
       for (const [s, e] of a.highlights as Array<[number, number]>) expect(0 <= s && s < e && e <= t.length, where).toBe(true);
       const c = a.citation as Record<string, unknown>;
