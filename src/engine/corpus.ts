@@ -102,6 +102,26 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
 /** A bulleted line of plain text: "• IT problems: the IT desk", "- Dark mode". */
 const TEXT_BULLET = /^\s*[•◦▪‣●○■□–*+-]\s+/;
 const FENCE = /^\s*(```|~~~)/;
+/** An HTML tag in Markdown: `<kbd>`, `</summary>`, `<img src="x" alt="y">` (not an autolink, `<https://…>`). */
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+/** A line break tag, which separates the words around it. */
+const HTML_BREAK = /<br\s*\/?>/gi;
+/** A code span, whose text stays as written: `` `<div>` ``. */
+const CODE_SPAN = /(`+[^`]*`+)/;
+
+/**
+ * A Markdown line without its HTML tags, which the rendered page does not
+ * show ("<summary>How do I reset it?</summary>" is the question, "<kbd>Ctrl</kbd>"
+ * is "Ctrl"); the text between tags stays, and so does a code span.
+ */
+function withoutTags(line: string): string {
+  if (!line.includes('<')) return line;
+  return line
+    .split(CODE_SPAN)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(HTML_BREAK, ' ').replace(HTML_TAG, '')))
+    .join('');
+}
+
 /** A Markdown table row: `| cell | cell |` (the separator row `|---|---|` included). */
 const TABLE_ROW = /^\s*\|/;
 /** A setext heading's underline (`=====` for level 1, `-----` for level 2), in Markdown and plain text. */
@@ -271,12 +291,14 @@ export function parseTextFile(
       }
       line = v.text;
     }
-    const trimmed = line.trim();
     if (markdown && FENCE.test(line)) {
       flush();
       inFence = !inFence;
       continue;
     }
+    // Markdown hides HTML tags too; a line of tags only ("<details>") ends a paragraph, like a blank one.
+    if (markdown && !inFence) line = withoutTags(line);
+    const trimmed = line.trim();
     if (trimmed === '') {
       flush();
       continue;

@@ -1,5 +1,5 @@
 /**
- * XSS: corpus text, titles and URLs with markup (test/browser/corpus/markup.md
+ * XSS: corpus text, titles and URLs with markup (test/browser/corpus/markup.txt
  * and its manifest entry), and a question with markup, reach the page only as
  * text. The embedding page has no CSP, so anything injected would run.
  */
@@ -55,7 +55,7 @@ describe('markup in corpus and question text', () => {
     expect(await li.locator('strong.answer').textContent()).toContain('<img src=x onerror=');
     // The title is shown literally; its javascript: URL does not become a link.
     expect(await li.locator('cite').textContent()).toBe(`<b>Markup</b> in a title <img src=x onerror="window.__xss='title'">`);
-    // So is the Markdown heading the passage sits under.
+    // So is the (plain-text, underlined) heading the passage sits under.
     expect(await li.locator('.section').textContent()).toBe(`<i>Section</i> heading <img src=x onerror="window.__xss='section'">`);
     expect(await li.locator('a').count()).toBe(0);
     // The question stays text in the input.

@@ -262,6 +262,33 @@ describe('Markdown documents', () => {
     ]);
   });
 
+  it('quotes the text of HTML in Markdown without its tags, which the page does not show; code keeps them', () => {
+    const md = [
+      '# FAQ',
+      '<details>',
+      '<summary>How do I reset the <i>device</i>?</summary>',
+      '',
+      'Hold the power button.<br>The light blinks.',
+      '</details>',
+      '',
+      'Press <kbd>Ctrl</kbd>+<kbd>S</kbd> to save, mail <user@example.org> or see <https://example.org>.',
+      'Write `<div>` for a box, and 2 < 3 > 1 stays.',
+      '```html',
+      '<p>code</p>',
+      '```',
+    ].join('\n');
+    expect(parseTextFile('corpus/faq.md', md).documents[0]!.sections[0]!.sentences.map((x) => x.text)).toEqual([
+      'How do I reset the device?',
+      'Hold the power button.',
+      'The light blinks.',
+      'Press Ctrl+S to save, mail <user@example.org> or see <https://example.org>.',
+      'Write `<div>` for a box, and 2 < 3 > 1 stays.',
+      '<p>code</p>',
+    ]);
+    // Plain text has no markup: its tags are text.
+    expect(parseTextFile('corpus/a.txt', 'Press <kbd>S</kbd>.').documents[0]!.sections[0]!.sentences[0]!.text).toBe('Press <kbd>S</kbd>.');
+  });
+
   it('uses the first heading as title when there is no front matter', () => {
     expect(parseTextFile('corpus/a.md', '# Handbook\n\nHello there.').documents[0]!.title).toBe('Handbook');
   });
