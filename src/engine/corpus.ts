@@ -106,19 +106,34 @@ const FENCE = /^\s*(```|~~~)/;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 /** A line break tag, which separates the words around it. */
 const HTML_BREAK = /<br\s*\/?>/gi;
+/** An autolink, shown as its address: `<https://example.org>`, `<help@example.org>`. */
+const AUTOLINK = /<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)|(?:[^<>\s@]+@[^<>\s@]+))>/g;
+/** A Markdown image, `![alt](src)` or `![alt][ref]`: the page shows the picture, not its text. */
+const IMAGE = /!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])/g;
+/** A Markdown link, shown as its text: `[text](url "title")`, `[text][ref]`, `[text][]`. */
+const LINK = /\[([^\]]+)\](?:\((?:<[^>]*>|[^()\s]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)|\[[^\]]*\])/g;
+/** A link reference definition, `[faq]: https://example.org/faq`, which the page does not show. */
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
 /** A code span, whose text stays as written: `` `<div>` ``. */
 const CODE_SPAN = /(`+[^`]*`+)/;
 
 /**
- * A Markdown line without its HTML tags, which the rendered page does not
- * show ("<summary>How do I reset it?</summary>" is the question, "<kbd>Ctrl</kbd>"
- * is "Ctrl"); the text between tags stays, and so does a code span.
+ * A Markdown line as the rendered page shows its words: links as their
+ * text ("[installation guide](https://…)" is "installation guide"),
+ * autolinks as their address, and no images, HTML tags ("<summary>How do I
+ * reset it?</summary>" is the question, "<kbd>Ctrl</kbd>" is "Ctrl") or link
+ * reference definitions; a code span stays as written.
  */
-function withoutTags(line: string): string {
-  if (!line.includes('<')) return line;
+function renderedText(line: string): string {
+  if (LINK_DEFINITION.test(line)) return '';
+  if (!line.includes('<') && !line.includes('[')) return line;
   return line
     .split(CODE_SPAN)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(HTML_BREAK, ' ').replace(HTML_TAG, '')))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(IMAGE, '').replace(LINK, '$1').replace(AUTOLINK, '$1').replace(HTML_BREAK, ' ').replace(HTML_TAG, ''),
+    )
     .join('');
 }
 
@@ -296,8 +311,9 @@ export function parseTextFile(
       inFence = !inFence;
       continue;
     }
-    // Markdown hides HTML tags too; a line of tags only ("<details>") ends a paragraph, like a blank one.
-    if (markdown && !inFence) line = withoutTags(line);
+    // Markdown shows links as their text and hides images, HTML tags and link
+    // definitions; a line of those only ("<details>") ends a paragraph, like a blank one.
+    if (markdown && !inFence) line = renderedText(line);
     const trimmed = line.trim();
     if (trimmed === '') {
       flush();

@@ -262,7 +262,23 @@ describe('Markdown documents', () => {
     ]);
   });
 
-  it('quotes the text of HTML in Markdown without its tags, which the page does not show; code keeps them', () => {
+  it('quotes links as their text and leaves out images and link definitions, as the page shows them', () => {
+    const md = [
+      '# Tool',
+      'See the [installation guide](https://example.org/install "Install") for setup. Read the [FAQ][faq] first.',
+      '![Screenshot of the dashboard](img/dashboard.png)',
+      'Read [**the pause rules**](#pause) and `[not a link](x)`.',
+      '',
+      '[faq]: https://example.org/faq',
+    ].join('\n');
+    expect(parseTextFile('corpus/tool.md', md).documents[0]!.sections[0]!.sentences.map((x) => x.text)).toEqual([
+      'See the installation guide for setup.',
+      'Read the FAQ first.',
+      'Read **the pause rules** and `[not a link](x)`.',
+    ]);
+  });
+
+  it('quotes the text of HTML in Markdown without its tags, and autolinks as their address; code keeps them', () => {
     const md = [
       '# FAQ',
       '<details>',
@@ -281,7 +297,7 @@ describe('Markdown documents', () => {
       'How do I reset the device?',
       'Hold the power button.',
       'The light blinks.',
-      'Press Ctrl+S to save, mail <user@example.org> or see <https://example.org>.',
+      'Press Ctrl+S to save, mail user@example.org or see https://example.org.',
       'Write `<div>` for a box, and 2 < 3 > 1 stays.',
       '<p>code</p>',
     ]);
