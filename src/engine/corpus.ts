@@ -116,23 +116,42 @@ const LINK = /\[([^\]]+)\](?:\((?:<[^>]*>|[^()\s]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^
 const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
 /** A code span, whose text stays as written: `` `<div>` ``. */
 const CODE_SPAN = /(`+[^`]*`+)/;
+/** An HTML character reference: `&amp;`, `&#8212;`, `&#x2014;`. */
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z]{2,8}));/g;
+/** The named character references Markdown text commonly holds. */
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', copy: '©', reg: '®', trade: '™', deg: '°', euro: '€',
+  pound: '£', times: '×', middot: '·', bull: '•', rarr: '→', larr: '←', shy: '',
+};
+
+/** `text` with its character references as the characters the page shows (unknown ones as written). */
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (ref, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return NAMED_ENTITIES[name] ?? ref;
+    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : ref;
+  });
+}
 
 /**
  * A Markdown line as the rendered page shows its words: links as their
  * text ("[installation guide](https://…)" is "installation guide"),
  * autolinks as their address, and no images, HTML tags ("<summary>How do I
  * reset it?</summary>" is the question, "<kbd>Ctrl</kbd>" is "Ctrl") or link
- * reference definitions; a code span stays as written.
+ * reference definitions, and character references as their characters
+ * ("&amp;" is "&"); a code span stays as written.
  */
 function renderedText(line: string): string {
   if (LINK_DEFINITION.test(line)) return '';
-  if (!line.includes('<') && !line.includes('[')) return line;
+  if (!line.includes('<') && !line.includes('[') && !line.includes('&')) return line;
   return line
     .split(CODE_SPAN)
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(IMAGE, '').replace(LINK, '$1').replace(AUTOLINK, '$1').replace(HTML_BREAK, ' ').replace(HTML_TAG, ''),
+        : decodeEntities(part.replace(IMAGE, '').replace(LINK, '$1').replace(AUTOLINK, '$1').replace(HTML_BREAK, ' ').replace(HTML_TAG, '')),
     )
     .join('');
 }

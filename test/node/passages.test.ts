@@ -278,7 +278,7 @@ describe('Markdown documents', () => {
     ]);
   });
 
-  it('quotes the text of HTML in Markdown without its tags, and autolinks as their address; code keeps them', () => {
+  it('quotes the text of HTML in Markdown without its tags, autolinks as their address and character references as characters; code keeps them', () => {
     const md = [
       '# FAQ',
       '<details>',
@@ -289,6 +289,7 @@ describe('Markdown documents', () => {
       '',
       'Press <kbd>Ctrl</kbd>+<kbd>S</kbd> to save, mail <user@example.org> or see <https://example.org>.',
       'Write `<div>` for a box, and 2 < 3 > 1 stays.',
+      'Salt &amp; pepper&nbsp;&mdash; 5&#160;g, &#x2018;fine&#x2019; &unknown; and `&amp;`.',
       '```html',
       '<p>code</p>',
       '```',
@@ -299,6 +300,7 @@ describe('Markdown documents', () => {
       'The light blinks.',
       'Press Ctrl+S to save, mail user@example.org or see https://example.org.',
       'Write `<div>` for a box, and 2 < 3 > 1 stays.',
+      'Salt & pepper\u00a0— 5\u00a0g, ‘fine’ &unknown; and `&amp;`.',
       '<p>code</p>',
     ]);
     // Plain text has no markup: its tags are text.
