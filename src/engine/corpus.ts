@@ -113,7 +113,7 @@ const IMAGE = /!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])/g;
 /** A Markdown link, shown as its text: `[text](url "title")`, `[text][ref]`, `[text][]`. */
 const LINK = /\[([^\]]+)\](?:\((?:<[^>]*>|[^()\s]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)|\[[^\]]*\])/g;
 /** A link reference definition, `[faq]: https://example.org/faq`, which the page does not show. */
-const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*(?:<[^>]*>|\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
 /** A code span, whose text stays as written: `` `<div>` ``. */
 const CODE_SPAN = /(`+[^`]*`+)/;
 /** An HTML character reference: `&amp;`, `&#8212;`, `&#x2014;`. */

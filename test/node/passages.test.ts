@@ -270,11 +270,14 @@ describe('Markdown documents', () => {
       'Read [**the pause rules**](#pause) and `[not a link](x)`.',
       '',
       '[faq]: https://example.org/faq',
+      '[guide]: <https://example.org/guide> "The guide"',
+      '[Note]: this label is text, not a definition.',
     ].join('\n');
     expect(parseTextFile('corpus/tool.md', md).documents[0]!.sections[0]!.sentences.map((x) => x.text)).toEqual([
       'See the installation guide for setup.',
       'Read the FAQ first.',
       'Read **the pause rules** and `[not a link](x)`.',
+      '[Note]: this label is text, not a definition.',
     ]);
   });
 
