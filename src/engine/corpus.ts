@@ -108,10 +108,12 @@ const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 const HTML_BREAK = /<br\s*\/?>/gi;
 /** An autolink, shown as its address: `<https://example.org>`, `<help@example.org>`. */
 const AUTOLINK = /<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)|(?:[^<>\s@]+@[^<>\s@]+))>/g;
+// Link and image parts are bounded in length, so that a line of thousands
+// of "[" costs linear time, not quadratic (a longer link stays as written).
 /** A Markdown image, `![alt](src)` or `![alt][ref]`: the page shows the picture, not its text. */
-const IMAGE = /!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])/g;
+const IMAGE = /!\[[^\]]{0,500}\](?:\([^)]{0,2000}\)|\[[^\]]{0,500}\])/g;
 /** A Markdown link, shown as its text: `[text](url "title")`, `[text][ref]`, `[text][]`. */
-const LINK = /\[([^\]]+)\](?:\((?:<[^>]*>|[^()\s]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)|\[[^\]]*\])/g;
+const LINK = /\[([^\]]{1,500})\](?:\((?:<[^>]{0,2000}>|[^()\s]{0,2000})(?:\s+(?:"[^"]{0,500}"|'[^']{0,500}'|\([^)]{0,500}\)))?\s*\)|\[[^\]]{0,500}\])/g;
 /** A link reference definition, `[faq]: https://example.org/faq`, which the page does not show. */
 const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*(?:<[^>]*>|\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
 /** A code span, whose text stays as written: `` `<div>` ``. */

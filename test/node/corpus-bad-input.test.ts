@@ -253,6 +253,21 @@ describe('inputs that stop the build with an error naming file and line', () => 
   });
 });
 
+describe('Markdown lines built to be slow', () => {
+  it.each([
+    ['brackets', '['],
+    ['image starts', '!['],
+    ['half links', '[a]('],
+    ['tags', '<a '],
+    ['references', '&#'],
+  ])('reads a 200,000-character line of %s as written, in linear time', async (_, unit) => {
+    const line = unit.repeat(Math.ceil(200_000 / unit.length));
+    const read = await readFiles({ 'slow.md': `# Slow\n\n${line} end.\n` });
+    const text = read.documents[0]!.sections.flatMap((x) => x.sentences.map((y) => y.text)).join(' ');
+    expect(text.length).toBeGreaterThan(150_000);
+  });
+});
+
 describe('a mixed folder of good and bad files', () => {
   it('indexes every good file and names every bad one, with counts that add up', async () => {
     const files = {
