@@ -19,7 +19,61 @@ const ABBREVIATIONS = new Set([
   'vs', 'etc', 'no', 'fig', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
   'sept', 'oct', 'nov', 'dec', 'approx', 'dept', 'est', 'vol', 'al',
 ]);
-const LAST_WORD = /(?:^|[\s(“"‘'])([A-Za-z]+)\.$/;
+/** Text is segmented this many characters at a time (ICU's segmenter slows down with the length of its input). */
+const SEGMENT_WINDOW = 10_000;
+
+/**
+ * The sentence segments of `text` by `Intl.Segmenter`, read a window at a
+ * time: ICU's time grows with the square of its input (a 244,000-character
+ * paragraph took 2.7 s whole, 35 ms by windows), so each window's last
+ * segment, which the window may cut, is segmented again at the start of the
+ * next. The same segments as whole, except that a "sentence" longer than
+ * the window (lower-case text that ICU never ends) is cut at its last space.
+ */
+function* segmentsOf(text: string): Generator<{ index: number; segment: string }> {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  let from = 0;
+  while (from < text.length) {
+    const to = Math.min(text.length, from + SEGMENT_WINDOW);
+    const segs = [...segmenter.segment(text.slice(from, to))];
+    if (to === text.length) {
+      for (const g of segs) yield { index: from + g.index, segment: g.segment };
+      return;
+    }
+    if (segs.length > 1) {
+      for (const g of segs.slice(0, -1)) yield { index: from + g.index, segment: g.segment };
+      from += segs[segs.length - 1]!.index;
+      continue;
+    }
+    // One sentence longer than the window: cut it at its last space (or at the window).
+    const space = text.lastIndexOf(' ', to - 1);
+    const cut = space > from ? space + 1 : to;
+    yield { index: from, segment: text.slice(from, cut) };
+    from = cut;
+  }
+}
+
+/** What may stand before an abbreviation: a space, an opening bracket or quote. */
+const BEFORE_WORD = /[\s(“"‘']/;
+/** A segment as long as this or shorter may be a list or section number alone (LABEL_ONLY). */
+const MAX_LABEL_CHARS = 24;
+
+/**
+ * The ASCII word that ends `text[from, end)` right before a final ".", when
+ * it starts the span or follows a space, bracket or quote ("Dr." → "Dr",
+ * "(approx." → "approx"); reads only that word.
+ */
+function wordBeforeDot(text: string, from: number, end: number): string | undefined {
+  if (end - from < 2 || text.charCodeAt(end - 1) !== 0x2e) return undefined;
+  let i = end - 1;
+  while (i > from && isAsciiLetter(text.charCodeAt(i - 1))) i--;
+  if (i === end - 1 || (i > from && !BEFORE_WORD.test(text[i - 1]!))) return undefined;
+  return text.slice(i, end - 1);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
 /** A letter or digit: a segment without one is punctuation or symbols, not a sentence. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** A segment whose first letter or digit is a lower-case letter ("* or spaces."). */
@@ -86,7 +140,6 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
     return lineNos[lo]!;
   };
 
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   // ICU does not end a sentence at "?**" or "._" (Markdown emphasis closing
   // after the punctuation: "**Q: How do I cancel?** A: Open Billing."), so
   // it segments a copy with those marks as spaces; each sentence then takes
@@ -94,7 +147,7 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
   const segmented = text.replace(EMPHASIS_AFTER_END, (_, end: string, stars: string) => end + ' '.repeat(stars.length));
   const marks = segmented !== text;
   const spans: Array<[number, number]> = [];
-  for (const seg of segmenter.segment(segmented)) {
+  for (const seg of segmentsOf(segmented)) {
     const raw = seg.segment;
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
@@ -104,14 +157,15 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
     if (marks) while (end < text.length && segmented[end] === ' ' && text[end] !== ' ') end++;
     const prev = spans[spans.length - 1];
     if (prev !== undefined) {
-      const before = text.slice(prev[0], prev[1]);
-      const m = LAST_WORD.exec(before);
+      // Only the end of the sentence so far decides, read without slicing
+      // all of it: a paragraph of many merges ("Mr. Mr. …") stays linear.
+      const word = wordBeforeDot(text, prev[0], prev[1]);
       if (
         start === prev[1] ||
         !WORD_CHAR.test(body) ||
-        (m && ABBREVIATIONS.has(m[1]!.toLowerCase())) ||
-        LABEL_ONLY.test(before) ||
-        (LOWER_START.test(body) && ENDS_QUESTION_OR_BANG.test(before))
+        (word !== undefined && ABBREVIATIONS.has(word.toLowerCase())) ||
+        (prev[1] - prev[0] <= MAX_LABEL_CHARS && LABEL_ONLY.test(text.slice(prev[0], prev[1]))) ||
+        (LOWER_START.test(body) && ENDS_QUESTION_OR_BANG.test(text.slice(Math.max(prev[0], prev[1] - 16), prev[1])))
       ) {
         prev[1] = end;
         continue;

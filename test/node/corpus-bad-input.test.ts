@@ -253,6 +253,19 @@ describe('inputs that stop the build with an error naming file and line', () => 
   });
 });
 
+describe('paragraphs built to be slow', () => {
+  it.each([
+    ['abbreviations', 'Mr. ', 'p.txt'],
+    ['section numbers', '9. ', 'p.md'],
+    ['prose', 'The wing stalls at high angles. Lift falls, said Dr. Smith. ', 'p.txt'],
+  ])('splits a 100,000-character paragraph of %s, keeping every character but spaces', async (_, unit, file) => {
+    const paragraph = unit.repeat(Math.ceil(100_000 / unit.length));
+    const read = await readFiles({ [file]: `Title words here.\n\n${paragraph}end.\n` });
+    const text = read.documents[0]!.sections.flatMap((x) => x.sentences.map((y) => y.text)).join('');
+    expect(text.replace(/\s+/g, '')).toBe(`Title words here.${paragraph}end.`.replace(/\s+/g, ''));
+  });
+});
+
 describe('Markdown lines built to be slow', () => {
   it.each([
     ['brackets', '['],
