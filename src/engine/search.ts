@@ -9,8 +9,8 @@ import { FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, PART_NOUNS, PARTICLES } from 
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize, type Token } from './text.js';
 
-/** The index terms of {@link LIGHT_VERBS} and {@link FRAME_NOUNS}. */
-const LIGHT_VERB_TERMS: ReadonlySet<string> = new Set([...LIGHT_VERBS, ...FRAME_NOUNS].map((w) => term(w)!));
+/** The index terms of {@link LIGHT_VERBS} and {@link FRAME_NOUNS}: frame words wherever they stand. */
+const FRAME_TERMS: ReadonlySet<string> = new Set([...LIGHT_VERBS, ...FRAME_NOUNS].map((w) => term(w)!));
 /** "how" and one of {@link HOW_ADJECTIVES} after it. */
 const HOW_MEASURE = new RegExp(`\\bhow (${HOW_ADJECTIVES.join('|')})\\b`, 'g');
 const PART_NOUN_WORDS: ReadonlySet<string> = new Set(PART_NOUNS);
@@ -32,7 +32,7 @@ const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? (v?[0-9][0-9.]*)`
  */
 function questionFrameOf(question: string, terms: readonly string[]): { weights: ReadonlyMap<string, number>; label?: string } {
   const weights = new Map<string, number>();
-  for (const t of terms) if (LIGHT_VERB_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
+  for (const t of terms) if (FRAME_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
   const q = question.toLowerCase();
   if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) weights.set(term(m[1]!)!, RANKING.frameWeight);
   let label: string | undefined;
@@ -372,13 +372,15 @@ function firstTermOf(text: string, synonyms: Synonyms): string | undefined {
  * @param opts `abstain: false` ranks even where the corpus does not answer (evaluation of the ranking alone)
  */
 export function rank(engine: Engine, question: string, limit: number, opts: { abstain?: boolean } = {}): Ranking {
-  let terms = questionTerms(engine, question);
+  // The question's words, read once: its terms, their corrections and the words a typed answer must not repeat.
+  const tokens = tokenize(question);
+  let terms = questionTerms(engine, tokens);
   const idf = new Map<string, number>();
   const answerType = answerTypeOf(question);
   if (terms.length === 0) return { terms, idf, answerType, abstained: true, hits: [] };
 
   let raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
-  const corrected = correctSpelling(engine, question, terms, raw);
+  const corrected = correctSpelling(engine, question, tokens, terms, raw);
   if (corrected !== undefined) {
     terms = corrected.terms;
     raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
@@ -408,7 +410,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const want = Math.max(limit, RANKING.depth, smooth === undefined ? 0 : RANKING.neighbourDepth);
   const ranking: Ranking = { terms, idf, answerType, abstained: false, hits: [] };
   if (frame.label !== undefined) ranking.label = frame.label;
-  const questionWords = new Set(tokenize(question).map((t) => t.word));
+  const questionWords = new Set(tokens.map((t) => t.word));
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
 
   const { minSupport, minKnown } = abstentionThresholds(n);
@@ -419,8 +421,8 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
 }
 
 /** The question's terms ({@link queryTerms}) as the engine's index holds them: synonyms read as their group's first word. */
-function questionTerms(engine: Engine, question: string): string[] {
-  const terms = queryTerms(question);
+function questionTerms(engine: Engine, tokens: readonly Token[]): string[] {
+  const terms = queryTerms(tokens);
   return engine.synonyms.canonical.size === 0 ? terms : [...new Set(terms.map((t) => canonicalTerm(engine.synonyms, t)))];
 }
 
@@ -467,6 +469,7 @@ export function abstentionThresholds(passages: number): { minSupport: number; mi
 function correctSpelling(
   engine: Engine,
   question: string,
+  tokens: readonly Token[],
   terms: readonly string[],
   raw: Candidates,
 ): { terms: string[]; shares: ReadonlyMap<string, number> } | undefined {
@@ -476,10 +479,8 @@ function correctSpelling(
   // Unknown terms of words joined to the word before them ("fi" of "wi-fi").
   const absorbed = new Set<string>();
   let tries = RANKING.maxCorrections;
-  let tokens: Token[] | undefined;
   terms.forEach((t, i) => {
     if (raw.df[i]! > 0 || tries <= 0 || absorbed.has(t)) return;
-    tokens ??= tokenize(question);
     const at = tokens.findIndex((w) => cachedTerm(w.word) === t);
     const word = at < 0 ? t : tokens[at]!.word;
     const next = at < 0 ? undefined : joinableAfter(question, tokens, at);

@@ -210,9 +210,9 @@ export function term(word: string): string | null {
  * The distinct index terms of a question, in first-seen order.
  * `"Who is Alexandr Wang?"` → `["alexandr", "wang"]`.
  */
-export function queryTerms(question: string): string[] {
+export function queryTerms(question: string | readonly Token[]): string[] {
   const seen = new Set<string>();
-  for (const t of tokenize(question)) {
+  for (const t of typeof question === 'string' ? tokenize(question) : question) {
     const s = term(t.word);
     if (s !== null) seen.add(s);
   }
