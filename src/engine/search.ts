@@ -325,17 +325,30 @@ export function analysePassage(
 
 /** Whether `p` sits under a heading that the part number `label` opens ("## 6.3 Service credits"). */
 function headedByPart(p: Passage, label: string | undefined, synonyms: Synonyms): boolean {
-  return label !== undefined && p.section !== '' && firstTermOf(p.section, synonyms) === label;
+  if (label === undefined || p.section === '') return false;
+  const first = firstTermOf(p.section);
+  return first !== null && canonicalTerm(synonyms, first) === label;
 }
 
-/** The index term of the first word of `text` that has one, or undefined. */
-function firstTermOf(text: string, synonyms: Synonyms): string | undefined {
-  let first: string | undefined;
-  scanWords(text, (start, end, folded) => {
-    if (first !== undefined) return;
-    const t = cachedTerm(folded ?? text.slice(start, end).toLowerCase());
-    if (t !== null) first = canonicalTerm(synonyms, t);
-  });
+const FIRST_TERMS = new Map<string, string | null>();
+const FIRST_TERMS_MAX = 10_000;
+
+/**
+ * The index term of the first word of a heading that has one (null when
+ * none does), memoised: a question that names a part asks it of each
+ * re-ranked passage's heading twice (its context and its analysis), and
+ * passages share headings.
+ */
+function firstTermOf(heading: string): string | null {
+  let first = FIRST_TERMS.get(heading);
+  if (first !== undefined) return first;
+  first = null;
+  for (const t of tokenize(heading)) {
+    first = cachedTerm(t.word);
+    if (first !== null) break;
+  }
+  if (FIRST_TERMS.size >= FIRST_TERMS_MAX) FIRST_TERMS.clear();
+  FIRST_TERMS.set(heading, first);
   return first;
 }
 
