@@ -297,13 +297,11 @@ export function parseTextFile(
   }
   function openSection(h: string, lineNo: number): void {
     if (!markdown && current.heading !== '' && current.sentences.length === 0) {
-      current = { heading: '', sentences: splitSentences([{ line: headingLine, text: current.heading }]) };
-      const before = sections[sections.length - 1];
       // It joins the section before it, if any, like a heading-like line that another heading follows.
-      if (before !== undefined) {
-        before.sentences.push(...current.sentences);
-        current.sentences = [];
-      }
+      const sentences = splitSentences([{ line: headingLine, text: current.heading }]);
+      const before = sections[sections.length - 1];
+      if (before !== undefined) before.sentences.push(...sentences);
+      else current = { heading: '', sentences };
     }
     if (current.sentences.length > 0) sections.push(current);
     heading = h;
@@ -370,22 +368,16 @@ export function parseTextFile(
         startSection(text);
         continue;
       }
-      const li = LIST_ITEM.exec(line);
-      if (li) {
-        flush();
-        paragraph.push({ line: lineNo, text: line });
-        listItem = true;
-        continue;
-      }
-      if (TABLE_ROW.test(line)) {
-        wholeLine(line, lineNo);
-        continue;
-      }
     }
-    if (!markdown && TEXT_BULLET.test(line)) {
+    // A list item (a Markdown one, or a plain-text line that opens with a bullet) starts a paragraph.
+    if (!inFence && (markdown ? LIST_ITEM : TEXT_BULLET).test(line)) {
       flush();
       paragraph.push({ line: lineNo, text: line });
       listItem = true;
+      continue;
+    }
+    if (markdown && !inFence && TABLE_ROW.test(line)) {
+      wholeLine(line, lineNo);
       continue;
     }
     if (inFence) {
