@@ -6,7 +6,7 @@ import { MAX_EXAMPLE_CHARS, MAX_EXAMPLES, parseCorpusFile, synonymsOf, type Mani
 
 /** Files larger than this are skipped with a warning (override with CITEQA_MAX_FILE_BYTES). */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
-const SUPPORTED = /\.(txt|md|markdown|jsonl)$/i;
+const SUPPORTED = /\.(txt|md|markdown|html?|jsonl)$/i;
 const MANIFEST = 'manifest.json';
 
 /** Something left out of the index, and why (docs/hardening.md). */
@@ -33,6 +33,8 @@ export interface CorpusRead {
   droppedLines: number;
   /** Markdown lines hidden by HTML comments, dropped. */
   commentLines: number;
+  /** HTML elements not indexed: hidden from readers, or the page's chrome (navigation, banner, footer). */
+  hiddenElements: number;
   /** SHA-256 over every accepted file's path and bytes, and the manifest. */
   corpusHash: string;
   /** The manifest's example questions for the demo page (none without a manifest). */
@@ -198,7 +200,7 @@ function validateManifest(raw: unknown, where: string): Manifest {
 }
 
 /**
- * Reads a corpus: a folder (recursively; `.txt`, `.md`, `.jsonl`, plus an
+ * Reads a corpus: a folder (recursively; `.txt`, `.md`, `.html`, `.jsonl`, plus an
  * optional `manifest.json`) or a single file, through the engine's parsers.
  * Every input that cannot be indexed either stops the read with an error
  * `citeqa corpus: <file>[:<line>]: …` or is skipped with a warning naming it
@@ -243,6 +245,7 @@ export async function readCorpus(
     skippedRecords: 0,
     droppedLines: 0,
     commentLines: 0,
+    hiddenElements: 0,
     corpusHash: '',
     examples: [],
     synonyms: [],
@@ -286,7 +289,7 @@ export async function readCorpus(
       continue;
     }
     if (!SUPPORTED.test(file)) {
-      skip(source, 'unsupported file type (citeqa reads .txt, .md and .jsonl)');
+      skip(source, 'unsupported file type (citeqa reads .txt, .md, .html and .jsonl)');
       continue;
     }
     let st: Stats;
@@ -342,6 +345,7 @@ export async function readCorpus(
     result.skippedRecords += parsed.skippedRecords ?? 0;
     result.droppedLines += parsed.droppedLines;
     result.commentLines += parsed.commentLines ?? 0;
+    result.hiddenElements += parsed.hiddenElements ?? 0;
     if (parsed.documents.length === 0) {
       result.skippedFiles++;
       if (parsed.warnings.length === 0) result.warnings.push(`${source}: skipped, no documents found`);

@@ -1,3 +1,4 @@
+import { parseHtmlFile } from './html.js';
 import { splitSentences, type Sentence, type SourceLine } from './sentences.js';
 
 /**
@@ -65,6 +66,8 @@ export interface ParsedFile {
   commentLines?: number;
   /** `.jsonl` records skipped (each has a warning). */
   skippedRecords?: number;
+  /** HTML elements not indexed because the page hides them or they are its chrome (navigation, banner, footer). */
+  hiddenElements?: number;
 }
 
 /**
@@ -476,13 +479,14 @@ export function parseJsonlFile(source: string, text: string): ParsedFile {
 }
 
 /**
- * Parses one corpus file by its extension (`.txt`, `.md`, `.markdown`, `.jsonl`).
+ * Parses one corpus file by its extension (`.txt`, `.md`, `.markdown`, `.html`, `.htm`, `.jsonl`).
  * Throws `citeqa corpus: …` for a file type it does not know.
  */
 export function parseCorpusFile(source: string, text: string, manifest: Manifest = {}, relPath = source): ParsedFile {
   if (/\.jsonl$/i.test(source)) return parseJsonlFile(source, text);
-  if (/\.(txt|md|markdown)$/i.test(source)) {
-    return parseTextFile(source, text, manifest.documents?.[relPath] ?? {}, manifest.boilerplate ?? DEFAULT_BOILERPLATE);
-  }
-  throw new Error(`citeqa corpus: ${source}: unsupported file type (expected .txt, .md or .jsonl)`);
+  const meta = manifest.documents?.[relPath] ?? {};
+  const boilerplate = manifest.boilerplate ?? DEFAULT_BOILERPLATE;
+  if (/\.(txt|md|markdown)$/i.test(source)) return parseTextFile(source, text, meta, boilerplate);
+  if (/\.html?$/i.test(source)) return parseHtmlFile(source, text, meta, boilerplate, titleFromPath(source));
+  throw new Error(`citeqa corpus: ${source}: unsupported file type (expected .txt, .md, .html or .jsonl)`);
 }

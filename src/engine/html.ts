@@ -1,0 +1,422 @@
+import { Parser } from 'htmlparser2';
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import type { ParsedDocument, ParsedFile, Section } from './corpus.js';
+import { splitSentences, type Sentence, type SourceLine } from './sentences.js';
+
+/**
+ * Elements whose content a reader never sees as text: code, styles,
+ * embedded media and their fallbacks, form controls. Never indexed, never counted.
+ */
+const INVISIBLE = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'audio', 'video', 'picture', 'map', 'select', 'textarea', 'button', 'datalist', 'form',
+]);
+/** Elements that end a paragraph where they open and where they close. */
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main',
+  'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'ul',
+]);
+const HEADING = /^h[1-6]$/;
+/** Ancestors inside which a `<header>`, `<footer>` or `<aside>` belongs to the content, not to the page around it. */
+const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
+/** A page's chrome: its navigation, banner, footer and side bar (when not inside the content). */
+const CHROME = new Set(['header', 'footer', 'aside']);
+/** ARIA landmark roles of a page's chrome, wherever they stand ("complementary": outside the content only). */
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search']);
+/** A heading's own link mark ("Installation¶", Sphinx's and MkDocs's; "#", "§", "🔗"), and zero-width spaces. */
+const HEADING_MARK = /\s*[¶§#🔗]+\s*$|\u200b/gu;
+
+/** How the text of one element is treated. */
+interface Frame {
+  name: string;
+  /** Not indexed: invisible (`INVISIBLE`), hidden, or page chrome. */
+  skip: boolean;
+  /** A `<main>` (or `role="main"`) of a page that has one. */
+  main?: boolean;
+  /** An `ul`, `ol` or `menu`: it is on the list stack. */
+  list?: boolean;
+  /** An article, section, aside, nav or main: a header or footer inside it belongs to it. */
+  sectioning?: boolean;
+}
+
+/** What {@link parseHtmlFile} reads besides the text: the page's own title and canonical address. */
+interface PageMeta {
+  title?: string;
+  url?: string;
+  /** Whether the page marks its content with `<main>` (or `role="main"`): then only that is indexed. */
+  hasMain: boolean;
+}
+
+const isHttpUrl = (u: string): boolean => /^https?:\/\/[^\s/]+/i.test(u);
+
+/** Whether an element is hidden from readers or marked not to be indexed. */
+function hiddenBy(attribs: Record<string, string>): boolean {
+  return (
+    'hidden' in attribs ||
+    'data-citeqa-ignore' in attribs ||
+    decodeHTMLAttribute(attribs['aria-hidden'] ?? '').trim().toLowerCase() === 'true'
+  );
+}
+
+const isMain = (name: string, attribs: Record<string, string>): boolean =>
+  name === 'main' || decodeHTMLAttribute(attribs.role ?? '').trim().toLowerCase() === 'main';
+
+/**
+ * First pass: the page's `<title>`, its canonical URL (`<link rel="canonical">`,
+ * else `<meta property="og:url">`, absolute http(s) only) and whether it has a `<main>`.
+ */
+function pageMeta(text: string): PageMeta {
+  const meta: PageMeta = { hasMain: false };
+  let inTitle = 0;
+  let titleText = '';
+  let ogUrl: string | undefined;
+  let foreign = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (name === 'svg' || name === 'math') foreign++;
+        if (foreign > 0) return;
+        if (name === 'title' && meta.title === undefined) inTitle++;
+        if (isMain(name, attribs) && !hiddenBy(attribs)) meta.hasMain = true;
+        const href = decodeHTMLAttribute(attribs.href ?? '').trim();
+        if (name === 'link' && meta.url === undefined && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? '') && isHttpUrl(href)) meta.url = href;
+        const content = decodeHTMLAttribute(attribs.content ?? '').trim();
+        if (name === 'meta' && ogUrl === undefined && (attribs.property ?? '').toLowerCase() === 'og:url' && isHttpUrl(content)) ogUrl = content;
+      },
+      ontext(data) {
+        if (inTitle > 0) titleText += data;
+      },
+      onclosetag(name) {
+        if (name === 'svg' || name === 'math') foreign = Math.max(0, foreign - 1);
+        if (name === 'title' && inTitle > 0) {
+          inTitle = 0;
+          const t = collapse(decodeHTML(titleText)).trim();
+          if (t !== '') meta.title = t;
+          else titleText = '';
+        }
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(text);
+  meta.url ??= ogUrl;
+  return meta;
+}
+
+/** Runs of HTML white space as one space (the no-break space stays). */
+function collapse(s: string): string {
+  return s.replace(/[ \t\n\r\f]+/g, ' ');
+}
+
+/** 1-based line of each offset of `text` (lines end at LF, CRLF or CR), by binary search over line starts. */
+function lineLocator(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/**
+ * Parses an `.html` or `.htm` file as a reader sees the page: the text of
+ * its `<main>` (all of `<body>` when it has none), without scripts, styles,
+ * form controls and embedded media, without elements marked `hidden`,
+ * `aria-hidden="true"` or `data-citeqa-ignore`, and without the page's
+ * chrome: navigation (`<nav>`) and a `<header>`, `<footer>` or `<aside>`
+ * that is not inside an article or section. Headings (`<h1>`–`<h6>`) become
+ * the section of the text under them; paragraphs, list items (quoted with
+ * "•" or their number, as the page draws them), definition terms and
+ * details, captions and other blocks are paragraphs, split into sentences;
+ * a table row is a sentence of its own (`| cell | cell |`), and so is each
+ * line of a `<pre>`. Character references read as characters. Each sentence
+ * cites the source lines its text sits on.
+ *
+ * Title: `meta.title` (the manifest's), else the page's `<h1>` when it has
+ * one only (a document's several `<h1>` are its sections), else `<title>`,
+ * else the first `<h1>`, else the file name; URL: `meta.url`, else the page's
+ * canonical link or `og:url`. Paragraphs that are exactly a boilerplate
+ * string are dropped and counted, like lines of text.
+ */
+export function parseHtmlFile(
+  source: string,
+  text: string,
+  meta: { title?: string; url?: string },
+  boilerplate: readonly string[],
+  fallbackTitle: string,
+): ParsedFile {
+  const page = pageMeta(text);
+  const lineOf = lineLocator(text);
+  const drop = new Set(boilerplate.map((b) => b.trim().toLowerCase()));
+  const warnings: string[] = [];
+  let droppedLines = 0;
+  let hiddenElements = 0;
+  /** The `<h1>` headings read: the page's title when there is one only (several are its sections). */
+  const h1s: string[] = [];
+
+  const sections: Section[] = [];
+  let current: Section = { heading: '', sentences: [] };
+  const stack: Frame[] = [];
+  /** Open lists, innermost last: whether ordered, and the next item's number. */
+  const lists: Array<{ ordered: boolean; next: number }> = [];
+  /** Open sectioning elements (`SECTIONING`). */
+  let sectioning = 0;
+  /** Frames that skip their content (this frame or one above it does). */
+  let skipping = 0;
+  /** Open `<main>` elements (when the page has one, text outside them is not indexed). */
+  let inMain = 0;
+  // Text is gathered as lists of pieces, joined once (appending to one string
+  // piece by piece can cost quadratic time in V8 on a line of 200,000 "<").
+  let paragraph: Array<{ line: number; parts: string[] }> = [];
+  /** The marker of the list item whose first text is still to come ("• ", "3. "). */
+  let marker = '';
+  let heading: string[] | undefined;
+  let pre: Map<number, string[]> | undefined;
+  let row: { cells: string[]; cell?: string[]; first: number; last: number } | undefined;
+  /** Nesting of `<tr>` (a table inside a cell is read as the cell's text). */
+  let rowDepth = 0;
+  let preDepth = 0;
+  /** The line where a comment that is never closed opens (0: none). */
+  let unclosedComment = 0;
+
+  const startSection = (h: string): void => {
+    flush();
+    if (current.sentences.length > 0) sections.push(current);
+    current = { heading: h, sentences: [] };
+  };
+  function flush(): void {
+    if (paragraph.length === 0) return;
+    const lines: SourceLine[] = paragraph.map((l) => ({ line: l.line, text: collapse(l.parts.join('')) }));
+    paragraph = [];
+    const all = lines.map((l) => l.text.trim()).join(' ').trim();
+    if (all === '') return;
+    if (drop.has(all.toLowerCase())) {
+      droppedLines++;
+      return;
+    }
+    current.sentences.push(...splitSentences(lines));
+  }
+  const emit = (sentence: Sentence): void => {
+    flush();
+    current.sentences.push(sentence);
+  };
+
+  /** Appends text found at `offset` of the source to wherever text goes now. */
+  const addText = (piece: string, offset: number): void => {
+    const line = lineOf(offset);
+    if (row !== undefined) {
+      // Text between cells (white space, or stray text, which starts a cell of its own).
+      if (row.cell === undefined) {
+        if (!/\S/.test(piece)) return;
+        row.cell = [];
+      }
+      row.cell.push(piece);
+      if (/\S/.test(piece)) {
+        row.first = Math.min(row.first, line);
+        row.last = Math.max(row.last, line);
+      }
+      return;
+    }
+    if (pre !== undefined) {
+      const parts = pre.get(line);
+      if (parts === undefined) pre.set(line, [piece]);
+      else parts.push(piece);
+      return;
+    }
+    if (heading !== undefined) {
+      heading.push(piece);
+      return;
+    }
+    const last = paragraph[paragraph.length - 1];
+    if (!/\S/.test(piece)) {
+      // White space between words on one line still separates them (runs are collapsed at the end).
+      if (last !== undefined && last.line === line) last.parts.push(' ');
+      return;
+    }
+    let t = piece;
+    if (marker !== '') {
+      t = marker + t.trimStart();
+      marker = '';
+    }
+    if (last !== undefined && last.line === line) last.parts.push(t);
+    else paragraph.push({ line, parts: [t] });
+  };
+
+  const indexing = (): boolean => skipping === 0 && (!page.hasMain || inMain > 0);
+
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const parent = stack[stack.length - 1];
+        // A page-level header, footer or side bar (inside no article or section) is the page's chrome.
+        const role = attribs.role === undefined ? '' : decodeHTMLAttribute(attribs.role).trim().toLowerCase();
+        const chrome =
+          name === 'nav' || CHROME_ROLES.has(role) || ((CHROME.has(name) || role === 'complementary') && sectioning === 0);
+        const skip = (parent?.skip ?? false) || INVISIBLE.has(name) || hiddenBy(attribs) || chrome;
+        const frame: Frame = { name, skip };
+        if (SECTIONING.has(name)) {
+          frame.sectioning = true;
+          sectioning++;
+        }
+        if (skip && !(parent?.skip ?? false)) {
+          skipping++;
+          if (!INVISIBLE.has(name) && (!page.hasMain || inMain > 0)) hiddenElements++;
+        }
+        stack.push(frame);
+        if (skip) return;
+        if (page.hasMain && isMain(name, attribs)) {
+          frame.main = true;
+          inMain++;
+        }
+        if (!indexing()) return;
+        if (rowDepth > 0) {
+          if (name === 'tr') rowDepth++;
+          else if ((name === 'td' || name === 'th') && rowDepth === 1) {
+            if (row!.cell !== undefined) row!.cells.push(row!.cell.join(''));
+            row!.cell = [];
+          } else if (row!.cell !== undefined && (BLOCKS.has(name) || name === 'br')) row!.cell.push(' ');
+          return;
+        }
+        if (name === 'tr') {
+          flush();
+          rowDepth = 1;
+          row = { cells: [], first: Infinity, last: -Infinity };
+          return;
+        }
+        if (preDepth > 0) {
+          if (name === 'pre') preDepth++;
+          return;
+        }
+        if (name === 'pre') {
+          flush();
+          preDepth = 1;
+          pre = new Map();
+          return;
+        }
+        if (heading !== undefined) {
+          if (name === 'br') heading.push(' ');
+          return;
+        }
+        if (HEADING.test(name)) {
+          flush();
+          heading = [];
+          return;
+        }
+        if (name === 'br') {
+          addText(' ', parser.startIndex);
+          return;
+        }
+        if (name === 'ul' || name === 'ol' || name === 'menu') {
+          const start = Number.parseInt(decodeHTMLAttribute(attribs.start ?? ''), 10);
+          frame.list = true;
+          lists.push({ ordered: name === 'ol', next: Number.isFinite(start) ? start : 1 });
+        }
+        // A block ends the paragraph; a list item's marker waits for its first text ("<li><p>…").
+        if (BLOCKS.has(name)) flush();
+        if (name === 'li') {
+          const list = lists[lists.length - 1];
+          if (list?.ordered) {
+            const value = Number.parseInt(decodeHTMLAttribute(attribs.value ?? ''), 10);
+            if (Number.isFinite(value)) list.next = value;
+            marker = `${list.next}. `;
+            list.next++;
+          } else marker = '• ';
+        }
+      },
+      ontext(data) {
+        if (!indexing()) return;
+        // Each source line of the text on its own, so that sentences cite the lines they sit on.
+        let offset = parser.startIndex;
+        for (const part of data.split(/(\r\n|\n|\r)/)) {
+          if (part === '\n' || part === '\r\n' || part === '\r') {
+            if (pre === undefined) addText(' ', offset);
+          } else if (part !== '') addText(decodeHTML(part), offset);
+          offset += part.length;
+        }
+      },
+      oncomment() {
+        // A comment that runs to the end of the file hides the rest of it: say so, like Markdown does.
+        if (parser.endIndex >= text.length - 1 && !/--!?>\s*$/.test(text)) unclosedComment = lineOf(parser.startIndex);
+      },
+      onclosetag(name) {
+        // htmlparser2 closes each element it opened, innermost first (implied ones too).
+        const frame = stack.pop();
+        if (frame === undefined) return;
+        if (frame.sectioning) sectioning--;
+        if (frame.list) lists.pop();
+        if (frame.skip) {
+          if (!(stack[stack.length - 1]?.skip ?? false)) skipping--;
+          return;
+        }
+        const wasIndexing = indexing();
+        if (frame.main) inMain--;
+        if (!wasIndexing) return;
+        if (rowDepth > 0) {
+          if (name === 'tr') {
+            rowDepth--;
+            if (rowDepth === 0) {
+              const r = row!;
+              row = undefined;
+              if (r.cell !== undefined) r.cells.push(r.cell.join(''));
+              const cells = r.cells.map((c) => collapse(c).trim());
+              if (cells.some((c) => c !== '')) emit({ text: `| ${cells.join(' | ')} |`, lines: [r.first, r.last] });
+            }
+          } else if (row!.cell !== undefined && BLOCKS.has(name)) row!.cell.push(' ');
+          return;
+        }
+        if (preDepth > 0) {
+          if (name !== 'pre') return;
+          preDepth--;
+          if (preDepth > 0) return;
+          const lines = [...pre!.entries()].sort((a, b) => a[0] - b[0]);
+          pre = undefined;
+          for (const [line, parts] of lines) {
+            const t = parts.join('').trim();
+            if (t !== '') emit({ text: t, lines: [line, line] });
+          }
+          return;
+        }
+        if (heading !== undefined) {
+          if (!HEADING.test(name)) return;
+          const h = collapse(heading.join('').replace(HEADING_MARK, '')).trim();
+          heading = undefined;
+          if (h === '') return;
+          if (name === 'h1') h1s.push(h);
+          startSection(h);
+          return;
+        }
+        if (BLOCKS.has(name)) {
+          flush();
+          marker = '';
+        }
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(text);
+  startSection('');
+  if (unclosedComment > 0) {
+    const lines = lineOf(text.length) - unclosedComment + 1;
+    warnings.push(`${source}:${unclosedComment}: an HTML comment opened here is never closed, so the rest of the file (${lines} lines) is hidden and not indexed`);
+  }
+
+  const title = meta.title ?? (h1s.length === 1 ? h1s[0] : undefined) ?? page.title ?? h1s[0] ?? fallbackTitle;
+  const doc: ParsedDocument = { id: source, source, title, sections };
+  const url = meta.url ?? page.url;
+  if (url !== undefined && url !== '') doc.url = url;
+  if (sections.length === 0) {
+    warnings.push(`${source}: skipped, no text found (the page is empty, hidden or only boilerplate)`);
+    return { documents: [], warnings, droppedLines, hiddenElements };
+  }
+  return { documents: [doc], warnings, droppedLines, hiddenElements };
+}

@@ -1,0 +1,245 @@
+/**
+ * HTML documents (src/engine/html.ts): read as a reader sees the page, with
+ * the page's chrome and hidden text left out, and every sentence citing the
+ * source lines it sits on.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ask, buildIndex, loadEngine, parseCorpusFile, tokenize, type ParsedDocument } from '../../src/engine/index.js';
+import { readChecked, tempCorpus } from './corpus-helpers.js';
+
+const parse = (html: string, manifest = {}) => parseCorpusFile('corpus/page.html', html, manifest, 'page.html');
+const doc = (html: string, manifest = {}): ParsedDocument => {
+  const d = parse(html, manifest).documents[0];
+  expect(d, 'the page gave no document').toBeDefined();
+  return d!;
+};
+const sentences = (html: string): string[] => doc(html).sections.flatMap((s) => s.sentences.map((x) => x.text));
+const sections = (html: string): Array<[string, string[]]> => doc(html).sections.map((s) => [s.heading, s.sentences.map((x) => x.text)]);
+
+describe('the text of an HTML page', () => {
+  it.each([
+    ['inline elements join the words they split', '<p>The <b>re</b>fund takes <em>three</em> days.</p>', ['The refund takes three days.']],
+    ['a line break separates words', '<p>Opening hours<br>Monday to Friday</p>', ['Opening hours Monday to Friday']],
+    ['a new source line separates words', '<p>Refunds take\nthree days.</p>', ['Refunds take three days.']],
+    ['character references read as characters', '<p>Terms &amp; conditions &mdash; &#8220;final&#x201D; &copy; 2026.</p>', ['Terms & conditions — “final” © 2026.']],
+    ['an unknown reference stays as written', '<p>Price &bogus; here.</p>', ['Price &bogus; here.']],
+    ['a legacy reference without its semicolon reads as the browser reads it', '<p>&copy 2026 &amp AT&T</p>', ['© 2026 & AT&T']],
+    ['white space runs are one space', '<p>Wide     \t  gaps   here.</p>', ['Wide gaps here.']],
+    ['blocks are paragraphs of their own', '<div>First block</div><div>Second block</div>', ['First block', 'Second block']],
+    ['text around a block is apart from it', 'Before<div>inside</div>after', ['Before', 'inside', 'after']],
+    ['a link is its text', '<p>See the <a href="/guide?a=1&amp;b=2">setup guide</a> first.</p>', ['See the setup guide first.']],
+    ['an image is not text', '<p>Our logo <img src="l.png" alt="ALTTEXT"> is blue.</p>', ['Our logo is blue.']],
+    ['a bulleted item keeps a bullet', '<ul><li>Flour</li><li><p>Salt</p></li></ul>', ['• Flour', '• Salt']],
+    ['a numbered item keeps its number', '<ol start="3"><li>Mix</li><li value="7">Bake</li><li>Cool</li></ol>', ['3. Mix', '7. Bake', '8. Cool']],
+    ['an item of a nested list is an item of its own', '<ul><li>Outer<ol><li>Inner</li></ol></li><li>Next</li></ul>', ['• Outer', '1. Inner', '• Next']],
+    ['each table row is a sentence', '<table><tr><th>Plan</th><th>Price</th></tr>\n<tr><td>Pro</td><td>$10</td></tr></table>', ['| Plan | Price |', '| Pro | $10 |']],
+    ['a cell keeps its blocks as words', '<table><tr><td><p>Two</p><p>words</p></td><td>x</td></tr></table>', ['| Two words | x |']],
+    ['each line of preformatted text is a sentence', '<pre><code><span>npm</span> install\n  npm test</code></pre>', ['npm install', 'npm test']],
+    ['a comment is not text', '<p>Shown <!-- hidden note --> text.</p>', ['Shown text.']],
+    ['a definition list gives terms and details', '<dl><dt>SLA</dt><dd>Service level agreement.</dd></dl>', ['SLA', 'Service level agreement.']],
+    ['an FAQ in details and summary', '<details><summary>Can I pause?</summary><p>Yes, for up to 3 months.</p></details>', ['Can I pause?', 'Yes, for up to 3 months.']],
+  ])('%s', (_, html, expected) => {
+    expect(sentences(html)).toEqual(expected);
+  });
+
+  it('leaves out what a reader never sees', () => {
+    const html = `<html><head><title>T</title><style>.a { color: red }</style><script>var SECRET = 1;</script></head>
+<body><p>Visible one.</p><script>SCRIPTWORD()</script><noscript>NOSCRIPTWORD</noscript><template><p>TEMPLATEWORD</p></template>
+<svg><title>SVGWORD</title><text>SVGTEXT</text></svg><form><label>FORMWORD</label><button>Send</button></form>
+<p hidden>HIDDENWORD</p><div aria-hidden="true">ARIAWORD</div><div data-citeqa-ignore><p>IGNOREDWORD</p></div><p>Visible two.</p></body></html>`;
+    expect(sentences(html)).toEqual(['Visible one.', 'Visible two.']);
+    expect(parse(html).hiddenElements).toBe(3);
+  });
+
+  it('leaves out the page chrome: navigation, and a header, footer or aside outside the content', () => {
+    const html = `<body><header><a href="/">Acme</a><nav><a href="/a">Docs</a></nav></header>
+<article><header><p>By Ana, 3 March</p></header><p>The article text.</p><aside>A note in the article.</aside><footer>Filed under billing.</footer></article>
+<aside>Sidebar links</aside><footer>Copyright Acme</footer></body>`;
+    expect(sentences(html)).toEqual(['By Ana, 3 March', 'The article text.', 'A note in the article.', 'Filed under billing.']);
+    expect(parse(html).hiddenElements).toBe(3);
+  });
+
+  it('leaves out the landmarks of page chrome marked by role', () => {
+    const html = `<div role="banner">Acme Docs</div><div class="sidebar" role="navigation"><p>Contents</p></div><div role="search">Search</div>
+<div class="body"><p>The text.</p><div role="complementary">Sidebar</div></div><div class="footer" role="contentinfo">Copyright</div>`;
+    expect(sentences(html)).toEqual(['The text.']);
+    expect(parse(html).hiddenElements).toBe(5);
+    expect(sentences('<article><p>Text.</p><div role="complementary">A related note.</div></article>')).toEqual(['Text.', 'A related note.']);
+  });
+
+  it('drops a heading\'s own link mark', () => {
+    expect(sections('<h1>Install<a class="headerlink" href="#install">¶</a></h1><p>Run it.</p><h2>Linux <a href="#linux">#</a></h2><p>Use apt.</p><h2>macOS<a href="#m">\u200b</a></h2><p>Use brew.</p>')).toEqual([
+      ['Install', ['Run it.']],
+      ['Linux', ['Use apt.']],
+      ['macOS', ['Use brew.']],
+    ]);
+  });
+
+  it('reads only the main content when the page marks it', () => {
+    const html = `<body><div class="menu">Home Docs Pricing</div><main><h1>Billing</h1><p>Invoices are sent monthly.</p><nav>On this page</nav></main>
+<div>Footer text</div></body>`;
+    expect(sections(html)).toEqual([['Billing', ['Invoices are sent monthly.']]]);
+    expect(sections('<div>Chrome</div><div role="main"><p>Content only.</p></div>')).toEqual([['', ['Content only.']]]);
+  });
+
+  it('heads each section with its heading', () => {
+    expect(sections('<h1>Guide</h1><p>Intro.</p><h2>Install <small>v2</small></h2><p>Run it.</p><h3>Linux</h3><p>Use apt.</p>')).toEqual([
+      ['Guide', ['Intro.']],
+      ['Install v2', ['Run it.']],
+      ['Linux', ['Use apt.']],
+    ]);
+  });
+
+  it('takes the title from the manifest, else the page\'s one h1, else <title>, else the file name', () => {
+    const page = '<head><title>Refunds | Acme Help</title></head><body><h1>Refunds</h1><p>Text.</p></body>';
+    expect(doc(page, { documents: { 'page.html': { title: 'From the manifest' } } }).title).toBe('From the manifest');
+    expect(doc(page).title).toBe('Refunds');
+    // A document exported with several h1 (a word processor's sections) is named by its <title>, else its first h1.
+    const sectioned = '<h1>1. Scope</h1><p>All staff.</p><h1>2. Meals</h1><p>Up to £45.</p>';
+    expect(doc(`<head><title>Expense policy</title></head>${sectioned}`).title).toBe('Expense policy');
+    expect(doc(sectioned).title).toBe('1. Scope');
+    expect(doc('<head><title>Refunds &amp; returns | Acme</title></head><p>Text.</p>').title).toBe('Refunds & returns | Acme');
+    expect(doc('<p>Text.</p>').title).toBe('Page');
+  });
+
+  it('takes the URL from the manifest, else the canonical link, else og:url (absolute http(s) only)', () => {
+    const head = (tags: string) => `<head>${tags}</head><p>Text.</p>`;
+    const canonical = '<link rel="canonical" href="https://help.example.org/refunds?a=1&amp;b=2">';
+    expect(doc(head(canonical), { documents: { 'page.html': { url: 'https://example.org/x' } } }).url).toBe('https://example.org/x');
+    expect(doc(head(canonical)).url).toBe('https://help.example.org/refunds?a=1&b=2');
+    expect(doc(head('<meta property="og:url" content="https://example.org/og">')).url).toBe('https://example.org/og');
+    expect(doc(head('<link rel="canonical" href="/relative">')).url).toBeUndefined();
+    expect(doc(head('<link rel="canonical" href="javascript:alert(1)">')).url).toBeUndefined();
+  });
+
+  it('cites the source lines each sentence sits on', () => {
+    const html = ['<html>', '<body>', '<h1>Leave</h1>', '<p>Staff get 25 days', 'of paid leave.', 'Unused days', 'expire in March.</p>', '<table>', '<tr><td>Sick</td>', '<td>10 days</td></tr>', '</table>', '</body>'].join('\n');
+    expect(doc(html).sections[0]!.sentences.map((s) => [s.text, s.lines])).toEqual([
+      ['Staff get 25 days of paid leave.', [4, 5]],
+      ['Unused days expire in March.', [6, 7]],
+      ['| Sick | 10 days |', [9, 10]],
+    ]);
+  });
+
+  it('drops boilerplate paragraphs and counts them', () => {
+    const parsed = parse('<p>Advertisement</p><p>Real text.</p><div>Share this article</div>');
+    expect(parsed.documents[0]!.sections[0]!.sentences.map((s) => s.text)).toEqual(['Real text.']);
+    expect(parsed.droppedLines).toBe(2);
+  });
+
+  it('skips a page with no visible text, saying why', () => {
+    for (const html of ['', '<html><head><title>Only a title</title></head><body></body></html>', '<body><nav>Menu</nav><script>x()</script></body>']) {
+      const parsed = parse(html);
+      expect(parsed.documents).toEqual([]);
+      expect(parsed.warnings).toEqual(['corpus/page.html: skipped, no text found (the page is empty, hidden or only boilerplate)']);
+    }
+  });
+
+  it('warns when a comment that is never closed hides the rest of the page', () => {
+    const parsed = parse('<p>Shown.</p>\n<!-- draft\n<p>Never shown.</p>\n');
+    expect(parsed.documents[0]!.sections[0]!.sentences.map((s) => s.text)).toEqual(['Shown.']);
+    expect(parsed.warnings).toEqual(['corpus/page.html:2: an HTML comment opened here is never closed, so the rest of the file (3 lines) is hidden and not indexed']);
+  });
+
+  it('keeps the text of malformed markup', () => {
+    expect(sentences('<p>One <b>bold <i>mixed</b> up</i> text.<p>Two</div></span> stray<li>Three')).toEqual(['One bold mixed up text.', 'Two stray', '• Three']);
+  });
+
+  it('reads a page nested 20,000 elements deep', () => {
+    expect(sentences('<div>'.repeat(20_000) + '<p>Deep text.</p>' + '</div>'.repeat(20_000))).toEqual(['Deep text.']);
+  });
+
+  it.each([
+    ['a 100,000-character paragraph', '<p>' + 'Word after word. '.repeat(6_000) + '</p>', 6_000],
+    ['5,000 list items', '<li>item '.repeat(5_000), 5_000],
+    ['200,000 characters of "<"', '<p>' + '<'.repeat(200_000) + ' end.</p>', 1],
+    ['200,000 characters of "&#"', '<p>' + '&#'.repeat(100_000) + ' end.</p>', 1],
+    ['200,000 characters of unclosed tags', '<p>x ' + '<a '.repeat(66_000) + '</p>', 1],
+  ])('reads %s in linear time', (_, html, count) => {
+    expect(parse(html).documents[0]?.sections.flatMap((s) => s.sentences) ?? []).toHaveLength(count);
+  });
+});
+
+// Random pages: blocks of words (some split by inline tags or line breaks,
+// some written as character references) with hidden elements and chrome
+// between them. Every visible word is read once, in order, and no hidden one.
+const WORD = fc.constantFrom('refund', 'Acme', 'days', '30', 'naïve', 'U.S.', 'e.g.', 'why?', 'end.', '北京', '🙂', '$14', 'x-y', 'Q:');
+const ENTITY_WORD = fc.constantFrom(['&amp;', '&'], ['&eacute;t&eacute;', 'été'], ['&#8212;', '—'], ['A&#x26;B', 'A&B']);
+const PIECE = fc.oneof(
+  { weight: 6, arbitrary: WORD.map((w) => [w, w] as const) },
+  { weight: 1, arbitrary: ENTITY_WORD.map(([h, t]) => [h, t] as const) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('b', 'em', 'a', 'span', 'code'), WORD).map(([tag, w]) => [`<${tag}>${w}</${tag}>`, w] as const) },
+);
+const SEPARATOR = fc.constantFrom(' ', '\n', ' <br>', '\n  ', '\t');
+const WORDS = fc.array(fc.tuple(PIECE, SEPARATOR), { minLength: 1, maxLength: 12 }).map((ps) => ({
+  html: ps.map(([[h], sep], i) => (i === 0 ? h : sep + h)).join(''),
+  text: ps.map(([[, t]]) => t),
+}));
+const HIDDEN = fc.constantFrom('<script>HIDDENWORD()</script>', '<nav>HIDDENWORD</nav>', '<p hidden>HIDDENWORD</p>', '<style>p{}</style>', '<!-- HIDDENWORD -->');
+const BLOCK = fc.oneof(
+  WORDS.map((w) => ({ html: `<p>${w.html}</p>`, text: w.text })),
+  WORDS.map((w) => ({ html: `<div>${w.html}</div>`, text: w.text })),
+  fc.array(WORDS, { minLength: 1, maxLength: 3 }).map((items) => ({ html: `<ul>${items.map((w) => `<li>${w.html}</li>`).join('\n')}</ul>`, text: items.flatMap((w) => ['•', ...w.text]) })),
+  fc.tuple(WORDS, WORDS).map(([a, b]) => ({ html: `<table><tr><td>${a.html}</td>\n<td>${b.html}</td></tr></table>`, text: ['|', ...a.text, '|', ...b.text, '|'] })),
+  HIDDEN.map((html) => ({ html, text: [] as string[] })),
+);
+const SECTION = fc.tuple(fc.option(WORDS, { nil: undefined }), fc.array(BLOCK, { minLength: 1, maxLength: 4 }));
+const PAGE = fc.array(SECTION, { minLength: 1, maxLength: 4 });
+
+describe('random HTML pages', () => {
+  it('read every visible word once, in order, and no hidden one', () => {
+    fc.assert(
+      fc.property(PAGE, fc.boolean(), (page, crlf) => {
+        const body = page.map(([h, blocks]) => (h === undefined ? '' : `<h2>${h.html}</h2>\n`) + blocks.map((b) => b.html).join('\n')).join('\n');
+        const html = `<!DOCTYPE html><html><head><title>T</title></head><body>\n${body}\n</body></html>`.replace(/\n/g, crlf ? '\r\n' : '\n');
+        // A heading heads the text after it up to the next heading; one with none heads nothing.
+        let heading: string[] | undefined;
+        const expected = page.flatMap(([h, blocks]) => {
+          if (h !== undefined) heading = h.text;
+          const text = blocks.flatMap((b) => b.text);
+          if (text.length === 0) return [];
+          const out = [...(heading ?? []), ...text];
+          heading = undefined;
+          return out;
+        });
+        const parsed = parse(html);
+        if (expected.length === 0) {
+          expect(parsed.documents).toEqual([]);
+          return;
+        }
+        const read = parsed.documents[0]!.sections.flatMap((s) => [...(s.heading === '' ? [] : [s.heading]), ...s.sentences.map((x) => x.text)]);
+        expect(read.join(' ').split(/\s+/)).toEqual(expected.join(' ').split(/\s+/));
+        expect(read.join(' ')).not.toContain('HIDDENWORD');
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+});
+
+describe('an HTML corpus, end to end', () => {
+  it('is read from disk, indexed and answers with the lines of the page', async () => {
+    const page = [
+      '<!DOCTYPE html>',
+      '<html><head><title>Returns | Acme</title><link rel="canonical" href="https://help.example.org/returns"></head>',
+      '<body><nav><a href="/">Home</a></nav>',
+      '<main>',
+      '<h1>Returns and refunds</h1>',
+      '<p>You can return most items within 30 days of delivery.</p>',
+      '<h2>Refund times</h2>',
+      '<table><tr><th>Method</th><th>Time</th></tr>',
+      '<tr><td>PayPal</td><td>24 hours</td></tr></table>',
+      '</main></body></html>',
+    ].join('\n');
+    const read = await readChecked('corpus', {
+      cwd: tempCorpus({ 'help/returns.html': page, 'notes.htm': '<p>Warehouse closes at 6 pm on Fridays.</p>' }),
+    });
+    expect(read.files).toBe(2);
+    expect(read.hiddenElements).toBe(0); // the nav is outside <main>: not counted, only never read
+    const engine = loadEngine(buildIndex(read.documents, { corpusHash: read.corpusHash }));
+    const [first] = ask(engine, 'How long does a PayPal refund take?', 1).answers;
+    expect(first!.answer).toBe('| PayPal | 24 hours |');
+    expect(first!.citation).toMatchObject({ source: 'corpus/help/returns.html', title: 'Returns and refunds', section: 'Refund times', url: 'https://help.example.org/returns', lines: [8, 9] });
+    expect(tokenize(ask(engine, 'When does the warehouse close on Friday?', 1).answers[0]!.answer).map((t) => t.word)).toContain('6');
+  });
+});
