@@ -38,6 +38,21 @@ interface Frame {
   list?: boolean;
   /** An article, section, aside, nav or main: a header or footer inside it belongs to it. */
   sectioning?: boolean;
+  /** A link to a place on the page (`<a href="#…">`). */
+  anchor?: boolean;
+}
+
+/** An open list. */
+interface List {
+  ordered: boolean;
+  /** The next item's number. */
+  next: number;
+  items: number;
+  /** Whether all its text so far is links to places on the page: a table of contents. */
+  toc: boolean;
+  /** Its section, and how many sentences that section had when the list opened. */
+  section: Section;
+  from: number;
 }
 
 /** What {@link parseHtmlFile} reads besides the text: the page's own title and canonical address. */
@@ -132,9 +147,12 @@ function lineLocator(text: string): (offset: number) => number {
  * Parses an `.html` or `.htm` file as a reader sees the page: the text of
  * its `<main>` (all of `<body>` when it has none), without scripts, styles,
  * form controls and embedded media, without elements marked `hidden`,
- * `aria-hidden="true"` or `data-citeqa-ignore`, and without the page's
- * chrome: navigation (`<nav>`) and a `<header>`, `<footer>` or `<aside>`
- * that is not inside an article or section. Headings (`<h1>`–`<h6>`) become
+ * `aria-hidden="true"` or `data-citeqa-ignore`, without a table of contents
+ * (a list of links to places on the page only), and without the page's
+ * chrome: navigation (`<nav>`), a `<header>`, `<footer>` or `<aside>` that
+ * is not inside an article or section, and the ARIA landmarks that say the
+ * same (`role="navigation"`, `"banner"`, …). Headings (`<h1>`–`<h6>`, their
+ * "¶" link mark dropped) become
  * the section of the text under them; paragraphs, list items (quoted with
  * "•" or their number, as the page draws them), definition terms and
  * details, captions and other blocks are paragraphs, split into sentences;
@@ -167,8 +185,10 @@ export function parseHtmlFile(
   const sections: Section[] = [];
   let current: Section = { heading: '', sentences: [] };
   const stack: Frame[] = [];
-  /** Open lists, innermost last: whether ordered, and the next item's number. */
-  const lists: Array<{ ordered: boolean; next: number }> = [];
+  /** Open lists, innermost last. */
+  const lists: List[] = [];
+  /** Open links to places on the page. */
+  let anchors = 0;
   /** Open sectioning elements (`SECTIONING`). */
   let sectioning = 0;
   /** Frames that skip their content (this frame or one above it does). */
@@ -279,6 +299,10 @@ export function parseHtmlFile(
           inMain++;
         }
         if (!indexing()) return;
+        if (name === 'a' && (attribs.href ?? '').startsWith('#')) {
+          frame.anchor = true;
+          anchors++;
+        }
         if (rowDepth > 0) {
           if (name === 'tr') rowDepth++;
           else if ((name === 'td' || name === 'th') && rowDepth === 1) {
@@ -310,21 +334,24 @@ export function parseHtmlFile(
         if (HEADING.test(name)) {
           flush();
           heading = [];
+          for (const l of lists) l.toc = false;
           return;
         }
         if (name === 'br') {
           addText(' ', parser.startIndex);
           return;
         }
+        // A block ends the paragraph; a list item's marker waits for its first text ("<li><p>…").
+        if (BLOCKS.has(name)) flush();
         if (name === 'ul' || name === 'ol' || name === 'menu') {
           const start = Number.parseInt(decodeHTMLAttribute(attribs.start ?? ''), 10);
           frame.list = true;
-          lists.push({ ordered: name === 'ol', next: Number.isFinite(start) ? start : 1 });
+          const from = current.sentences.length;
+          lists.push({ ordered: name === 'ol', next: Number.isFinite(start) ? start : 1, items: 0, toc: true, section: current, from });
         }
-        // A block ends the paragraph; a list item's marker waits for its first text ("<li><p>…").
-        if (BLOCKS.has(name)) flush();
         if (name === 'li') {
           const list = lists[lists.length - 1];
+          if (list !== undefined) list.items++;
           if (list?.ordered) {
             const value = Number.parseInt(decodeHTMLAttribute(attribs.value ?? ''), 10);
             if (Number.isFinite(value)) list.next = value;
@@ -335,6 +362,7 @@ export function parseHtmlFile(
       },
       ontext(data) {
         if (!indexing()) return;
+        if (anchors === 0 && lists.length > 0 && /\S/.test(data)) for (const l of lists) l.toc = false;
         // Each source line of the text on its own, so that sentences cite the lines they sit on.
         let offset = parser.startIndex;
         for (const part of data.split(/(\r\n|\n|\r)/)) {
@@ -353,7 +381,16 @@ export function parseHtmlFile(
         const frame = stack.pop();
         if (frame === undefined) return;
         if (frame.sectioning) sectioning--;
-        if (frame.list) lists.pop();
+        if (frame.anchor) anchors--;
+        if (frame.list) {
+          // A list of links to places on the page only is its table of contents: the headings say it again.
+          flush();
+          const list = lists.pop()!;
+          if (list.toc && list.items >= 2 && current === list.section && current.sentences.length > list.from) {
+            current.sentences.splice(list.from);
+            if (!(lists[lists.length - 1]?.toc ?? false)) hiddenElements++;
+          }
+        }
         if (frame.skip) {
           if (!(stack[stack.length - 1]?.skip ?? false)) skipping--;
           return;

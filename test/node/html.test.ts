@@ -76,6 +76,15 @@ describe('the text of an HTML page', () => {
     ]);
   });
 
+  it('leaves out a table of contents: a list of links to places on the page only', () => {
+    const html = `<h1>Billing FAQ</h1><ul class="toc"><li><a href="#pay">How do I pay?</a><ul><li><a href="#card"><span>1.1</span> By card</a></li></ul></li>
+<li><a href="#refund">Can I get a refund?</a></li></ul><p>Answers to billing questions.</p>
+<ul><li><a href="#pay">Jump</a> to payment.</li><li>Or read on.</li></ul><ul><li><a href="/cards">Cards</a></li><li><a href="/bank">Bank</a></li></ul>
+<ul><li><a href="#only">A single link</a></li></ul>`;
+    expect(sentences(html)).toEqual(['Answers to billing questions.', '• Jump to payment.', '• Or read on.', '• Cards', '• Bank', '• A single link']);
+    expect(parse(html).hiddenElements).toBe(1);
+  });
+
   it('reads only the main content when the page marks it', () => {
     const html = `<body><div class="menu">Home Docs Pricing</div><main><h1>Billing</h1><p>Invoices are sent monthly.</p><nav>On this page</nav></main>
 <div>Footer text</div></body>`;
