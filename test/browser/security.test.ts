@@ -1,7 +1,7 @@
 /**
  * XSS: corpus text, titles and URLs with markup (test/browser/corpus/markup.txt
- * and its manifest entry), and a question with markup, reach the page only as
- * text. The embedding page has no CSP, so anything injected would run.
+ * and its manifest entry; escaped.html, whose character references decode to
+ * markup), and a question with markup, reach the page only as text. The embedding page has no CSP, so anything injected would run.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -61,6 +61,25 @@ describe('markup in corpus and question text', () => {
     // The question stays text in the input.
     expect(await page.locator('citeqa-ask input').inputValue()).toBe(MARKUP_QUESTION);
 
+    expect(await injected(page)).toEqual({ xss: undefined, tags: [] });
+    expect(seen.dialogs).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the text of an HTML page whose character references spell markup as text', async () => {
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await page.goto(`${pages.origin}/embed`);
+    await widgetReady(page);
+    await ask(page, 'What does the wombat widget quote?');
+    await waitForState(page, 'answers');
+    await page.waitForTimeout(300);
+
+    const li = page.locator('citeqa-ask li').first();
+    expect(await li.locator('blockquote').textContent()).toContain(`quotes <img src=x onerror="window.__xss='html'"> from an HTML page as text`);
+    expect(await li.locator('blockquote').textContent()).toContain('Its bold words arrive as plain words.');
+    expect(await li.locator('cite').textContent()).toBe('The wombat <i>sanitiser</i> page');
     expect(await injected(page)).toEqual({ xss: undefined, tags: [] });
     expect(seen.dialogs).toEqual([]);
     expect(seen.errors).toEqual([]);
