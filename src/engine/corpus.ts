@@ -18,6 +18,15 @@ export const DEFAULT_BOILERPLATE: readonly string[] = [
   'skip to main content',
   'share this article',
   'read more',
+  // Page furniture of documentation sites and help centres.
+  'edit this page',
+  'edit on github',
+  'back to top',
+  'on this page',
+  'table of contents',
+  'was this page helpful?',
+  'was this article helpful?',
+  'print this page',
 ];
 
 /** What `corpus/manifest.json` may say about the corpus. */

@@ -74,6 +74,10 @@ function hiddenBy(attribs: Record<string, string>): boolean {
   );
 }
 
+/** A trail of links to the pages above this one, by the name nearly every site gives it ("breadcrumbs"). */
+const isBreadcrumbs = (attribs: Record<string, string>): boolean =>
+  /breadcrumb/i.test(attribs.id ?? '') || /breadcrumb/i.test(attribs.class ?? '') || /breadcrumb/i.test(attribs['aria-label'] ?? '');
+
 const isMain = (name: string, attribs: Record<string, string>): boolean =>
   name === 'main' || decodeHTMLAttribute(attribs.role ?? '').trim().toLowerCase() === 'main';
 
@@ -150,8 +154,9 @@ function lineLocator(text: string): (offset: number) => number {
  * `aria-hidden="true"` or `data-citeqa-ignore`, without a table of contents
  * (a list of links to places on the page only), and without the page's
  * chrome: navigation (`<nav>`), a `<header>`, `<footer>` or `<aside>` that
- * is not inside an article or section, and the ARIA landmarks that say the
- * same (`role="navigation"`, `"banner"`, …). Headings (`<h1>`–`<h6>`, their
+ * is not inside an article or section, the ARIA landmarks that say the
+ * same (`role="navigation"`, `"banner"`, …) and a breadcrumb trail (an
+ * element whose id, class or label says "breadcrumb"). Headings (`<h1>`–`<h6>`, their
  * "¶" link mark dropped) become
  * the section of the text under them; paragraphs, list items (quoted with
  * "•" or their number, as the page draws them), definition terms and
@@ -281,7 +286,10 @@ export function parseHtmlFile(
         // A page-level header, footer or side bar (inside no article or section) is the page's chrome.
         const role = attribs.role === undefined ? '' : decodeHTMLAttribute(attribs.role).trim().toLowerCase();
         const chrome =
-          name === 'nav' || CHROME_ROLES.has(role) || ((CHROME.has(name) || role === 'complementary') && sectioning === 0);
+          name === 'nav' ||
+          CHROME_ROLES.has(role) ||
+          ((CHROME.has(name) || role === 'complementary') && sectioning === 0) ||
+          isBreadcrumbs(attribs);
         const skip = (parent?.skip ?? false) || INVISIBLE.has(name) || hiddenBy(attribs) || chrome;
         const frame: Frame = { name, skip };
         if (SECTIONING.has(name)) {

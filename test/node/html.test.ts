@@ -76,6 +76,14 @@ describe('the text of an HTML page', () => {
     ]);
   });
 
+  it('leaves out a breadcrumb trail and documentation-site furniture', () => {
+    const html = `<ol id="breadcrumbs"><li><a href="/">Engineering</a></li><li><a href="/h">Handbook</a></li></ol>
+<div class="breadcrumbs-wrap"><a href="/">Home</a> / Guide</div><p>Pages go to the on-call phone.</p><p><a href="https://example.org/edit">Edit this page</a></p>`;
+    expect(sentences(html)).toEqual(['Pages go to the on-call phone.']);
+    expect(parse(html).hiddenElements).toBe(2);
+    expect(parse(html).droppedLines).toBe(1);
+  });
+
   it('leaves out a table of contents: a list of links to places on the page only', () => {
     const html = `<h1>Billing FAQ</h1><ul class="toc"><li><a href="#pay">How do I pay?</a><ul><li><a href="#card"><span>1.1</span> By card</a></li></ul></li>
 <li><a href="#refund">Can I get a refund?</a></li></ul><p>Answers to billing questions.</p>
