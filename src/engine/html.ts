@@ -40,6 +40,8 @@ interface Frame {
   sectioning?: boolean;
   /** A link to a place on the page (`<a href="#…">`). */
   anchor?: boolean;
+  /** A `<thead>`. */
+  thead?: boolean;
 }
 
 /** An open list. */
@@ -161,7 +163,9 @@ function lineLocator(text: string): (offset: number) => number {
  * the section of the text under them; paragraphs, list items (quoted with
  * "•" or their number, as the page draws them), definition terms and
  * details, captions and other blocks are paragraphs, split into sentences;
- * a table row is a sentence of its own (`| cell | cell |`), and so is each
+ * a table row is a sentence of its own (`| cell | cell |`; a header row, of
+ * `<th>` cells or in `<thead>`, followed by the delimiter row `| --- | --- |`
+ * as in Markdown, so that it is never quoted as the answer), and so is each
  * line of a `<pre>`. Character references read as characters. Each sentence
  * cites the source lines its text sits on.
  *
@@ -207,7 +211,10 @@ export function parseHtmlFile(
   let marker = '';
   let heading: string[] | undefined;
   let pre: Map<number, string[]> | undefined;
-  let row: { cells: string[]; cell?: string[]; first: number; last: number } | undefined;
+  /** The table row being read; `header`: every cell so far a `<th>`, or the row in a `<thead>`. */
+  let row: { cells: string[]; cell?: string[]; first: number; last: number; header: boolean } | undefined;
+  /** Open `<thead>` elements. */
+  let thead = 0;
   /** Nesting of `<tr>` (a table inside a cell is read as the cell's text). */
   let rowDepth = 0;
   let preDepth = 0;
@@ -316,13 +323,18 @@ export function parseHtmlFile(
           else if ((name === 'td' || name === 'th') && rowDepth === 1) {
             if (row!.cell !== undefined) row!.cells.push(row!.cell.join(''));
             row!.cell = [];
+            if (name === 'td' && thead === 0) row!.header = false;
           } else if (row!.cell !== undefined && (BLOCKS.has(name) || name === 'br')) row!.cell.push(' ');
           return;
+        }
+        if (name === 'thead') {
+          frame.thead = true;
+          thead++;
         }
         if (name === 'tr') {
           flush();
           rowDepth = 1;
-          row = { cells: [], first: Infinity, last: -Infinity };
+          row = { cells: [], first: Infinity, last: -Infinity, header: true };
           return;
         }
         if (preDepth > 0) {
@@ -390,6 +402,7 @@ export function parseHtmlFile(
         if (frame === undefined) return;
         if (frame.sectioning) sectioning--;
         if (frame.anchor) anchors--;
+        if (frame.thead) thead--;
         if (frame.list) {
           // A list of links to places on the page only is its table of contents: the headings say it again.
           flush();
@@ -414,7 +427,12 @@ export function parseHtmlFile(
               row = undefined;
               if (r.cell !== undefined) r.cells.push(r.cell.join(''));
               const cells = r.cells.map((c) => collapse(c).trim());
-              if (cells.some((c) => c !== '')) emit({ text: `| ${cells.join(' | ')} |`, lines: [r.first, r.last] });
+              if (cells.some((c) => c !== '')) {
+                emit({ text: `| ${cells.join(' | ')} |`, lines: [r.first, r.last] });
+                // A header row is followed by the delimiter row a Markdown table has, so that it
+                // reads as a header: never quoted as the answer, as in Markdown (search.ts).
+                if (r.header) emit({ text: `| ${cells.map(() => '---').join(' | ')} |`, lines: [r.last, r.last] });
+              }
             }
           } else if (row!.cell !== undefined && BLOCKS.has(name)) row!.cell.push(' ');
           return;

@@ -864,8 +864,8 @@ function sentenceValue(a: PassageAnalysis, i: number): number {
  * valid?") is chosen over it.
  */
 export function answerSentence(p: Passage, a: PassageAnalysis): number {
-  // A table's header row names its columns; the answer is in a row under it.
-  const best = bestSentence(a, (i) => !isTableHeader(p, i));
+  // A table's header row names its columns, its delimiter row ("|---|") holds no word: the answer is in a row under them.
+  const best = bestSentence(a, (i) => !isTableHeader(p, i) && !TABLE_DELIMITER.test(sentenceText(p, i)));
   for (let i = best; i < p.sentences.length; i++) if (!isQuestion(sentenceText(p, i))) return i;
   return best;
 }

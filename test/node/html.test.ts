@@ -33,7 +33,8 @@ describe('the text of an HTML page', () => {
     ['a bulleted item keeps a bullet', '<ul><li>Flour</li><li><p>Salt</p></li></ul>', ['• Flour', '• Salt']],
     ['a numbered item keeps its number', '<ol start="3"><li>Mix</li><li value="7">Bake</li><li>Cool</li></ol>', ['3. Mix', '7. Bake', '8. Cool']],
     ['an item of a nested list is an item of its own', '<ul><li>Outer<ol><li>Inner</li></ol></li><li>Next</li></ul>', ['• Outer', '1. Inner', '• Next']],
-    ['each table row is a sentence', '<table><tr><th>Plan</th><th>Price</th></tr>\n<tr><td>Pro</td><td>$10</td></tr></table>', ['| Plan | Price |', '| Pro | $10 |']],
+    ['each table row is a sentence, a header row followed by a delimiter row', '<table><tr><th>Plan</th><th>Price</th></tr>\n<tr><th>Pro</th><td>$10</td></tr></table>', ['| Plan | Price |', '| --- | --- |', '| Pro | $10 |']],
+    ['a row in <thead> is a header row', '<table><thead><tr><td>Plan</td><td>Price</td></tr></thead><tbody><tr><td>Pro</td><td>$10</td></tr></tbody></table>', ['| Plan | Price |', '| --- | --- |', '| Pro | $10 |']],
     ['a cell keeps its blocks as words', '<table><tr><td><p>Two</p><p>words</p></td><td>x</td></tr></table>', ['| Two words | x |']],
     ['each line of preformatted text is a sentence', '<pre><code><span>npm</span> install\n  npm test</code></pre>', ['npm install', 'npm test']],
     ['a comment is not text', '<p>Shown <!-- hidden note --> text.</p>', ['Shown text.']],
@@ -256,6 +257,8 @@ describe('an HTML corpus, end to end', () => {
     const engine = loadEngine(buildIndex(read.documents, { corpusHash: read.corpusHash }));
     const [first] = ask(engine, 'How long does a PayPal refund take?', 1).answers;
     expect(first!.answer).toBe('| PayPal | 24 hours |');
+    // The header row is never the answer, even where the heading holds the question's words and no row does.
+    expect(ask(engine, 'What are the refund times?', 1).answers[0]!.answer).toBe('| PayPal | 24 hours |');
     expect(first!.citation).toMatchObject({ source: 'corpus/help/returns.html', title: 'Returns and refunds', section: 'Refund times', url: 'https://help.example.org/returns', lines: [8, 9] });
     expect(tokenize(ask(engine, 'When does the warehouse close on Friday?', 1).answers[0]!.answer).map((t) => t.word)).toContain('6');
   });

@@ -140,6 +140,8 @@ describe('the answer sentence', () => {
     });
     // The header holds "light" and "meaning", the row only "orange": the header would weigh as much.
     expect(ask(engine, 'What does the orange light mean?', 1).answers[0]?.answer).toBe('| orange | starting up |');
+    // Where no row holds a word of the question (the heading does), the first row answers, never the delimiter row.
+    expect(ask(engine, 'What do the lights mean?', 1).answers[0]?.answer).toBe('| orange | starting up |');
   });
 
   it('is not an FAQ question set in Markdown emphasis, but the answer after it', () => {
