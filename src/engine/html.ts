@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import type { ParsedDocument, ParsedFile, Section } from './corpus.js';
-import { splitSentences, type Sentence, type SourceLine } from './sentences.js';
+import { lastAtOrBefore, splitSentences, type Sentence, type SourceLine } from './sentences.js';
 
 /**
  * Elements whose content a reader never sees as text: code, styles,
@@ -137,16 +137,7 @@ function lineLocator(text: string): (offset: number) => number {
     const c = text.charCodeAt(i);
     if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
   }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  return (offset) => lastAtOrBefore(starts, offset) + 1;
 }
 
 /**

@@ -1,3 +1,15 @@
+/** The index of the last of the ascending `starts` that is at most `offset` (0 when none is), by binary search. */
+export function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** A sentence of a paragraph: its text and the source lines it spans. */
 export interface Sentence {
   text: string;
@@ -129,16 +141,7 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
     text += t;
   }
   if (text === '') return [];
-  const lineAt = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lineNos[lo]!;
-  };
+  const lineAt = (offset: number): number => lineNos[lastAtOrBefore(starts, offset)]!;
 
   // ICU does not end a sentence at "?**" or "._" (Markdown emphasis closing
   // after the punctuation: "**Q: How do I cancel?** A: Open Billing."), so
