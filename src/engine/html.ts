@@ -90,7 +90,7 @@ const isMain = (name: string, attribs: Record<string, string>): boolean =>
 function pageMeta(text: string): PageMeta {
   const meta: PageMeta = { hasMain: false };
   let inTitle = 0;
-  let titleText = '';
+  let titleText: string[] = [];
   let ogUrl: string | undefined;
   let foreign = 0;
   const parser = new Parser(
@@ -106,15 +106,15 @@ function pageMeta(text: string): PageMeta {
         if (name === 'meta' && ogUrl === undefined && (attribs.property ?? '').toLowerCase() === 'og:url' && isHttpUrl(content)) ogUrl = content;
       },
       ontext(data) {
-        if (inTitle > 0) titleText += data;
+        if (inTitle > 0) titleText.push(data);
       },
       onclosetag(name) {
         if (name === 'svg' || name === 'math') foreign = Math.max(0, foreign - 1);
         if (name === 'title' && inTitle > 0) {
           inTitle = 0;
-          const t = collapse(decodeHTML(titleText)).trim();
+          const t = collapse(decodeHTML(titleText.join(''))).trim();
           if (t !== '') meta.title = t;
-          else titleText = '';
+          else titleText = [];
         }
       },
     },
@@ -176,12 +176,46 @@ export function parseHtmlFile(
   const page = pageMeta(text);
   const lineOf = lineLocator(text);
   const drop = new Set(boilerplate.map((b) => b.trim().toLowerCase()));
+  let body = readBody(text, page.hasMain, lineOf, drop);
+  // A <main> that only hidden or invisible content holds (a template's, a hidden panel's) marks nothing.
+  if (page.hasMain && !body.mainRead) body = readBody(text, false, lineOf, drop);
+  const { sections, h1s, droppedLines, hiddenElements, unclosedComment } = body;
   const warnings: string[] = [];
+  if (unclosedComment > 0) {
+    const lines = lineOf(text.length) - unclosedComment + 1;
+    warnings.push(`${source}:${unclosedComment}: an HTML comment opened here is never closed, so the rest of the file (${lines} lines) is hidden and not indexed`);
+  }
+
+  const title = meta.title ?? (h1s.length === 1 ? h1s[0] : undefined) ?? page.title ?? h1s[0] ?? fallbackTitle;
+  const doc: ParsedDocument = { id: source, source, title, sections };
+  const url = meta.url ?? page.url;
+  if (url !== undefined && url !== '') doc.url = url;
+  if (sections.length === 0) {
+    warnings.push(`${source}: skipped, no text found (the page is empty, hidden or only boilerplate)`);
+    return { documents: [], warnings, droppedLines, hiddenElements };
+  }
+  return { documents: [doc], warnings, droppedLines, hiddenElements };
+}
+
+/** What {@link readBody} read of a page. */
+interface Body {
+  sections: Section[];
+  /** The `<h1>` headings read: the page's title when there is one only (several are its sections). */
+  h1s: string[];
+  droppedLines: number;
+  hiddenElements: number;
+  /** The line where a comment that is never closed opens (0: none). */
+  unclosedComment: number;
+  /** Whether a `<main>` was entered (with `hasMain`). */
+  mainRead: boolean;
+}
+
+/** Second pass: the sections of the page's text, reading only its `<main>` when `hasMain`. */
+function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => number, drop: ReadonlySet<string>): Body {
   let droppedLines = 0;
   let hiddenElements = 0;
-  /** The `<h1>` headings read: the page's title when there is one only (several are its sections). */
+  let mainRead = false;
   const h1s: string[] = [];
-
   const sections: Section[] = [];
   let current: Section = { heading: '', sentences: [] };
   const stack: Frame[] = [];
@@ -275,7 +309,7 @@ export function parseHtmlFile(
     else paragraph.push({ line, parts: [t] });
   };
 
-  const indexing = (): boolean => skipping === 0 && (!page.hasMain || inMain > 0);
+  const indexing = (): boolean => skipping === 0 && (!hasMain || inMain > 0);
 
   const parser: Parser = new Parser(
     {
@@ -296,12 +330,13 @@ export function parseHtmlFile(
         }
         if (skip && !(parent?.skip ?? false)) {
           skipping++;
-          if (!INVISIBLE.has(name) && (!page.hasMain || inMain > 0)) hiddenElements++;
+          if (!INVISIBLE.has(name) && (!hasMain || inMain > 0)) hiddenElements++;
         }
         stack.push(frame);
         if (skip) return;
-        if (page.hasMain && isMain(name, attribs)) {
+        if (hasMain && isMain(name, attribs)) {
           frame.main = true;
+          mainRead = true;
           inMain++;
         }
         if (!indexing()) return;
@@ -459,18 +494,5 @@ export function parseHtmlFile(
   );
   parser.end(text);
   startSection('');
-  if (unclosedComment > 0) {
-    const lines = lineOf(text.length) - unclosedComment + 1;
-    warnings.push(`${source}:${unclosedComment}: an HTML comment opened here is never closed, so the rest of the file (${lines} lines) is hidden and not indexed`);
-  }
-
-  const title = meta.title ?? (h1s.length === 1 ? h1s[0] : undefined) ?? page.title ?? h1s[0] ?? fallbackTitle;
-  const doc: ParsedDocument = { id: source, source, title, sections };
-  const url = meta.url ?? page.url;
-  if (url !== undefined && url !== '') doc.url = url;
-  if (sections.length === 0) {
-    warnings.push(`${source}: skipped, no text found (the page is empty, hidden or only boilerplate)`);
-    return { documents: [], warnings, droppedLines, hiddenElements };
-  }
-  return { documents: [doc], warnings, droppedLines, hiddenElements };
+  return { sections, h1s, droppedLines, hiddenElements, unclosedComment, mainRead };
 }

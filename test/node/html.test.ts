@@ -99,6 +99,9 @@ describe('the text of an HTML page', () => {
 <div>Footer text</div></body>`;
     expect(sections(html)).toEqual([['Billing', ['Invoices are sent monthly.']]]);
     expect(sections('<div>Chrome</div><div role="main"><p>Content only.</p></div>')).toEqual([['', ['Content only.']]]);
+    // A <main> that only invisible or hidden content holds marks nothing: the body is read.
+    expect(sentences('<template><main><p>Template.</p></main></template><p>Body text.</p>')).toEqual(['Body text.']);
+    expect(sentences('<div hidden><main><p>Hidden.</p></main></div><p>Body text.</p>')).toEqual(['Body text.']);
   });
 
   it('heads each section with its heading', () => {
