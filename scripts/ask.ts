@@ -35,13 +35,20 @@ function main(): number {
     console.log('No answer in these documents.');
     return 0;
   }
+  // A passage keeps its line breaks (paragraphs, list items, table rows): indent each line.
+  const indented = (s: string): string => s.replace(/\n/g, '\n   ');
   result.answers.forEach((a, i) => {
     const c = a.citation;
-    console.log(`\n${i + 1}. ${a.answer}`);
+    console.log(`\n${i + 1}. ${indented(a.answer)}`);
     console.log(`   — ${c.title}, passage ${c.passage}, ${c.source} lines ${c.lines[0]}–${c.lines[1]}${c.url ? ` <${c.url}>` : ''} (score ${a.score})`);
-    console.log(`   ${a.text}`);
+    console.log(`   ${indented(a.text)}`);
   });
   return 0;
 }
 
+// Piped into `head`, stop quietly when the reader goes away.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 process.exitCode = main();

@@ -298,7 +298,7 @@ export function parseTextFile(
   // together with its neighbours, never cut at a "." or "?" inside it.
   const wholeLine = (line: string, lineNo: number): void => {
     flush();
-    current.sentences.push({ text: line.trim(), lines: [lineNo, lineNo] });
+    current.sentences.push({ text: line.trim(), lines: [lineNo, lineNo], newLine: true });
   };
   // The line of the current section's heading (plain text: a heading that no
   // text follows before the next one stays a sentence, so nothing is lost).
@@ -465,7 +465,7 @@ export function parseJsonlFile(source: string, text: string): ParsedFile {
     const body = parseTextFile(source, r.text, { title: id }, [], { frontMatter: false }).documents[0];
     const sections = (body?.sections ?? []).map((s) => ({
       heading: s.heading,
-      sentences: s.sentences.map((x): Sentence => ({ text: x.text, lines: [lineNo, lineNo] })),
+      sentences: s.sentences.map((x): Sentence => ({ ...x, lines: [lineNo, lineNo] })),
     }));
     if (sections.length === 0) {
       warnings.push(`${where}: record "${id}" skipped, its text has no sentences`);

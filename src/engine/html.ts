@@ -454,10 +454,10 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
               if (r.cell !== undefined) r.cells.push(r.cell.join(''));
               const cells = r.cells.map((c) => collapse(c).trim());
               if (cells.some((c) => c !== '')) {
-                emit({ text: `| ${cells.join(' | ')} |`, lines: [r.first, r.last] });
+                emit({ text: `| ${cells.join(' | ')} |`, lines: [r.first, r.last], newLine: true });
                 // A header row is followed by the delimiter row a Markdown table has, so that it
                 // reads as a header: never quoted as the answer, as in Markdown (search.ts).
-                if (r.header) emit({ text: `| ${cells.map(() => '---').join(' | ')} |`, lines: [r.last, r.last] });
+                if (r.header) emit({ text: `| ${cells.map(() => '---').join(' | ')} |`, lines: [r.last, r.last], newLine: true });
               }
             }
           } else if (row!.cell !== undefined && BLOCKS.has(name)) row!.cell.push(' ');
@@ -471,7 +471,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           pre = undefined;
           for (const [line, parts] of lines) {
             const t = parts.join('').trim();
-            if (t !== '') emit({ text: t, lines: [line, line] });
+            if (t !== '') emit({ text: t, lines: [line, line], newLine: true });
           }
           return;
         }

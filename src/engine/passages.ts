@@ -15,9 +15,13 @@ export interface Passage {
   section: string;
   /** 1-based, inclusive first and last source line. */
   lines: [number, number];
-  /** The sentences joined with single spaces. */
+  /**
+   * The sentences joined by one character: a line break before a sentence
+   * that begins a line of the document ({@link Sentence.newLine}: a
+   * paragraph, list item, table row, line of code), a space otherwise.
+   */
   text: string;
-  /** Start offset in `text` of each sentence; sentence i ends where i+1 starts (minus the space). */
+  /** Start offset in `text` of each sentence; sentence i ends where i+1 starts (minus the separator). */
   sentences: number[];
 }
 
@@ -77,7 +81,7 @@ function passageOf(sentences: readonly Sentence[], doc: number, ordinal: number,
   let text = '';
   for (const s of sentences) {
     starts.push(text === '' ? 0 : text.length + 1);
-    text = text === '' ? s.text : `${text} ${s.text}`;
+    text = text === '' ? s.text : `${text}${s.newLine ? '\n' : ' '}${s.text}`;
   }
   return {
     doc,

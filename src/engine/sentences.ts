@@ -13,6 +13,12 @@ export function lastAtOrBefore(starts: readonly number[], offset: number): numbe
 /** A sentence of a paragraph: its text and the source lines it spans. */
 export interface Sentence {
   text: string;
+  /**
+   * Whether it begins a line of the document as a reader sees it: the first
+   * sentence of a paragraph, list item or heading-like line, a table row, a
+   * line of code. A passage puts a line break before it (passages.ts).
+   */
+  newLine?: boolean;
   /** 1-based, inclusive source line numbers of the sentence's first and last character. */
   lines: [number, number];
 }
@@ -178,5 +184,9 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
   }
   // A paragraph that opens with symbols only ("* * *", "—") joins them to its first sentence.
   if (spans.length > 1 && !WORD_CHAR.test(text.slice(spans[0]![0], spans[0]![1]))) spans.splice(0, 2, [spans[0]![0], spans[1]![1]]);
-  return spans.map(([s, e]) => ({ text: text.slice(s, e), lines: [lineAt(s), lineAt(e - 1)] }));
+  return spans.map(([s, e], i) => {
+    const sentence: Sentence = { text: text.slice(s, e), lines: [lineAt(s), lineAt(e - 1)] };
+    if (i === 0) sentence.newLine = true;
+    return sentence;
+  });
 }

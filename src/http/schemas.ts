@@ -71,7 +71,9 @@ export const CitationSchema = z
 
 export const AnswerSchema = z
   .object({
-    text: z.string().openapi({ description: 'The passage, quoted from the corpus.' }),
+    text: z.string().openapi({
+      description: 'The passage, quoted from the corpus: its sentences joined by a space, or by a line break where a paragraph, list item, table row or line of code begins.',
+    }),
     answer: z.string().openapi({ description: 'The sentence of the passage that best answers the question (with the items after it when it is a lead-in such as "You need:"); always a substring of `text`.' }),
     answerRange: z
       .tuple([z.number().int(), z.number().int()])

@@ -39,7 +39,7 @@ export const CSS =
   `.retry{margin-top:.5rem;background:transparent;color:var(--_accent)}.retry:disabled{cursor:default;opacity:.6}` +
   `ol{list-style:none;margin:0;padding:0}` +
   `li{margin-top:.75rem;padding:.75rem 1rem;border:1px solid var(--_border);border-left:4px solid var(--_accent);border-radius:calc(var(--citeqa-radius,10px) - 4px)}` +
-  `blockquote,.lead{margin:0;overflow-wrap:anywhere}.lead{margin-bottom:.5rem}` +
+  `blockquote,.lead{margin:0;overflow-wrap:anywhere}blockquote{white-space:pre-line}.lead{margin-bottom:.5rem}` +
   `.answer{font-weight:600;background:var(--_answer-bg);border-radius:3px;padding:0 .125em;-webkit-box-decoration-break:clone;box-decoration-break:clone}` +
   `mark{background:var(--_mark);color:inherit;border-radius:2px}` +
   `.cite{margin:.5rem 0 0;font-size:.875em;color:var(--_muted);overflow-wrap:anywhere}cite,.section{font-style:normal;color:var(--_fg)}` +

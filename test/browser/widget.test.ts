@@ -90,6 +90,16 @@ describe('the widget on a page from another origin', () => {
     await page.close();
   });
 
+  it('shows each list item of a passage on a line of its own', async () => {
+    const page = await open('/embed');
+    await ask(page, 'What does a pet wombat need?');
+    await waitForState(page, 'answers');
+    const quote = page.locator('citeqa-ask blockquote').first();
+    expect((await quote.innerText()).split('\n')).toEqual(['A pet wombat needs:', '• a deep burrow', '• fresh grass every day']);
+    expect(await quote.locator('strong.answer').innerText()).toBe('A pet wombat needs:\n• a deep burrow\n• fresh grass every day');
+    await page.close();
+  });
+
   it('emphasises the answer where the API places it when the passage holds the same sentence twice', async () => {
     const q = 'Does the quokka widget parse markup?';
     const top = (await api(q, 1)).body.answers[0] as ApiAnswer;

@@ -102,7 +102,7 @@ describe('sentence splitting', () => {
       { line: 5, text: 'too.' },
     ]);
     expect(s).toEqual([
-      { text: 'The first sentence is wrapped over two lines.', lines: [3, 4] },
+      { text: 'The first sentence is wrapped over two lines.', lines: [3, 4], newLine: true },
       { text: 'The second too.', lines: [4, 5] },
     ]);
   });
@@ -190,11 +190,20 @@ describe('Markdown documents', () => {
     expect(all).not.toContain('---');
   });
 
+  it('puts each paragraph, list item, table row and line of code of a passage on a line of its own', () => {
+    const md = ['# Bread', 'Mix the dough. Let it rest.', 'You need:\n- flour\n- salt and\n  water', '| step | time |\n|---|---|\n| rise | 4 h |', '```\nbake --hot\n```'].join('\n\n');
+    const passages = toPassages(parseTextFile('corpus/bread.md', md).documents[0]!, 0);
+    expect(passages.map((p) => p.text)).toEqual([
+      'Mix the dough. Let it rest.\nYou need:\n- flour\n- salt and water\n| step | time |\n|---|---|\n| rise | 4 h |\nbake --hot',
+    ]);
+    expect(passageSentences(passages[0]!)).toEqual(['Mix the dough.', 'Let it rest.', 'You need:', '- flour', '- salt and water', '| step | time |', '|---|---|', '| rise | 4 h |', 'bake --hot']);
+  });
+
   it('makes headings the section of the passages under them, and quotes list items with their marker', () => {
     const passages = toPassages(doc, 0);
     expect(passages.map((p) => [p.section, p.text])).toEqual([
       ['Leave policy', 'Everyone gets 25 days of paid leave.'],
-      ['Sick leave', 'Sick leave needs a note after three days. - Tell your manager first. - Then tell HR.'],
+      ['Sick leave', 'Sick leave needs a note after three days.\n- Tell your manager first.\n- Then tell HR.'],
     ]);
     expect(passages[1]!.lines).toEqual([11, 14]);
   });
@@ -322,7 +331,7 @@ describe('Markdown documents', () => {
   it('drops the boilerplate lines configured in the manifest instead of the defaults', () => {
     const p = parseCorpusFile('corpus/a.txt', 'Hello there.\nSUBSCRIBE NOW\nadvertisement\n', { boilerplate: ['subscribe now'] }, 'a.txt');
     expect(p.droppedLines).toBe(1);
-    expect(toPassages(p.documents[0]!, 0)[0]!.text).toBe('Hello there. advertisement');
+    expect(toPassages(p.documents[0]!, 0)[0]!.text).toBe('Hello there.\nadvertisement');
   });
 });
 
@@ -372,7 +381,7 @@ describe('plain-text headings', () => {
     ]);
     // A file of one such line is not skipped: the line is its text (and its title).
     const one = parseTextFile('corpus/note.txt', 'Hello World');
-    expect([one.documents[0]!.title, one.documents[0]!.sections]).toEqual(['Hello World', [{ heading: '', sentences: [{ text: 'Hello World', lines: [1, 1] }] }]]);
+    expect([one.documents[0]!.title, one.documents[0]!.sections]).toEqual(['Hello World', [{ heading: '', sentences: [{ text: 'Hello World', lines: [1, 1], newLine: true }] }]]);
   });
 
   it('reads an underlined line as a heading, and a line of ----- or ===== elsewhere as a rule', () => {

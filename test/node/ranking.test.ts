@@ -104,7 +104,7 @@ describe('the answer sentence', () => {
       'corpus/bread.md': ['# Sourdough', '## Equipment', `You need:\n${items.join('\n')}`, '## Storage', 'Keep the bread for up to 3 days. Do you need more? Freeze it:\n- slice it\n- bag it'].join('\n\n'),
       'corpus/cake.md': '# Cake\n\nA cake needs a round tin and an oven.',
     });
-    expect(ask(engine, 'What equipment do I need?', 1).answers[0]?.answer).toBe(['You need:', ...items].join(' '));
+    expect(ask(engine, 'What equipment do I need?', 1).answers[0]?.answer).toBe(['You need:', ...items].join('\n'));
     // Never past a question or into the next lead-in's list; at most about MAX_LEAD_IN_ANSWER_CHARS.
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: 'Do this: - a - b Why? Then: - c', sentences: [0, 9, 13, 17, 22, 28] };
     // An analysis in which sentence `best` of `n` holds the question's words.
