@@ -168,7 +168,7 @@ function validateManifest(raw: unknown, where: string): Manifest {
   const fail = (why: string): never => {
     throw new Error(`citeqa corpus: ${where}: ${why}`);
   };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('expected an object with "boilerplate", "documents", "examples" and/or "synonyms"');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('expected an object with "baseUrl", "boilerplate", "documents", "examples" and/or "synonyms"');
   const m = raw as Record<string, unknown>;
   if (m.boilerplate !== undefined && !(Array.isArray(m.boilerplate) && m.boilerplate.every((b) => typeof b === 'string'))) {
     fail('"boilerplate" must be an array of strings');
@@ -190,6 +190,15 @@ function validateManifest(raw: unknown, where: string): Manifest {
         fail(`"examples"[${i}] must be a question of 1 to ${MAX_EXAMPLE_CHARS} characters`);
       }
     });
+  }
+  if (m.baseUrl !== undefined) {
+    let ok = false;
+    try {
+      ok = typeof m.baseUrl === 'string' && ['http:', 'https:'].includes(new URL(m.baseUrl).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) fail('"baseUrl" must be an absolute http(s) URL, such as "https://docs.example.org/"');
   }
   try {
     synonymsOf(m.synonyms);

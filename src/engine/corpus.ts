@@ -39,6 +39,23 @@ export interface Manifest {
   examples?: string[];
   /** Groups of single words to match as one another (synonyms.ts): `[["leave", "vacation", "holiday"]]`. */
   synonyms?: string[][];
+  /**
+   * Where the corpus folder is published (an absolute http(s) URL): a file
+   * with no URL of its own is cited at this address plus its path
+   * ({@link publishedUrl}).
+   */
+  baseUrl?: string;
+}
+
+/**
+ * The address of the file at `relPath` (from the corpus folder) under
+ * `baseUrl`: each path segment percent-encoded, and an `index.html` as its
+ * folder (`guide/index.html` → `…/guide/`), as static sites serve it.
+ */
+export function publishedUrl(baseUrl: string, relPath: string): string {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const path = relPath.replace(/(^|\/)index\.html?$/i, '$1');
+  return new URL(path.split('/').map(encodeURIComponent).join('/'), base).href;
 }
 
 /** At most this many example questions in a manifest. */
@@ -495,7 +512,11 @@ export function parseCorpusFile(source: string, text: string, manifest: Manifest
   if (/\.jsonl$/i.test(source)) return parseJsonlFile(source, text);
   const meta = manifest.documents?.[relPath] ?? {};
   const boilerplate = manifest.boilerplate ?? DEFAULT_BOILERPLATE;
-  if (/\.(txt|md|markdown)$/i.test(source)) return parseTextFile(source, text, meta, boilerplate);
-  if (/\.html?$/i.test(source)) return parseHtmlFile(source, text, meta, boilerplate, titleFromPath(source));
-  throw new Error(`citeqa corpus: ${source}: unsupported file type (expected .txt, .md, .html or .jsonl)`);
+  let parsed: ParsedFile;
+  if (/\.(txt|md|markdown)$/i.test(source)) parsed = parseTextFile(source, text, meta, boilerplate);
+  else if (/\.html?$/i.test(source)) parsed = parseHtmlFile(source, text, meta, boilerplate, titleFromPath(source));
+  else throw new Error(`citeqa corpus: ${source}: unsupported file type (expected .txt, .md, .html or .jsonl)`);
+  // A file without a URL of its own (manifest entry, front matter, canonical link) is cited where the corpus is published.
+  if (manifest.baseUrl !== undefined) for (const d of parsed.documents) d.url ??= publishedUrl(manifest.baseUrl, relPath);
+  return parsed;
 }

@@ -218,6 +218,9 @@ describe('inputs that stop the build with an error naming file and line', () => 
     ['synonyms that is an object', '{"synonyms":{"leave":"vacation"}}', 'corpus/manifest.json: "synonyms": expected an array of at most 500 groups of words'],
     ['a synonym phrase', '{"synonyms":[["leave","time off"]]}', 'corpus/manifest.json: "synonyms": group 1: "time off" is not a single word (phrases cannot be synonyms)'],
     ['not UTF-8', bytes(0x7b, 0xff, 0x7d), 'citeqa corpus: corpus/manifest.json: cannot be read as UTF-8'],
+    ['a baseUrl that is a relative path', '{"baseUrl":"docs/"}', 'corpus/manifest.json: "baseUrl" must be an absolute http(s) URL, such as "https://docs.example.org/"'],
+    ['a baseUrl that runs script', '{"baseUrl":"javascript:alert(1)//"}', 'corpus/manifest.json: "baseUrl" must be an absolute http(s) URL'],
+    ['a baseUrl that is a number', '{"baseUrl":42}', 'corpus/manifest.json: "baseUrl" must be an absolute http(s) URL'],
   ] as Array<[string, string | Uint8Array, string | RegExp]>)('names a manifest.json that is %s', async (_, manifest, message) => {
     const cwd = tempCorpus({ 'good.txt': GOOD, 'manifest.json': manifest });
     await expect(readCorpus('corpus', { cwd })).rejects.toThrow(message);

@@ -238,6 +238,32 @@ describe('random HTML pages', () => {
   });
 });
 
+describe('a corpus published at a base URL', () => {
+  it('cites each file without a URL of its own at the base URL plus its path', async () => {
+    const read = await readChecked('corpus', {
+      cwd: tempCorpus({
+        'manifest.json': JSON.stringify({ baseUrl: 'https://docs.example.org/v2', documents: { 'set.md': { url: 'https://example.org/set' } } }),
+        'guide/index.html': '<p>The guide starts here.</p>',
+        'guide/first steps.html': '<p>Install it first.</p>',
+        'notes.txt': 'Plain notes.',
+        'own.html': '<head><link rel="canonical" href="https://example.org/own"></head><p>Has its own.</p>',
+        'front.md': '---\nurl: https://example.org/front\n---\nFront matter.',
+        'set.md': 'Set in the manifest.',
+        'records.jsonl': '{"id":"r1","text":"A record."}',
+      }),
+    });
+    expect(Object.fromEntries(read.documents.map((d) => [d.id, d.url]))).toEqual({
+      'corpus/front.md': 'https://example.org/front',
+      'corpus/guide/first steps.html': 'https://docs.example.org/v2/guide/first%20steps.html',
+      'corpus/guide/index.html': 'https://docs.example.org/v2/guide/',
+      'corpus/notes.txt': 'https://docs.example.org/v2/notes.txt',
+      'corpus/own.html': 'https://example.org/own',
+      'corpus/set.md': 'https://example.org/set',
+      r1: undefined,
+    });
+  });
+});
+
 describe('an HTML corpus, end to end', () => {
   it('is read from disk, indexed and answers with the lines of the page', async () => {
     const page = [
