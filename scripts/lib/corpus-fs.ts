@@ -121,6 +121,41 @@ function sourceNamer(cwd: string, root: string): (file: string) => string {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** windows-1252's characters for bytes 0x80 to 0x9F (undefined ones stay the C1 control they read as). */
+const WINDOWS_1252_C1 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+/**
+ * `bytes` decoded as `encoding`. Node's decoder reads windows-1252 as
+ * ISO-8859-1 (bytes 0x80 to 0x9F as control characters, not "“", "—", "€"),
+ * so those are mapped by the WHATWG table here.
+ */
+function decodeLegacy(bytes: Uint8Array, encoding: string): string {
+  const text = new TextDecoder(encoding).decode(bytes);
+  return encoding === 'windows-1252' ? text.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!) : text;
+}
+
+/** A `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…; charset=…">` declaration. */
+const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_:.()-]+)/i;
+
+/**
+ * The encoding an HTML page declares in its first 1,024 bytes (as browsers
+ * look for it), when it is one the platform decodes and not UTF-8 (or a
+ * UTF-16 label, which a page's own bytes cannot declare): "windows-1252"
+ * for Word's "Save as Web Page" and `charset=iso-8859-1`.
+ */
+export function declaredHtmlEncoding(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return undefined;
+  const m = META_CHARSET.exec(Buffer.from(bytes.subarray(0, 1024)).toString('latin1'));
+  if (m === null) return undefined;
+  let encoding: string;
+  try {
+    encoding = new TextDecoder(m[1]!.toLowerCase()).encoding;
+  } catch {
+    return undefined;
+  }
+  return encoding === 'utf-8' || encoding.startsWith('utf-16') ? undefined : encoding;
+}
+
 interface Entry {
   file: string;
   /** Set when the entry is skipped before reading (hidden, link to a folder, not a file). */
@@ -334,12 +369,14 @@ export async function readCorpus(
       skip(source, `binary file (NUL byte at offset ${nul})`, lineAt(bytes, nul));
       continue;
     }
-    const bad = firstInvalidUtf8(bytes);
+    // An HTML page may declare a legacy encoding (Word saves windows-1252): read it in that.
+    const legacy = /\.html?$/i.test(file) ? declaredHtmlEncoding(bytes) : undefined;
+    const bad = legacy === undefined ? firstInvalidUtf8(bytes) : -1;
     if (bad >= 0) {
       skip(source, `not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`, lineAt(bytes, bad));
       continue;
     }
-    let text = decoder.decode(bytes);
+    let text = legacy === undefined ? decoder.decode(bytes) : decodeLegacy(bytes, legacy);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const parsed = parseCorpusFile(source, text, manifest, rel(file));
     read.add(rel(file));

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ask, buildIndex, loadEngine, parseCorpusFile, tokenize, type ParsedDocument } from '../../src/engine/index.js';
+import { readCorpus } from '../../scripts/lib/corpus-fs.js';
 import { readChecked, tempCorpus } from './corpus-helpers.js';
 
 const parse = (html: string, manifest = {}) => parseCorpusFile('corpus/page.html', html, manifest, 'page.html');
@@ -235,6 +236,33 @@ describe('random HTML pages', () => {
       }),
       { seed: 7, numRuns: 300 },
     );
+  });
+});
+
+describe('an HTML page in a legacy encoding', () => {
+  const latin = (s: string): Uint8Array => Uint8Array.from(s, (c) => ({ '£': 0xa3, '“': 0x93, '”': 0x94, 'é': 0xe9 })[c] ?? c.charCodeAt(0));
+
+  it('is read in the encoding it declares', async () => {
+    const read = await readChecked('corpus', {
+      cwd: tempCorpus({
+        'policy.htm': latin('<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head><body><p>Meals up to £45 a day, “itemised” receipts.</p></body></html>'),
+        'old.html': latin('<meta charset="ISO-8859-1"><p>Café opening hours.</p>'),
+        'dash.html': Uint8Array.from([...[...'<meta charset=cp1252><p>Fees '].map((c) => c.charCodeAt(0)), 0x80, 0x35, 0x20, 0x97, 0x20, 0x99, 0x2e]),
+      }),
+    });
+    expect(read.documents.map((d) => d.sections[0]!.sentences[0]!.text)).toEqual(['Fees €5 — ™.', 'Café opening hours.', 'Meals up to £45 a day, “itemised” receipts.']);
+    expect(read.warnings).toEqual([]);
+  });
+
+  it('is skipped, saying why, when it declares none or one the platform lacks, and so is a text file', async () => {
+    const read = await readCorpus('corpus', {
+      cwd: tempCorpus({ 'good.txt': 'Good.', 'none.html': latin('<p>Café.</p>'), 'odd.html': latin('<meta charset="x-made-up"><p>Café.</p>'), 'notes.txt': latin('charset=windows-1252 Café.') }),
+    });
+    expect(read.warnings).toEqual([
+      'corpus/none.html:1: skipped, not valid UTF-8 (byte 0xe9 at offset 6)',
+      'corpus/notes.txt:1: skipped, not valid UTF-8 (byte 0xe9 at offset 24)',
+      'corpus/odd.html:1: skipped, not valid UTF-8 (byte 0xe9 at offset 32)',
+    ]);
   });
 });
 
