@@ -239,6 +239,31 @@ describe('random HTML pages', () => {
   });
 });
 
+describe('arbitrary markup', () => {
+  // Tag soup from HTML's own pieces: any order, unclosed, misnested, half-written.
+  const PIECE_OF_MARKUP = fc.constantFrom(
+    '<p>', '</p>', '<li>', '<ul>', '</ul>', '<ol start=3>', '<table>', '<tr>', '<td>', '<th>', '</tr>', '<thead>', '<pre>', '</pre>',
+    '<h1>', '</h1>', '<h2>', '<main>', '</main>', '<nav>', '</nav>', '<div hidden>', '</div>', '<script>', '</script>', '<!--', '-->',
+    '<a href="#x">', '</a>', '<br>', '&amp;', '&#', '&copy', ';', '<', '>', '"', '=', ' ', '\n', '\r\n', 'word', 'End.', '¶', '🙂', '|',
+  );
+  it('never throws, and gives trimmed sentences citing lines of the page', () => {
+    fc.assert(
+      fc.property(fc.array(PIECE_OF_MARKUP, { maxLength: 60 }), (pieces) => {
+        const html = pieces.join('');
+        const lines = html.split(/\r\n|\n|\r/).length;
+        for (const d of parse(html).documents) {
+          for (const s of d.sections.flatMap((x) => x.sentences)) {
+            expect(s.text).not.toBe('');
+            expect(s.text).toBe(s.text.trim());
+            expect(1 <= s.lines[0] && s.lines[0] <= s.lines[1] && s.lines[1] <= lines, JSON.stringify({ html, s })).toBe(true);
+          }
+        }
+      }),
+      { seed: 11, numRuns: 2000 },
+    );
+  });
+});
+
 describe('an HTML page in a legacy encoding', () => {
   const latin = (s: string): Uint8Array => Uint8Array.from(s, (c) => ({ '£': 0xa3, '“': 0x93, '”': 0x94, 'é': 0xe9 })[c] ?? c.charCodeAt(0));
 
