@@ -49,6 +49,12 @@ export const SEARCH_OPTIONS: SearchOptions = {
 export const RANKING = {
   /** Candidates re-ranked by sentence focus, answer type and proximity. */
   depth: 10,
+  /**
+   * The most answers a reader is shown (`k` of `/ask` is at most this): among
+   * them, the answers after the first hold a word of the question in their
+   * text or heading, not only in their document's title.
+   */
+  shownAnswers: 10,
   /** Weight of the best sentence's share of the question's IDF weight. */
   focusWeight: 1,
   /** Extra weight of a best sentence that also holds a word of the asked-for answer type. */

@@ -430,7 +430,43 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const abstain = opts.abstain !== false && (!knownEnough(terms, df, frame.weights, minKnown) || supportOf(raw, hits[0]!, n) < minSupport);
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
+  hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
   return { ...ranking, hits: hits.slice(0, limit) };
+}
+
+/**
+ * Leaves out of the first `shown` answers those after the first that hold
+ * no word of the question in their text or heading: a passage that matched
+ * only through its document's title (which every passage of a one-document
+ * corpus shares) tells a reader nothing about the question, so fewer
+ * answers are better than such ones. Hits further down are not checked
+ * (only an evaluation ranks that far). Each checked hit keeps its analysis.
+ */
+function withWordsFirst(engine: Engine, ranking: Ranking, questionWords: ReadonlySet<string>, hits: Hit[], shown: number): Hit[] {
+  if (hits.length < 2 || shown < 2) return hits;
+  const kept: Hit[] = [hits[0]!];
+  const terms = new Set(ranking.terms);
+  let i = 1;
+  for (; i < hits.length && kept.length < shown; i++) {
+    const h = hits[i]!;
+    const p = engine.passages[h.passageId]!;
+    h.analysis ??= analysePassage(p, ranking, questionWords, engine.synonyms, contextOf(engine, h.passageId, ranking));
+    if (h.analysis.highlights.length > 0 || headingHolds(engine, p.section, terms)) kept.push(h);
+  }
+  return kept.length === i ? hits : [...kept, ...hits.slice(i)];
+}
+
+/** Whether a section heading holds one of `terms` (read through the synonyms like the index). */
+function headingHolds(engine: Engine, heading: string, terms: ReadonlySet<string>): boolean {
+  let found = false;
+  if (heading !== '') {
+    scanWords(heading, (start, end, folded) => {
+      if (found) return;
+      const t = cachedTerm(folded ?? heading.slice(start, end).toLowerCase());
+      if (t !== null && terms.has(canonicalTerm(engine.synonyms, t))) found = true;
+    });
+  }
+  return found;
 }
 
 /** The question's terms ({@link queryTerms}) as the engine's index holds them: synonyms read as their group's first word. */

@@ -248,6 +248,29 @@ describe('ranking and abstention', () => {
   it('returns the same ranking for the same question', () => {
     expect(rank(engine, 'tea drying', 3)).toEqual(rank(engine, 'tea drying', 3));
   });
+
+  it('shows after the first answer only passages that hold a word of the question in their text or heading', () => {
+    // One document: its title ("Office handbook") is every passage's, so every passage matches "office".
+    const handbook = engineOf({
+      'corpus/handbook.md': [
+        '# Office handbook',
+        '## Wifi',
+        'The office wifi password is on the fridge.',
+        '## Parking',
+        'Park in bays 10 to 20. '.repeat(20),
+        '## Lunch',
+        'Lunch is served at noon. '.repeat(20),
+        '## Wifi for guests',
+        'Ask reception for a pass. '.repeat(20),
+      ].join('\n\n'),
+    });
+    const answers = ask(handbook, 'What is the office wifi password?', 3).answers;
+    expect(answers.map((a) => a.text.slice(0, 20))).toEqual(['The office wifi pass', 'Ask reception for a ']);
+    expect(answers[1]!.citation.section).toBe('Wifi for guests'); // its heading holds "wifi"
+    // An evaluation's ranking of every passage leaves them out too: it measures what a reader is shown.
+    const ids = (k: number) => rank(handbook, 'What is the office wifi password?', k).hits.map((h) => h.passageId);
+    expect(ids(100)).toEqual(ids(3));
+  });
 });
 
 /** Passages that share no word with the questions of these tests, to give a corpus the size where the full abstention thresholds hold. */
