@@ -152,8 +152,9 @@ function lineLocator(text: string): (offset: number) => number {
  * element whose id, class or label says "breadcrumb"). Headings (`<h1>`–`<h6>`, their
  * "¶" link mark dropped) become
  * the section of the text under them; paragraphs, list items (quoted with
- * "•" or their number, as the page draws them), definition terms and
- * details, captions and other blocks are paragraphs, split into sentences;
+ * "•" or their number, as the page draws them), definitions (with their
+ * term: "SLA: Service level agreement."), captions and other blocks are
+ * paragraphs, split into sentences;
  * a table row is a sentence of its own (`| cell | cell |`; a header row, of
  * `<th>` cells or in `<thead>`, followed by the delimiter row `| --- | --- |`
  * as in Markdown, so that it is never quoted as the answer), and so is each
@@ -243,6 +244,8 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
   /** Nesting of `<tr>` (a table inside a cell is read as the cell's text). */
   let rowDepth = 0;
   let preDepth = 0;
+  /** A definition term (`<dt>`) just closed: its paragraph waits for the definition (`<dd>`) after it. */
+  let term = false;
   /** The line where a comment that is never closed opens (0: none). */
   let unclosedComment = 0;
 
@@ -252,6 +255,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
     current = { heading: h, sentences: [] };
   };
   function flush(): void {
+    term = false;
     if (paragraph.length === 0) return;
     const lines: SourceLine[] = paragraph.map((l) => ({ line: l.line, text: collapse(l.parts.join('')) }));
     paragraph = [];
@@ -340,6 +344,14 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           inMain++;
         }
         if (!indexing()) return;
+        if (term && name === 'dd') {
+          // A definition goes with its term, as the page sets them side by side: "SLA: Service level agreement."
+          term = false;
+          const last = paragraph[paragraph.length - 1]!;
+          const t = last.parts.join('').trimEnd();
+          last.parts = [t, /[:.?!]$/.test(t) ? ' ' : ': '];
+          return;
+        }
         if (name === 'a' && (attribs.href ?? '').startsWith('#')) {
           frame.anchor = true;
           anchors++;
@@ -485,8 +497,9 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           return;
         }
         if (BLOCKS.has(name)) {
-          flush();
           marker = '';
+          if (name === 'dt' && paragraph.length > 0) term = true;
+          else flush();
         }
       },
     },

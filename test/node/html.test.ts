@@ -39,7 +39,8 @@ describe('the text of an HTML page', () => {
     ['a cell keeps its blocks as words', '<table><tr><td><p>Two</p><p>words</p></td><td>x</td></tr></table>', ['| Two words | x |']],
     ['each line of preformatted text is a sentence', '<pre><code><span>npm</span> install\n  npm test</code></pre>', ['npm install', 'npm test']],
     ['a comment is not text', '<p>Shown <!-- hidden note --> text.</p>', ['Shown text.']],
-    ['a definition list gives terms and details', '<dl><dt>SLA</dt><dd>Service level agreement.</dd></dl>', ['SLA', 'Service level agreement.']],
+    ['a definition is quoted with its term', '<dl><dt>SLA</dt>\n<dd>Service level agreement.</dd><dt>RPO?</dt><dd>Data loss.</dd><dt>Alone</dt></dl>', ['SLA: Service level agreement.', 'RPO?', 'Data loss.', 'Alone']],
+    ['a term with two definitions gives the second its own paragraph', '<dl><dt>Tier</dt><dd>Basic.</dd><dd>Pro.</dd></dl><dl><dt>A</dt><dt>B</dt><dd>Both.</dd></dl>', ['Tier: Basic.', 'Pro.', 'A', 'B: Both.']],
     ['an FAQ in details and summary', '<details><summary>Can I pause?</summary><p>Yes, for up to 3 months.</p></details>', ['Can I pause?', 'Yes, for up to 3 months.']],
   ])('%s', (_, html, expected) => {
     expect(sentences(html)).toEqual(expected);
