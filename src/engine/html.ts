@@ -38,8 +38,8 @@ interface Frame {
   list?: boolean;
   /** An article, section, aside, nav or main: a header or footer inside it belongs to it. */
   sectioning?: boolean;
-  /** A link to a place on the page (`<a href="#…">`). */
-  anchor?: boolean;
+  /** A link (`<a href>`). */
+  link?: boolean;
   /** A `<thead>`. */
   thead?: boolean;
 }
@@ -50,8 +50,8 @@ interface List {
   /** The next item's number. */
   next: number;
   items: number;
-  /** Whether all its text so far is links to places on the page: a table of contents. */
-  toc: boolean;
+  /** Whether all its text so far is the text of links: a table of contents, related pages, an index. */
+  links: boolean;
   /** Its section, and how many sentences that section had when the list opened. */
   section: Section;
   from: number;
@@ -144,8 +144,8 @@ function lineLocator(text: string): (offset: number) => number {
  * Parses an `.html` or `.htm` file as a reader sees the page: the text of
  * its `<main>` (all of `<body>` when it has none), without scripts, styles,
  * form controls and embedded media, without elements marked `hidden`,
- * `aria-hidden="true"` or `data-citeqa-ignore`, without a table of contents
- * (a list of links to places on the page only), and without the page's
+ * `aria-hidden="true"` or `data-citeqa-ignore`, without lists of links only
+ * (a table of contents, related pages, an index), and without the page's
  * chrome: navigation (`<nav>`), a `<header>`, `<footer>` or `<aside>` that
  * is not inside an article or section, the ARIA landmarks that say the
  * same (`role="navigation"`, `"banner"`, …) and a breadcrumb trail (an
@@ -222,8 +222,8 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
   const stack: Frame[] = [];
   /** Open lists, innermost last. */
   const lists: List[] = [];
-  /** Open links to places on the page. */
-  let anchors = 0;
+  /** Open links. */
+  let links = 0;
   /** Open sectioning elements (`SECTIONING`). */
   let sectioning = 0;
   /** Frames that skip their content (this frame or one above it does). */
@@ -352,9 +352,9 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           last.parts = [t, /[:.?!]$/.test(t) ? ' ' : ': '];
           return;
         }
-        if (name === 'a' && (attribs.href ?? '').startsWith('#')) {
-          frame.anchor = true;
-          anchors++;
+        if (name === 'a' && attribs.href !== undefined) {
+          frame.link = true;
+          links++;
         }
         if (rowDepth > 0) {
           if (name === 'tr') rowDepth++;
@@ -392,7 +392,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
         if (HEADING.test(name)) {
           flush();
           heading = [];
-          for (const l of lists) l.toc = false;
+          for (const l of lists) l.links = false;
           return;
         }
         if (name === 'br') {
@@ -405,7 +405,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           const start = Number.parseInt(decodeHTMLAttribute(attribs.start ?? ''), 10);
           frame.list = true;
           const from = current.sentences.length;
-          lists.push({ ordered: name === 'ol', next: Number.isFinite(start) ? start : 1, items: 0, toc: true, section: current, from });
+          lists.push({ ordered: name === 'ol', next: Number.isFinite(start) ? start : 1, items: 0, links: true, section: current, from });
         }
         if (name === 'li') {
           const list = lists[lists.length - 1];
@@ -420,7 +420,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
       },
       ontext(data) {
         if (!indexing()) return;
-        if (anchors === 0 && lists.length > 0 && /\S/.test(data)) for (const l of lists) l.toc = false;
+        if (links === 0 && lists.length > 0 && /\S/.test(data)) for (const l of lists) l.links = false;
         // Each source line of the text on its own, so that sentences cite the lines they sit on.
         let offset = parser.startIndex;
         for (const part of data.split(/(\r\n|\n|\r)/)) {
@@ -439,15 +439,16 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
         const frame = stack.pop();
         if (frame === undefined) return;
         if (frame.sectioning) sectioning--;
-        if (frame.anchor) anchors--;
+        if (frame.link) links--;
         if (frame.thead) thead--;
         if (frame.list) {
-          // A list of links to places on the page only is its table of contents: the headings say it again.
+          // A list of links only is a way to other places (a table of contents, related pages, an
+          // index): the words are the headings' or other pages', and no link text answers a question.
           flush();
           const list = lists.pop()!;
-          if (list.toc && list.items >= 2 && current === list.section && current.sentences.length > list.from) {
+          if (list.links && list.items >= 2 && current === list.section && current.sentences.length > list.from) {
             current.sentences.splice(list.from);
-            if (!(lists[lists.length - 1]?.toc ?? false)) hiddenElements++;
+            if (!(lists[lists.length - 1]?.links ?? false)) hiddenElements++;
           }
         }
         if (frame.skip) {

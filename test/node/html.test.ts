@@ -87,13 +87,13 @@ describe('the text of an HTML page', () => {
     expect(parse(html).droppedLines).toBe(1);
   });
 
-  it('leaves out a table of contents: a list of links to places on the page only', () => {
+  it('leaves out lists of links only: a table of contents, related pages, an index', () => {
     const html = `<h1>Billing FAQ</h1><ul class="toc"><li><a href="#pay">How do I pay?</a><ul><li><a href="#card"><span>1.1</span> By card</a></li></ul></li>
 <li><a href="#refund">Can I get a refund?</a></li></ul><p>Answers to billing questions.</p>
-<ul><li><a href="#pay">Jump</a> to payment.</li><li>Or read on.</li></ul><ul><li><a href="/cards">Cards</a></li><li><a href="/bank">Bank</a></li></ul>
-<ul><li><a href="#only">A single link</a></li></ul>`;
-    expect(sentences(html)).toEqual(['Answers to billing questions.', '• Jump to payment.', '• Or read on.', '• Cards', '• Bank', '• A single link']);
-    expect(parse(html).hiddenElements).toBe(1);
+<ul><li><a href="#pay">Jump</a> to payment.</li><li>Or read on.</li></ul><h2>Related articles</h2><ul><li><a href="/cards">Paying by card</a></li><li><a href="/bank">Bank transfers</a></li></ul>
+<p>More text.</p><ul><li><a href="#only">A single link</a></li></ul><ul><li><a>Not a link</a></li><li><a>Nor this</a></li></ul>`;
+    expect(sentences(html)).toEqual(['Answers to billing questions.', '• Jump to payment.', '• Or read on.', 'More text.', '• A single link', '• Not a link', '• Nor this']);
+    expect(parse(html).hiddenElements).toBe(2);
   });
 
   it('reads only the main content when the page marks it', () => {
