@@ -35,6 +35,8 @@ export interface CorpusRead {
   commentLines: number;
   /** HTML elements not indexed: hidden from readers, or the page's chrome (navigation, banner, footer). */
   hiddenElements: number;
+  /** Lists of links only not indexed (a table of contents, related pages), Markdown and HTML. */
+  linkLists: number;
   /** SHA-256 over every accepted file's path and bytes, and the manifest. */
   corpusHash: string;
   /** The manifest's example questions for the demo page (none without a manifest). */
@@ -290,6 +292,7 @@ export async function readCorpus(
     droppedLines: 0,
     commentLines: 0,
     hiddenElements: 0,
+    linkLists: 0,
     corpusHash: '',
     examples: [],
     synonyms: [],
@@ -392,6 +395,7 @@ export async function readCorpus(
     result.droppedLines += parsed.droppedLines;
     result.commentLines += parsed.commentLines ?? 0;
     result.hiddenElements += parsed.hiddenElements ?? 0;
+    result.linkLists += parsed.linkLists ?? 0;
     if (parsed.documents.length === 0) {
       result.skippedFiles++;
       if (parsed.warnings.length === 0) result.warnings.push(`${source}: skipped, no documents found`);

@@ -94,6 +94,8 @@ export interface ParsedFile {
   skippedRecords?: number;
   /** HTML elements not indexed because the page hides them or they are its chrome (navigation, banner, footer). */
   hiddenElements?: number;
+  /** Lists of links only not indexed (a table of contents, related pages): Markdown and HTML. */
+  linkLists?: number;
 }
 
 /**
@@ -185,6 +187,44 @@ function renderedText(line: string): string {
         : decodeEntities(part.replace(IMAGE, '').replace(LINK, '$1').replace(AUTOLINK, '$1').replace(HTML_BREAK, ' ').replace(HTML_TAG, '')),
     )
     .join('');
+}
+
+/** A Markdown list item that is one link and nothing else: `- [Installation](#installation)`, `1. <https://…>`. */
+const LINK_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[^\]]{1,500}\](?:\([^)]{0,2000}\)|\[[^\]]{0,500}\])|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>)\s*$/;
+
+/**
+ * The lines (0-based) of Markdown lists of two or more items that are each
+ * one link only (blank lines between them allowed; code fences skipped): a
+ * table of contents ("- [Installation](#installation)") or a list of
+ * related pages. Their words are the headings' or other pages' titles, and
+ * "- Deploying to Netlify" answered "How do I deploy to Netlify?" before
+ * the section that says how.
+ */
+function linkListLines(lines: readonly string[], from: number): { lines: Set<number>; lists: number } {
+  const out = new Set<number>();
+  let lists = 0;
+  let inFence = false;
+  let run: number[] = [];
+  const end = (): void => {
+    if (run.length >= 2) {
+      for (const n of run) out.add(n);
+      lists++;
+    }
+    run = [];
+  };
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (FENCE.test(line)) {
+      end();
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) continue;
+    if (LINK_ITEM.test(line)) run.push(i);
+    else if (line.trim() !== '') end();
+  }
+  end();
+  return { lines: out, lists };
 }
 
 /** A Markdown table row: `| cell | cell |` (the separator row `|---|---|` included). */
@@ -280,6 +320,7 @@ export function parseTextFile(
     }
   }
 
+  const links = markdown ? linkListLines(lines, i) : { lines: new Set<number>(), lists: 0 };
   const sections: Section[] = [];
   let heading = '';
   let paragraph: SourceLine[] = [];
@@ -354,6 +395,10 @@ export function parseTextFile(
       }
       line = v.text;
     }
+    if (links.lines.has(i)) {
+      flush();
+      continue;
+    }
     if (markdown && FENCE.test(line)) {
       flush();
       inFence = !inFence;
@@ -426,9 +471,9 @@ export function parseTextFile(
   if (url !== undefined && url !== '') doc.url = url;
   if (sections.length === 0) {
     warnings.push(`${source}: skipped, no sentences found (the file is empty or only boilerplate)`);
-    return { documents: [], warnings, droppedLines, commentLines };
+    return { documents: [], warnings, droppedLines, commentLines, linkLists: links.lists };
   }
-  return { documents: [doc], warnings, droppedLines, commentLines };
+  return { documents: [doc], warnings, droppedLines, commentLines, linkLists: links.lists };
 }
 
 /**

@@ -180,7 +180,7 @@ export function parseHtmlFile(
   let body = readBody(text, page.hasMain, lineOf, drop);
   // A <main> that only hidden or invisible content holds (a template's, a hidden panel's) marks nothing.
   if (page.hasMain && !body.mainRead) body = readBody(text, false, lineOf, drop);
-  const { sections, h1s, droppedLines, hiddenElements, unclosedComment } = body;
+  const { sections, h1s, droppedLines, hiddenElements, linkLists, unclosedComment } = body;
   const warnings: string[] = [];
   if (unclosedComment > 0) {
     const lines = lineOf(text.length) - unclosedComment + 1;
@@ -193,9 +193,9 @@ export function parseHtmlFile(
   if (url !== undefined && url !== '') doc.url = url;
   if (sections.length === 0) {
     warnings.push(`${source}: skipped, no text found (the page is empty, hidden or only boilerplate)`);
-    return { documents: [], warnings, droppedLines, hiddenElements };
+    return { documents: [], warnings, droppedLines, hiddenElements, linkLists };
   }
-  return { documents: [doc], warnings, droppedLines, hiddenElements };
+  return { documents: [doc], warnings, droppedLines, hiddenElements, linkLists };
 }
 
 /** What {@link readBody} read of a page. */
@@ -205,6 +205,7 @@ interface Body {
   h1s: string[];
   droppedLines: number;
   hiddenElements: number;
+  linkLists: number;
   /** The line where a comment that is never closed opens (0: none). */
   unclosedComment: number;
   /** Whether a `<main>` was entered (with `hasMain`). */
@@ -215,6 +216,7 @@ interface Body {
 function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => number, drop: ReadonlySet<string>): Body {
   let droppedLines = 0;
   let hiddenElements = 0;
+  let linkLists = 0;
   let mainRead = false;
   const h1s: string[] = [];
   const sections: Section[] = [];
@@ -448,7 +450,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           const list = lists.pop()!;
           if (list.links && list.items >= 2 && current === list.section && current.sentences.length > list.from) {
             current.sentences.splice(list.from);
-            if (!(lists[lists.length - 1]?.links ?? false)) hiddenElements++;
+            if (!(lists[lists.length - 1]?.links ?? false)) linkLists++;
           }
         }
         if (frame.skip) {
@@ -508,5 +510,5 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
   );
   parser.end(text);
   startSection('');
-  return { sections, h1s, droppedLines, hiddenElements, unclosedComment, mainRead };
+  return { sections, h1s, droppedLines, hiddenElements, linkLists, unclosedComment, mainRead };
 }

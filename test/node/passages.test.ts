@@ -190,6 +190,23 @@ describe('Markdown documents', () => {
     expect(all).not.toContain('---');
   });
 
+  it('leaves out lists of links only (a table of contents, related pages), counting them', () => {
+    const md = [
+      '# Lumen',
+      '## Contents',
+      '- [Installation](#installation)\n- [Deploying to Netlify](#deploying-to-netlify)\n  1. [Build settings][build]\n\n- <https://lumen.dev/faq>',
+      '## Deploying to Netlify',
+      'Set the build command to `lumen build`.',
+      '- [Netlify docs](https://docs.netlify.com): read them first.\n- [Alone](#alone)',
+      '```\n- [Kept](#kept)\n- [In code](#code)\n```',
+    ].join('\n\n');
+    const parsed = parseTextFile('corpus/README.md', md);
+    expect(parsed.linkLists).toBe(1);
+    expect(parsed.documents[0]!.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)])).toEqual([
+      ['Deploying to Netlify', ['Set the build command to `lumen build`.', '- Netlify docs: read them first.', '- Alone', '- [Kept](#kept)', '- [In code](#code)']],
+    ]);
+  });
+
   it('puts each paragraph, list item, table row and line of code of a passage on a line of its own', () => {
     const md = ['# Bread', 'Mix the dough. Let it rest.', 'You need:\n- flour\n- salt and\n  water', '| step | time |\n|---|---|\n| rise | 4 h |', '```\nbake --hot\n```'].join('\n\n');
     const passages = toPassages(parseTextFile('corpus/bread.md', md).documents[0]!, 0);
