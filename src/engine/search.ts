@@ -287,7 +287,7 @@ export function analysePassage(
         const raw = text.slice(start, end);
         if (
           ((answerType === 'date' && YEAR.test(raw)) ||
-            (answerType === 'number' && (DIGIT.test(raw) || NUMBER_WORDS.has((word ??= raw.toLowerCase())))) ||
+            (answerType === 'number' && ((DIGIT.test(raw) && !isItemNumber(p, s, start, end)) || NUMBER_WORDS.has((word ??= raw.toLowerCase())))) ||
             (answerType === 'name' && UPPER.test(raw) && start > 0 && !SENTENCE_END.test(text.slice(Math.max(0, start - 4), start)))) &&
           !questionWords.has((word ??= text.slice(start, end).toLowerCase()))
         ) {
@@ -321,6 +321,12 @@ export function analysePassage(
     if (found && a > 0 && b > 0) proximity += (a + b) / 2;
   });
   return { highlights, sentenceWeights, sentenceTyped, proximity, pairs: pairFound };
+}
+
+/** Whether the word at `text[start, end)` is the number of a numbered list item ("2. Paste your key"), not a quantity. */
+function isItemNumber(p: Passage, s: number, start: number, end: number): boolean {
+  const c = p.text.charCodeAt(end);
+  return start === p.sentences[s] && end - start <= 3 && (c === 0x2e || c === 0x29) && p.text.charCodeAt(end + 1) === 0x20;
 }
 
 /** Whether `p` sits under a heading that the part number `label` opens ("## 6.3 Service credits"). */

@@ -79,6 +79,13 @@ describe('the answer sentence', () => {
     expect(a.sentenceTyped).toEqual([false, typed]);
   });
 
+  it("does not count a numbered list item's number as a quantity", () => {
+    const t = '1. Run ferry init.\n2. Run ferry sync.\n3) Sync runs 3 times.\n12 files sync.';
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: t, sentences: [0, 19, 38, 60] };
+    const a = analysePassage(p, { terms: ['sync'], idf: new Map([['sync', 1]]), answerType: 'number' }, new Set(['how', 'often', 'does', 'ferry', 'sync']));
+    expect(a.sentenceTyped).toEqual([false, false, true, true]);
+  });
+
   it('does not count a number word the question itself holds', () => {
     const t = 'Three teams bid. The league narrowed the three bids to one site.';
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: t, sentences: [0, 17] };
