@@ -16,13 +16,16 @@ const HOW_MEASURE = new RegExp(`\\bhow (${HOW_ADJECTIVES.join('|')})\\b`, 'g');
 const PART_NOUN_WORDS: ReadonlySet<string> = new Set(PART_NOUNS);
 /** One of {@link PART_NOUNS} (or its plural) and the number after it. */
 const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? (v?[0-9][0-9.]*)`, 'g');
+/** "What changed", "what's new", "what has changed": a changelog question, whose subject is what follows. */
+const WHAT_CHANGED = /\bwhat(?:'s|’s| is| has| have)? (changed|new)\b/;
 
 /**
  * The question's frame: its frame terms, each with the share of its IDF it
  * weighs in the ranking, and the numbered part it names, if any. Light verbs
  * ({@link LIGHT_VERBS}), nouns that ask for a kind of text ({@link FRAME_NOUNS}:
- * "policy") and a measure asked with "how" ({@link HOW_ADJECTIVES}:
- * "how long") weigh `RANKING.frameWeight`; a noun that names a numbered part
+ * "policy"), a measure asked with "how" ({@link HOW_ADJECTIVES}:
+ * "how long") and the "changed" or "new" of "what changed in 2.0?"
+ * ({@link WHAT_CHANGED}) weigh `RANKING.frameWeight`; a noun that names a numbered part
  * ({@link PART_NOUNS}: "section 3.2") weighs nothing, since the number names
  * the part and a passage that says "see section 3.2" only cites it. A frame
  * term the corpus lacks does not count against the question in the
@@ -35,6 +38,8 @@ function questionFrameOf(question: string, terms: readonly string[]): { weights:
   for (const t of terms) if (FRAME_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
   const q = question.toLowerCase();
   if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) weights.set(term(m[1]!)!, RANKING.frameWeight);
+  const changed = WHAT_CHANGED.exec(q);
+  if (changed !== null) weights.set(term(changed[1]!)!, RANKING.frameWeight);
   let label: string | undefined;
   for (const m of q.matchAll(PART_NUMBER)) {
     weights.set(term(m[1]!)!, 0);

@@ -459,6 +459,15 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'What does section 3.2 say?', 1).answers[0]?.answer).toBe('3.2 Travel: book economy class for flights under 6 hours.');
   });
 
+  it('answers "what changed in" a version from a changelog that never says "changed" or "new"', () => {
+    const engine = engineOf({
+      'corpus/changelog.md': '# Changelog\n\n## 2.1.0\n\n- Added `bandwidth` to limit upload speed.\n\n## 2.0.0\n\n- `ferry.json` is replaced by `ferry.toml`.',
+    });
+    for (const q of ['What changed in 2.0.0?', "What's new in 2.0.0?", 'What has changed in version 2.0.0?']) {
+      expect(ask(engine, q, 1).answers[0]?.citation.section, q).toBe('2.0.0');
+    }
+  });
+
   it('still abstains in a small corpus when most of the question is missing', () => {
     expect(rank(engineOf(small), 'When did the orchestra first play on this stage?', 1).abstained).toBe(true);
   });
