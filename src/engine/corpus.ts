@@ -27,6 +27,9 @@ export const DEFAULT_BOILERPLATE: readonly string[] = [
   'was this page helpful?',
   'was this article helpful?',
   'print this page',
+  'return to top',
+  'submit a request',
+  'have more questions? submit a request',
 ];
 
 /** What `corpus/manifest.json` may say about the corpus. */

@@ -18,6 +18,8 @@ const BLOCKS = new Set([
   'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'ul',
 ]);
 const HEADING = /^h[1-6]$/;
+/** A letter or digit: a paragraph without one (an icon, "—") is no paragraph of its own. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Ancestors inside which a `<header>`, `<footer>` or `<aside>` belongs to the content, not to the page around it. */
 const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
 /** A page's chrome: its navigation, banner, footer and side bar (when not inside the content). */
@@ -252,17 +254,28 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
   let unclosedComment = 0;
 
   const startSection = (h: string): void => {
-    flush();
+    flush(true);
     if (current.sentences.length > 0) sections.push(current);
     current = { heading: h, sentences: [] };
   };
-  function flush(): void {
+  /**
+   * A paragraph of symbols only (a callout's "💡" icon), which opens the next
+   * paragraph; anything else after it (a heading, a table row, the end: `end`)
+   * leaves it a paragraph of its own, so that the order stays.
+   */
+  let carried: SourceLine[] = [];
+  function flush(end = false): void {
     term = false;
-    if (paragraph.length === 0) return;
-    const lines: SourceLine[] = paragraph.map((l) => ({ line: l.line, text: collapse(l.parts.join('')) }));
+    if (paragraph.length === 0 && (!end || carried.length === 0)) return;
+    const lines: SourceLine[] = [...carried, ...paragraph.map((l) => ({ line: l.line, text: collapse(l.parts.join('')) }))];
     paragraph = [];
+    carried = [];
     const all = lines.map((l) => l.text.trim()).join(' ').trim();
     if (all === '') return;
+    if (!end && !WORD_CHAR.test(all)) {
+      carried = lines;
+      return;
+    }
     if (drop.has(all.toLowerCase())) {
       droppedLines++;
       return;
@@ -270,7 +283,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
     current.sentences.push(...splitSentences(lines));
   }
   const emit = (sentence: Sentence): void => {
-    flush();
+    flush(true);
     current.sentences.push(sentence);
   };
 
@@ -509,6 +522,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
     { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(text);
+  flush(true);
   startSection('');
   return { sections, h1s, droppedLines, hiddenElements, linkLists, unclosedComment, mainRead };
 }

@@ -41,6 +41,8 @@ describe('the text of an HTML page', () => {
     ['a comment is not text', '<p>Shown <!-- hidden note --> text.</p>', ['Shown text.']],
     ['a definition is quoted with its term', '<dl><dt>SLA</dt>\n<dd>Service level agreement.</dd><dt>RPO?</dt><dd>Data loss.</dd><dt>Alone</dt></dl>', ['SLA: Service level agreement.', 'RPO?', 'Data loss.', 'Alone']],
     ['a term with two definitions gives the second its own paragraph', '<dl><dt>Tier</dt><dd>Basic.</dd><dd>Pro.</dd></dl><dl><dt>A</dt><dt>B</dt><dd>Both.</dd></dl>', ['Tier: Basic.', 'Pro.', 'A', 'B: Both.']],
+    ['an icon alone opens the paragraph after it', '<figure class="callout"><div>💡</div><div>Tell your manager first.</div></figure>', ['💡 Tell your manager first.']],
+    ['an icon alone before a heading, a table or the end stays where it is', '<div>★</div><h2>H</h2><p>Text.</p><div>→</div><table><tr><td>x</td></tr></table><div>—</div>', ['★', 'Text.', '→', '| x |', '—']],
     ['an FAQ in details and summary', '<details><summary>Can I pause?</summary><p>Yes, for up to 3 months.</p></details>', ['Can I pause?', 'Yes, for up to 3 months.']],
   ])('%s', (_, html, expected) => {
     expect(sentences(html)).toEqual(expected);
