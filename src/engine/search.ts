@@ -462,7 +462,9 @@ function withWordsFirst(engine: Engine, ranking: Ranking, questionWords: Readonl
     const h = hits[i]!;
     const p = engine.passages[h.passageId]!;
     h.analysis ??= analysePassage(p, ranking, questionWords, engine.synonyms, contextOf(engine, h.passageId, ranking));
-    if (h.analysis.highlights.length > 0 || headingHolds(engine, p.section, terms)) kept.push(h);
+    // A heading that is the document's title (a Markdown file's "# Title") is the title.
+    const heading = p.section === engine.docs[p.doc]!.title ? '' : p.section;
+    if (h.analysis.highlights.length > 0 || headingHolds(engine, heading, terms)) kept.push(h);
   }
   return kept.length === i ? hits : [...kept, ...hits.slice(i)];
 }
