@@ -5,11 +5,12 @@ import { lastAtOrBefore, splitSentences, type Sentence, type SourceLine } from '
 
 /**
  * Elements whose content a reader never sees as text: code, styles,
- * embedded media and their fallbacks, form controls. Never indexed, never counted.
+ * embedded media and their fallbacks, form controls. Never indexed, never
+ * counted. (Not `<form>` itself: ASP.NET pages wrap all their content in one.)
  */
 const INVISIBLE = new Set([
   'head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'audio', 'video', 'picture', 'map', 'select', 'textarea', 'button', 'datalist', 'form',
+  'audio', 'video', 'picture', 'map', 'select', 'textarea', 'button', 'datalist',
 ]);
 /** Elements that end a paragraph where they open and where they close. */
 const BLOCKS = new Set([
@@ -145,7 +146,8 @@ function lineLocator(text: string): (offset: number) => number {
 /**
  * Parses an `.html` or `.htm` file as a reader sees the page: the text of
  * its `<main>` (all of `<body>` when it has none), without scripts, styles,
- * form controls and embedded media, without elements marked `hidden`,
+ * form controls (not the form: ASP.NET pages wrap everything in one) and
+ * embedded media, without elements marked `hidden`,
  * `aria-hidden="true"` or `data-citeqa-ignore`, without lists of links only
  * (a table of contents, related pages, an index), and without the page's
  * chrome: navigation (`<nav>`), a `<header>`, `<footer>` or `<aside>` that

@@ -51,10 +51,14 @@ describe('the text of an HTML page', () => {
   it('leaves out what a reader never sees', () => {
     const html = `<html><head><title>T</title><style>.a { color: red }</style><script>var SECRET = 1;</script></head>
 <body><p>Visible one.</p><script>SCRIPTWORD()</script><noscript>NOSCRIPTWORD</noscript><template><p>TEMPLATEWORD</p></template>
-<svg><title>SVGWORD</title><text>SVGTEXT</text></svg><form><label>FORMWORD</label><button>Send</button></form>
+<svg><title>SVGWORD</title><text>SVGTEXT</text></svg><form><button>BUTTONWORD</button><select><option>OPTIONWORD</option></select><textarea>AREAWORD</textarea></form>
 <p hidden>HIDDENWORD</p><div aria-hidden="true">ARIAWORD</div><div data-citeqa-ignore><p>IGNOREDWORD</p></div><p>Visible two.</p></body></html>`;
     expect(sentences(html)).toEqual(['Visible one.', 'Visible two.']);
     expect(parse(html).hiddenElements).toBe(3);
+  });
+
+  it('reads a form that wraps the whole page (as ASP.NET pages do), without its controls', () => {
+    expect(sentences('<body><form id="form1" method="post"><input type="hidden" value="x"><h1>Leave</h1><p>Staff get 25 days.</p><button>Save</button></form></body>')).toEqual(['Staff get 25 days.']);
   });
 
   it('leaves out the page chrome: navigation, and a header, footer or aside outside the content', () => {
