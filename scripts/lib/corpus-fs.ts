@@ -35,7 +35,7 @@ export interface CorpusRead {
   commentLines: number;
   /** HTML elements not indexed: hidden from readers, or the page's chrome (navigation, banner, footer). */
   hiddenElements: number;
-  /** Lists of links only not indexed (a table of contents, related pages), Markdown and HTML. */
+  /** Lists of links only not indexed (a table of contents, related pages; in HTML also a paragraph of links only). */
   linkLists: number;
   /** SHA-256 over every accepted file's path and bytes, and the manifest. */
   corpusHash: string;

@@ -69,7 +69,7 @@ export async function writeIndexModule(
     `(${skippedSummary(corpus)}, ${corpus.warnings.length} warnings, ${corpus.droppedLines} boilerplate lines dropped` +
     `${corpus.commentLines > 0 ? `, ${corpus.commentLines} HTML comment line${corpus.commentLines === 1 ? '' : 's'} dropped` : ''}` +
     `${corpus.hiddenElements > 0 ? `, ${corpus.hiddenElements} hidden or navigation HTML element${corpus.hiddenElements === 1 ? '' : 's'} not indexed` : ''}` +
-    `${corpus.linkLists > 0 ? `, ${corpus.linkLists} list${corpus.linkLists === 1 ? '' : 's'} of links only not indexed` : ''}` +
+    `${corpus.linkLists > 0 ? `, ${corpus.linkLists} list${corpus.linkLists === 1 ? '' : 's'} or line${corpus.linkLists === 1 ? '' : 's'} of links only not indexed` : ''}` +
     `${built.meta.synonyms.length > 0 ? `, ${built.meta.synonyms.length} synonym groups` : ''}); ` +
     `index ${kb(bytes.length)} (${kb(gzipBytes)} gzip); corpus ${built.meta.corpusHash}; ${Math.round(total)} ms`;
   return {

@@ -97,7 +97,7 @@ export interface ParsedFile {
   skippedRecords?: number;
   /** HTML elements not indexed because the page hides them or they are its chrome (navigation, banner, footer). */
   hiddenElements?: number;
-  /** Lists of links only not indexed (a table of contents, related pages): Markdown and HTML. */
+  /** Lists of links only not indexed (a table of contents, related pages; in HTML also a paragraph of links only). */
   linkLists?: number;
 }
 

@@ -26,7 +26,7 @@ const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
 /** A page's chrome: its navigation, banner, footer and side bar (when not inside the content). */
 const CHROME = new Set(['header', 'footer', 'aside']);
 /** ARIA landmark roles of a page's chrome, wherever they stand ("complementary": outside the content only). */
-const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search']);
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog']);
 /** A heading's own link mark ("Installation¶", Sphinx's and MkDocs's; "#", "§", "🔗"), and zero-width spaces. */
 const HEADING_MARK = /\s*[¶§#🔗]+\s*$|\u200b/gu;
 
@@ -148,11 +148,12 @@ function lineLocator(text: string): (offset: number) => number {
  * its `<main>` (all of `<body>` when it has none), without scripts, styles,
  * form controls (not the form: ASP.NET pages wrap everything in one) and
  * embedded media, without elements marked `hidden`,
- * `aria-hidden="true"` or `data-citeqa-ignore`, without lists of links only
- * (a table of contents, related pages, an index), and without the page's
+ * `aria-hidden="true"` or `data-citeqa-ignore`, without a closed `<dialog>`,
+ * without lists and paragraphs of links only (a table of contents, related
+ * pages, "Subscribe | Log in"), and without the page's
  * chrome: navigation (`<nav>`), a `<header>`, `<footer>` or `<aside>` that
  * is not inside an article or section, the ARIA landmarks that say the
- * same (`role="navigation"`, `"banner"`, …) and a breadcrumb trail (an
+ * same (`role="navigation"`, `"banner"`, `"dialog"`, …) and a breadcrumb trail (an
  * element whose id, class or label says "breadcrumb"). Headings (`<h1>`–`<h6>`, their
  * "¶" link mark dropped) become
  * the section of the text under them; paragraphs, list items (quoted with
@@ -260,6 +261,8 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
     if (current.sentences.length > 0) sections.push(current);
     current = { heading: h, sentences: [] };
   };
+  /** Whether the paragraph holds letters or digits outside links. */
+  let ownText = false;
   /**
    * A paragraph of symbols only (a callout's "💡" icon), which opens the next
    * paragraph; anything else after it (a heading, a table row, the end: `end`)
@@ -268,6 +271,8 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
   let carried: SourceLine[] = [];
   function flush(end = false): void {
     term = false;
+    const linksOnly = !ownText && lists.length === 0;
+    ownText = false;
     if (paragraph.length === 0 && (!end || carried.length === 0)) return;
     const lines: SourceLine[] = [...carried, ...paragraph.map((l) => ({ line: l.line, text: collapse(l.parts.join('')) }))];
     paragraph = [];
@@ -280,6 +285,12 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
     }
     if (drop.has(all.toLowerCase())) {
       droppedLines++;
+      return;
+    }
+    // A paragraph of links only ("Subscribe | Log in", "Share Tweet Email") is a way elsewhere, not text
+    // (a list of them is judged as a whole, when it closes).
+    if (linksOnly && WORD_CHAR.test(all)) {
+      linkLists++;
       return;
     }
     current.sentences.push(...splitSentences(lines));
@@ -326,6 +337,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
       t = marker + t.trimStart();
       marker = '';
     }
+    if (links === 0 && !ownText && WORD_CHAR.test(piece)) ownText = true;
     if (last !== undefined && last.line === line) last.parts.push(t);
     else paragraph.push({ line, parts: [t] });
   };
@@ -343,7 +355,9 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           CHROME_ROLES.has(role) ||
           ((CHROME.has(name) || role === 'complementary') && sectioning === 0) ||
           isBreadcrumbs(attribs);
-        const skip = (parent?.skip ?? false) || INVISIBLE.has(name) || hiddenBy(attribs) || chrome;
+        // A <dialog> is shown only when open (a paywall, a consent prompt).
+        const invisible = INVISIBLE.has(name) || (name === 'dialog' && !('open' in attribs));
+        const skip = (parent?.skip ?? false) || invisible || hiddenBy(attribs) || chrome;
         const frame: Frame = { name, skip };
         if (SECTIONING.has(name)) {
           frame.sectioning = true;
@@ -351,7 +365,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
         }
         if (skip && !(parent?.skip ?? false)) {
           skipping++;
-          if (!INVISIBLE.has(name) && (!hasMain || inMain > 0)) hiddenElements++;
+          if (!invisible && (!hasMain || inMain > 0)) hiddenElements++;
         }
         stack.push(frame);
         if (skip) return;

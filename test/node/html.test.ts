@@ -102,6 +102,14 @@ describe('the text of an HTML page', () => {
     expect(parse(html)).toMatchObject({ hiddenElements: 0, linkLists: 2 });
   });
 
+  it('leaves out a news page\'s furniture: consent and paywall dialogs, and lines of links only', () => {
+    const html = `<div role="dialog" aria-label="Cookies"><p>We use cookies.</p></div><div class="top"><a href="/s">Subscribe for $1</a> | <a href="/l">Log in</a></div>
+<h1>Council approves bike lanes</h1><div class="share"><a href="#">Share</a><a href="#">Tweet</a></div><p>The council voted 7–2 on <a href="/tue">Tuesday</a>.</p>
+<dialog id="paywall"><p>You have read all your free articles.</p></dialog><dialog open><p>An open dialog is shown.</p></dialog><p><a href="/more">Read the full report</a></p>`;
+    expect(sentences(html)).toEqual(['The council voted 7–2 on Tuesday.', 'An open dialog is shown.']);
+    expect(parse(html)).toMatchObject({ hiddenElements: 1, linkLists: 3 });
+  });
+
   it('reads only the main content when the page marks it', () => {
     const html = `<body><div class="menu">Home Docs Pricing</div><main><h1>Billing</h1><p>Invoices are sent monthly.</p><nav>On this page</nav></main>
 <div>Footer text</div></body>`;
