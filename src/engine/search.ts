@@ -16,8 +16,12 @@ const HOW_MEASURE = new RegExp(`\\bhow (${HOW_ADJECTIVES.join('|')})\\b`, 'g');
 const PART_NOUN_WORDS: ReadonlySet<string> = new Set(PART_NOUNS);
 /** One of {@link PART_NOUNS} (or its plural) and the number after it. */
 const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? (v?[0-9][0-9.]*)`, 'g');
-/** "What changed", "what's new", "what has changed": a changelog question, whose subject is what follows. */
-const WHAT_CHANGED = /\bwhat(?:'s|’s| is| has| have)? (changed|new)\b/;
+/**
+ * "What changed in 2.0?", "what's new in", "what has changed since": a
+ * changelog question, whose subject is what follows ("What new product…"
+ * and "What changed the delta?" are not).
+ */
+const WHAT_CHANGED = /\bwhat(?:'s|’s| is| has| have)? (changed|new)(?= (?:in|since|with|between|for)\b|\s*[?.!]?\s*$)/;
 
 /**
  * The question's frame: its frame terms, each with the share of its IDF it
@@ -158,6 +162,8 @@ export interface PassageAnalysis {
   sentenceWeights: number[];
   /** Whether each sentence holds a word of the asked-for answer type that the question does not. */
   sentenceTyped: boolean[];
+  /** IDF weight of the distinct question terms each sentence holds that its context (title, heading) does not: what it adds to them. */
+  sentenceOwn?: number[];
   /** IDF weight of the question's adjacent term pairs found close together, in question order or not. */
   proximity: number;
   /** Whether the question's `i`-th and `i + 1`-th terms stand close together somewhere in the passage. */
@@ -259,6 +265,7 @@ export function analysePassage(
   const highlights: Array<[number, number]> = [];
   const sentenceWeights = p.sentences.map(() => 0);
   const sentenceTyped = p.sentences.map(() => false);
+  const sentenceOwn = p.sentences.map(() => 0);
   const seenInSentence = new Set<string>();
   const lastAt = new Array<number>(terms.length).fill(-1e9);
   const pairFound = new Array<boolean>(Math.max(0, terms.length - 1)).fill(false);
@@ -307,6 +314,7 @@ export function analysePassage(
     if (!seenInSentence.has(t!)) {
       seenInSentence.add(t!);
       sentenceWeights[s]! += idf.get(t!) ?? 0;
+      if (!context.has(t!)) sentenceOwn[s]! += idf.get(t!) ?? 0;
     }
     lastAt[qi] = w;
     if (qi > 0 && w - lastAt[qi - 1]! <= RANKING.proximityWindow) pairFound[qi - 1] = true;
@@ -325,7 +333,7 @@ export function analysePassage(
     // A term that weighs nothing ("clause" before the number a question names) adds nothing in a pair either.
     if (found && a > 0 && b > 0) proximity += (a + b) / 2;
   });
-  return { highlights, sentenceWeights, sentenceTyped, proximity, pairs: pairFound };
+  return { highlights, sentenceWeights, sentenceTyped, sentenceOwn, proximity, pairs: pairFound };
 }
 
 /** Whether the word at `text[start, end)` is the number of a numbered list item ("2. Paste your key"), not a quantity. */
@@ -880,17 +888,24 @@ export function answersOf(engine: Engine, ranking: Ranking, question: string): A
 /**
  * The sentence that best answers: the one covering the most IDF weight of
  * the question's terms (its own, and those of the passage's title and
- * heading), with the answer-type bonus; the earliest on ties.
+ * heading), with the answer-type bonus. On a tie, the one that holds more
+ * of the question beyond its title and heading ("The project will cost $24
+ * million" over "… to build 12 miles of bike lanes" for "How much will the
+ * bike lanes cost?" under the title "… bike lanes"), then the earliest.
  */
 export function bestSentence(a: PassageAnalysis, eligible: (i: number) => boolean = () => true): number {
   let best = 0;
   let bestValue = -1;
+  let bestOwn = -1;
   for (let i = 0; i < a.sentenceWeights.length; i++) {
     if (!eligible(i)) continue;
     const v = sentenceValue(a, i);
-    if (v > bestValue) {
+    const own = a.sentenceOwn?.[i] ?? 0;
+    const tie = Math.abs(v - bestValue) <= 1e-9 * Math.max(1, v);
+    if ((!tie && v > bestValue) || (tie && own > bestOwn)) {
       best = i;
       bestValue = v;
+      bestOwn = own;
     }
   }
   return best;

@@ -93,6 +93,14 @@ describe('the answer sentence', () => {
     expect(a.sentenceTyped).toEqual([false, true]);
   });
 
+  it('is, between sentences that cover the question equally, the one that adds most to the title', () => {
+    // The title says "bike lanes"; the sentence that says what they cost answers, not the one that names them again.
+    const engine = engineOf({
+      'corpus/news.md': '# Council approves new bike lanes\n\nThe council voted on Tuesday to build 12 miles of bike lanes. The project will cost $24 million.',
+    });
+    expect(ask(engine, 'How much will the bike lanes cost?', 1).answers[0]?.answer).toBe('The project will cost $24 million.');
+  });
+
   it('is not a question of the text itself (FAQ text), but the sentence after it', () => {
     const faq = 'Q: How do I export my data? A: Use the Export button on the Data page. Q: Is there an app?';
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: faq, sentences: [0, 28, 72] };
@@ -469,6 +477,11 @@ describe('abstention on small corpora', () => {
     for (const q of ['What changed in 2.0.0?', "What's new in 2.0.0?", 'What has changed in version 2.0.0?']) {
       expect(ask(engine, q, 1).answers[0]?.citation.section, q).toBe('2.0.0');
     }
+    // "What new product…" asks about a new thing, and "What changed the delta?" about a cause: "new" and "changed" weigh in full there.
+    const weightOf = (q: string, t: string) => rank(engine, q, 1, { abstain: false }).idf.get(t)!;
+    expect(weightOf("What's new in 2.0.0?", 'new')).toBeCloseTo(weightOf('Is the limit new in 2.0.0?', 'new') / 2);
+    expect(weightOf('What new limit did 2.0.0 add?', 'new')).toBeCloseTo(weightOf('Is the limit new in 2.0.0?', 'new'));
+    expect(weightOf('What changed the limit?', 'chang')).toBeCloseTo(weightOf('Who changed the limit?', 'chang'));
   });
 
   it('still abstains in a small corpus when most of the question is missing', () => {
