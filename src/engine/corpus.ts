@@ -146,8 +146,8 @@ const AUTOLINK = /<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)|(?:[^<>\s@]+@[^<>\
 // of "[" costs linear time, not quadratic (a longer link stays as written).
 /** A Markdown image, `![alt](src)` or `![alt][ref]`: the page shows the picture, not its text. */
 const IMAGE = /!\[[^\]]{0,500}\](?:\([^)]{0,2000}\)|\[[^\]]{0,500}\])/g;
-/** A Markdown link, shown as its text: `[text](url "title")`, `[text][ref]`, `[text][]`. */
-const LINK = /\[([^\]]{1,500})\](?:\((?:<[^>]{0,2000}>|[^()\s]{0,2000})(?:\s+(?:"[^"]{0,500}"|'[^']{0,500}'|\([^)]{0,500}\)))?\s*\)|\[[^\]]{0,500}\])/g;
+/** A Markdown link, shown as its text: `[text](url "title")`, `[text][ref]`, `[text][]`; one whose text was only an image (a badge), as nothing. */
+const LINK = /\[([^\]]{0,500})\](?:\((?:<[^>]{0,2000}>|[^()\s]{0,2000})(?:\s+(?:"[^"]{0,500}"|'[^']{0,500}'|\([^)]{0,500}\)))?\s*\)|\[[^\]]{0,500}\])/g;
 /** A link reference definition, `[faq]: https://example.org/faq`, which the page does not show. */
 const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*(?:<[^>]*>|\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
 /** A code span, whose text stays as written: `` `<div>` ``. */
@@ -196,12 +196,21 @@ function renderedText(line: string): string {
 const LINK_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[^\]]{1,500}\](?:\([^)]{0,2000}\)|\[[^\]]{0,500}\])|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>)\s*$/;
 
 /**
+ * A Markdown line of links (or linked images) only, with separators between
+ * them: "[Website](…) | [Docs](…)", a README's row of badges (images taken
+ * out first). Each part is bounded and the separator unambiguous, so a
+ * failing line costs linear time.
+ */
+const LINK_LINE = /^\s*(?:(?:\[[^\]]{0,500}\](?:\([^)]{0,2000}\)|\[[^\]]{0,500}\])|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>)(?:\s*[|·•/,–—-])?\s*)+$/;
+
+/**
  * The lines (0-based) of Markdown lists of two or more items that are each
  * one link only (blank lines between them allowed; code fences skipped): a
  * table of contents ("- [Installation](#installation)") or a list of
  * related pages. Their words are the headings' or other pages' titles, and
  * "- Deploying to Netlify" answered "How do I deploy to Netlify?" before
- * the section that says how.
+ * the section that says how. Also a paragraph that is one line of links
+ * only ({@link LINK_LINE}: a navigation line, a row of badges).
  */
 function linkListLines(lines: readonly string[], from: number): { lines: Set<number>; lists: number } {
   const out = new Set<number>();
@@ -224,7 +233,14 @@ function linkListLines(lines: readonly string[], from: number): { lines: Set<num
     }
     if (inFence) continue;
     if (LINK_ITEM.test(line)) run.push(i);
-    else if (line.trim() !== '') end();
+    else if (line.trim() !== '') {
+      end();
+      const alone = (i === from || lines[i - 1]!.trim() === '') && (i + 1 >= lines.length || lines[i + 1]!.trim() === '');
+      if (alone && /[[<]/.test(line) && LINK_LINE.test(line.replace(IMAGE, ''))) {
+        out.add(i);
+        lists++;
+      }
+    }
   }
   end();
   return { lines: out, lists };

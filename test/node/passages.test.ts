@@ -207,6 +207,20 @@ describe('Markdown documents', () => {
     ]);
   });
 
+  it('leaves out a README\'s row of badges and a paragraph that is one line of links only', () => {
+    const md = [
+      '# Lumen',
+      '[![Build](https://ci.example/badge.svg)](https://ci.example) [![npm](https://img.example/npm.svg)](https://npm.example)',
+      '[Website](https://lumen.dev) | [Docs](https://lumen.dev/docs) · <https://chat.example>',
+      'Lumen builds docs. Read\n[the guide](https://lumen.dev/guide)\nfirst.',
+      '[Changelog](CHANGELOG.md)',
+      'See [the FAQ](faq.md) for more.',
+    ].join('\n\n');
+    const parsed = parseTextFile('corpus/README.md', md);
+    expect(parsed.documents[0]!.sections.flatMap((s) => s.sentences.map((x) => x.text))).toEqual(['Lumen builds docs.', 'Read the guide first.', 'See the FAQ for more.']);
+    expect(parsed.linkLists).toBe(3);
+  });
+
   it('puts each paragraph, list item, table row and line of code of a passage on a line of its own', () => {
     const md = ['# Bread', 'Mix the dough. Let it rest.', 'You need:\n- flour\n- salt and\n  water', '| step | time |\n|---|---|\n| rise | 4 h |', '```\nbake --hot\n```'].join('\n\n');
     const passages = toPassages(parseTextFile('corpus/bread.md', md).documents[0]!, 0);
