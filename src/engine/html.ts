@@ -17,6 +17,8 @@ const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
   'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main',
   'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'ul',
+  // Cells outside a row (htmlparser2 does not imply the <tr> a browser would): paragraphs of their own.
+  'td', 'th',
 ]);
 const HEADING = /^h[1-6]$/;
 /** A letter or digit: a paragraph without one (an icon, "—") is no paragraph of its own. */

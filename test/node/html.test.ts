@@ -36,6 +36,7 @@ describe('the text of an HTML page', () => {
     ['an item of a nested list is an item of its own', '<ul><li>Outer<ol><li>Inner</li></ol></li><li>Next</li></ul>', ['• Outer', '1. Inner', '• Next']],
     ['each table row is a sentence, a header row followed by a delimiter row', '<table><tr><th>Plan</th><th>Price</th></tr>\n<tr><th>Pro</th><td>$10</td></tr></table>', ['| Plan | Price |', '| --- | --- |', '| Pro | $10 |']],
     ['a row in <thead> is a header row', '<table><thead><tr><td>Plan</td><td>Price</td></tr></thead><tbody><tr><td>Pro</td><td>$10</td></tr></tbody></table>', ['| Plan | Price |', '| --- | --- |', '| Pro | $10 |']],
+    ['cells without a row are paragraphs, their words kept apart', '<table><td>Alpha one</td><td>Beta two</td></table>', ['Alpha one', 'Beta two']],
     ['a cell keeps its blocks as words', '<table><tr><td><p>Two</p><p>words</p></td><td>x</td></tr></table>', ['| Two words | x |']],
     ['each line of preformatted text is a sentence', '<pre><code><span>npm</span> install\n  npm test</code></pre>', ['npm install', 'npm test']],
     ['a comment is not text', '<p>Shown <!-- hidden note --> text.</p>', ['Shown text.']],
