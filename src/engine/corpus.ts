@@ -138,8 +138,10 @@ const TEXT_BULLET = /^\s*[•◦▪‣●○■□–*+-]\s+/;
 const FENCE = /^\s*(```|~~~)/;
 /** An HTML tag in Markdown: `<kbd>`, `</summary>`, `<img src="x" alt="y">` (not an autolink, `<https://…>`). */
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
-/** A line break tag, which separates the words around it. */
-const HTML_BREAK = /<br\s*\/?>/gi;
+/** Line break, block and table cell tags (`<br>`, `</td><td>`, `<div>`, …), one or more: they separate the words around them. */
+const HTML_BREAK = /(?:<(?:br\s*\/?|\/?(?:td|th|tr|table|thead|tbody|tfoot|caption|p|div|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|section|article|header|footer|aside|nav|details|summary|figure|figcaption|hr|pre)(?:\s[^<>]*)?\/?)>\s*)+/gi;
+/** One space for a run of {@link HTML_BREAK} tags, none after white space. */
+const breakSpace = (_: string, offset: number, line: string): string => (offset > 0 && /\s/.test(line[offset - 1]!) ? '' : ' ');
 /** An autolink, shown as its address: `<https://example.org>`, `<help@example.org>`. */
 const AUTOLINK = /<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)|(?:[^<>\s@]+@[^<>\s@]+))>/g;
 // Link and image parts are bounded in length, so that a line of thousands
@@ -187,7 +189,7 @@ function renderedText(line: string): string {
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : decodeEntities(part.replace(IMAGE, '').replace(LINK, '$1').replace(AUTOLINK, '$1').replace(HTML_BREAK, ' ').replace(HTML_TAG, '')),
+        : decodeEntities(part.replace(IMAGE, '').replace(LINK, '$1').replace(AUTOLINK, '$1').replace(HTML_BREAK, breakSpace).replace(HTML_TAG, '')),
     )
     .join('');
 }

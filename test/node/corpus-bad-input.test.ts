@@ -277,6 +277,8 @@ describe('Markdown lines built to be slow', () => {
     ['image starts', '!['],
     ['half links', '[a]('],
     ['tags', '<a '],
+    ['cell tags', '<td '],
+    ['spaces before a tag', ' '.repeat(9) + '<p'],
     ['references', '&#'],
   ])('reads a 200,000-character line of %s as written, in linear time', async (_, unit) => {
     const line = unit.repeat(Math.ceil(200_000 / unit.length));

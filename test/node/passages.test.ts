@@ -350,6 +350,11 @@ describe('Markdown documents', () => {
     expect(parseTextFile('corpus/a.txt', 'Press <kbd>S</kbd>.').documents[0]!.sections[0]!.sentences[0]!.text).toBe('Press <kbd>S</kbd>.');
   });
 
+  it('keeps apart the words of HTML table cells and blocks in Markdown', () => {
+    const md = '# Plans\n\n<table>\n<tr><td>Plan</td><td>Price</td></tr>\n<tr><td>Pro </td> <td>$10</td></tr>\n</table>\n\n<div>One</div><div>Two</div> and <b>b</b>old.';
+    expect(parseTextFile('corpus/plans.md', md).documents[0]!.sections[0]!.sentences.map((x) => x.text)).toEqual(['Plan Price Pro $10', 'One Two and bold.']);
+  });
+
   it('uses the first heading as title when there is no front matter', () => {
     expect(parseTextFile('corpus/a.md', '# Handbook\n\nHello there.').documents[0]!.title).toBe('Handbook');
   });
