@@ -901,8 +901,7 @@ export function bestSentence(a: PassageAnalysis, eligible: (i: number) => boolea
     if (!eligible(i)) continue;
     const v = sentenceValue(a, i);
     const own = a.sentenceOwn?.[i] ?? 0;
-    const tie = Math.abs(v - bestValue) <= 1e-9 * Math.max(1, v);
-    if ((!tie && v > bestValue) || (tie && own > bestOwn)) {
+    if (v > bestValue || (v === bestValue && own > bestOwn)) {
       best = i;
       bestValue = v;
       bestOwn = own;
