@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
-import { MAX_EXAMPLE_CHARS, MAX_EXAMPLES, parseCorpusFile, synonymsOf, type Manifest, type ParsedDocument } from '../../src/engine/index.js';
+import { isHttpUrl, MAX_EXAMPLE_CHARS, MAX_EXAMPLES, parseCorpusFile, synonymsOf, type Manifest, type ParsedDocument } from '../../src/engine/index.js';
 
 /** Files larger than this are skipped with a warning (override with CITEQA_MAX_FILE_BYTES). */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -228,15 +228,7 @@ function validateManifest(raw: unknown, where: string): Manifest {
       }
     });
   }
-  if (m.baseUrl !== undefined) {
-    let ok = false;
-    try {
-      ok = typeof m.baseUrl === 'string' && ['http:', 'https:'].includes(new URL(m.baseUrl).protocol);
-    } catch {
-      ok = false;
-    }
-    if (!ok) fail('"baseUrl" must be an absolute http(s) URL, such as "https://docs.example.org/"');
-  }
+  if (m.baseUrl !== undefined && !isHttpUrl(m.baseUrl)) fail('"baseUrl" must be an absolute http(s) URL, such as "https://docs.example.org/"');
   try {
     synonymsOf(m.synonyms);
   } catch (e) {

@@ -1,7 +1,8 @@
 import { Parser } from 'htmlparser2';
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import type { ParsedDocument, ParsedFile, Section } from './corpus.js';
-import { lastAtOrBefore, splitSentences, type Sentence, type SourceLine } from './sentences.js';
+// WORD_CHAR, a letter or digit: a paragraph without one (an icon, "—") is no paragraph of its own.
+import { lastAtOrBefore, splitSentences, WORD_CHAR, type Sentence, type SourceLine } from './sentences.js';
 
 /**
  * Elements whose content a reader never sees as text: code, styles,
@@ -21,8 +22,6 @@ const BLOCKS = new Set([
   'td', 'th',
 ]);
 const HEADING = /^h[1-6]$/;
-/** A letter or digit: a paragraph without one (an icon, "—") is no paragraph of its own. */
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Ancestors inside which a `<header>`, `<footer>` or `<aside>` belongs to the content, not to the page around it. */
 const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
 /** A page's chrome: its navigation, banner, footer and side bar (when not inside the content). */
@@ -70,7 +69,16 @@ interface PageMeta {
   hasMain: boolean;
 }
 
-const isHttpUrl = (u: string): boolean => /^https?:\/\/[^\s/]+/i.test(u);
+/** Whether `u` is an absolute http(s) URL (a canonical link, the manifest's `baseUrl`). */
+export function isHttpUrl(u: unknown): boolean {
+  if (typeof u !== 'string') return false;
+  try {
+    const { protocol } = new URL(u);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 /** Whether an element is hidden from readers or marked not to be indexed. */
 function hiddenBy(attribs: Record<string, string>): boolean {

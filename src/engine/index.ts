@@ -7,6 +7,7 @@ export * from './build.js';
 export * from './compact.js';
 export * from './compact-search.js';
 export * from './corpus.js';
+export * from './html.js';
 export * from './neighbours.js';
 export * from './options.js';
 export * from './passages.js';

@@ -464,7 +464,6 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
 function withWordsFirst(engine: Engine, ranking: Ranking, questionWords: ReadonlySet<string>, hits: Hit[], shown: number): Hit[] {
   if (hits.length < 2 || shown < 2) return hits;
   const kept: Hit[] = [hits[0]!];
-  const terms = new Set(ranking.terms);
   let i = 1;
   for (; i < hits.length && kept.length < shown; i++) {
     const h = hits[i]!;
@@ -472,22 +471,17 @@ function withWordsFirst(engine: Engine, ranking: Ranking, questionWords: Readonl
     h.analysis ??= analysePassage(p, ranking, questionWords, engine.synonyms, contextOf(engine, h.passageId, ranking));
     // A heading that is the document's title (a Markdown file's "# Title") is the title.
     const heading = p.section === engine.docs[p.doc]!.title ? '' : p.section;
-    if (h.analysis.highlights.length > 0 || headingHolds(engine, heading, terms)) kept.push(h);
+    if (h.analysis.highlights.length > 0 || headingHolds(engine, heading, ranking.idf)) kept.push(h);
   }
   return kept.length === i ? hits : [...kept, ...hits.slice(i)];
 }
 
-/** Whether a section heading holds one of `terms` (read through the synonyms like the index). */
-function headingHolds(engine: Engine, heading: string, terms: ReadonlySet<string>): boolean {
-  let found = false;
-  if (heading !== '') {
-    scanWords(heading, (start, end, folded) => {
-      if (found) return;
-      const t = cachedTerm(folded ?? heading.slice(start, end).toLowerCase());
-      if (t !== null && terms.has(canonicalTerm(engine.synonyms, t))) found = true;
-    });
-  }
-  return found;
+/** Whether a section heading holds one of the question's terms (the keys of `idf`; read through the synonyms like the index). */
+function headingHolds(engine: Engine, heading: string, idf: ReadonlyMap<string, number>): boolean {
+  return tokenize(heading).some((w) => {
+    const t = cachedTerm(w.word);
+    return t !== null && idf.has(canonicalTerm(engine.synonyms, t));
+  });
 }
 
 /** The question's terms ({@link queryTerms}) as the engine's index holds them: synonyms read as their group's first word. */

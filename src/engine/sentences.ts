@@ -93,7 +93,7 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 /** A letter or digit: a segment without one is punctuation or symbols, not a sentence. */
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+export const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** A segment whose first letter or digit is a lower-case letter ("* or spaces."). */
 const LOWER_START = /^[^\p{L}\p{N}]*\p{Ll}/u;
 /** A segment that is only a list or section number: "9.", "3.1.", "(b)", "iv)". */

@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { RANKING } from '../engine/index.js';
 import type { ErrorCode } from './errors.js';
 
 /** Longest accepted question, in characters (Unicode code points). */
 export const MAX_QUESTION_CHARS = 500;
 /** Answers per question: default and bounds of `k`. */
 export const DEFAULT_K = 3;
-export const MAX_K = 10;
+/** The most answers `/ask` gives: as many as the engine shows a reader (its answers after the first must hold a word of the question). */
+export const MAX_K = RANKING.shownAnswers;
 
 // C0/C1 control characters other than tab, line feed and carriage return, and
 // U+FFFD, which URL decoding leaves where the bytes were not UTF-8.
