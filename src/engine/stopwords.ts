@@ -26,6 +26,18 @@ whither who whoever whole whom whose why will with won would wouldn yet you your
 );
 
 /**
+ * Stop words that, written in capitals in running text, are usually
+ * acronyms: "IT" (information technology), "US" and "U.S." (United States),
+ * "WHO" (World Health Organization), "OR" (operating room), "AM" (a.m.).
+ * There they are index terms of their own, kept in capitals ("IT", not
+ * "it"), so that "How do I contact IT?" asks for the IT desk. Capitals that
+ * stress a word ("do NOT share") or shout a heading ("CONTACT US") are not
+ * acronyms: only these words are, and only among words mostly not in
+ * capitals (text.ts).
+ */
+export const ACRONYM_STOP_WORDS: ReadonlySet<string> = new Set(['am', 'it', 'or', 'us', 'who']);
+
+/**
  * Common verbs that questions use as their frame ("How do I **get** a card?",
  * "What **happens** to unused days?", "What does E202 **mean**?"), not their
  * subject. Unlike stop words they are indexed and matched, at half their IDF

@@ -1,6 +1,6 @@
 import irregularVerbs from 'english-verbs-irregular/dist/verbs.json';
 import { stemmer } from 'stemmer';
-import { STOP_WORDS } from './stopwords.js';
+import { ACRONYM_STOP_WORDS, STOP_WORDS } from './stopwords.js';
 
 /**
  * Irregular verb forms and their base verb ("knew" → "know", "bought" →
@@ -77,7 +77,10 @@ export interface Token {
 // word ("4.2.0", "3.2", "192.168.0.1", "1.5"), while a date keeps its year
 // apart ("29.11" and "2026"); a "v" before such a number is not part of it
 // ("v4.2.0" is "4.2.0"). Everything else (punctuation, curly quotes, dashes,
-// symbols, whitespace) separates words.
+// symbols, whitespace) separates words. Capitals are acronyms in two cases
+// that scanWords handles before folding: "U.S." is one word ("us" folded,
+// kept as "US" since "us" is a stop word), and "IT" or "US" among words not
+// in capitals keeps its capitals (ACRONYM_STOP_WORDS).
 const WORD = /(?![vV][0-9]+\.[0-9]{1,3}(?![0-9]))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?<=[0-9])\.[0-9]{1,3}(?![0-9])[\p{L}\p{N}\p{M}]*)*/gu;
 const MARKS = /\p{M}+/gu;
 
@@ -111,7 +114,9 @@ export function fold(word: string): string {
 
 /**
  * Splits `text` into folded words with their offsets in `text`.
- * Punctuation never reaches the index or the query: `"Avocado,”` → `avocado`.
+ * Punctuation never reaches the index or the query: `"Avocado,”` → `avocado`;
+ * `"U.S."` → `US` and `"the IT desk"` → `the`, `IT`, `desk` (acronyms that
+ * are not the stop words "us" and "it").
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -123,9 +128,10 @@ export function tokenize(text: string): Token[] {
 
 /**
  * Calls `visit` for each word {@link tokenize} finds, in order, with its
- * offsets and, for a word with non-ASCII characters, its folded form
- * (`undefined` for an ASCII word, whose folded form is its text in lower
- * case), so that hot loops make strings only for the words they need.
+ * offsets and, for a word with non-ASCII characters or an acronym ("U.S." →
+ * "US", "IT"), its folded form (`undefined` for any other ASCII word, whose
+ * folded form is its text in lower case), so that hot loops make strings
+ * only for the words they need.
  */
 export function scanWords(text: string, visit: (start: number, end: number, folded: string | undefined) => void): void {
   const n = text.length;
@@ -147,6 +153,20 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
         while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
       }
       if (j === n || text.charCodeAt(j) < 0x80 || isSeparator(text.charCodeAt(j))) {
+        // Capitals: "U.S." is one word, and "IT" or "US" is not the stop word "it" or "us".
+        if (isUpper(c) && (j - i === 1 || isUpper(text.charCodeAt(i + 1)))) {
+          const dotted = j - i === 1 ? dottedAcronymEnd(text, i) : -1;
+          if (dotted > 0) {
+            visit(i, dotted, acronymWord(text.slice(i, dotted).replaceAll('.', '')));
+            i = dotted;
+            continue;
+          }
+          if (j - i > 1 && isStopWordAcronym(text, i, j)) {
+            visit(i, j, text.slice(i, j));
+            i = j;
+            continue;
+          }
+        }
         visit(i, j, undefined);
         i = j;
         continue;
@@ -160,6 +180,11 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
     WORD.lastIndex = i;
     const m = WORD.exec(text);
     if (m === null) break;
+    if (m.index > i && text.charCodeAt(m.index) < 0x80) {
+      // An ASCII word after other characters: read from there as above ("U.S.", "IT").
+      i = m.index;
+      continue;
+    }
     visit(m.index, m.index + m[0].length, fold(m[0]));
     i = m.index + m[0].length;
   }
@@ -179,6 +204,54 @@ function isVersionAfter(text: string, i: number): boolean {
   return j > i && text.charCodeAt(j) === 0x2e && shortDigitsAt(text, j + 1);
 }
 
+// Two or more capitals each followed by a "." ("U.S.", "D.C.", "J.R.R."), the last "." optional.
+const DOTTED_ACRONYM = /(?:[A-Z]\.)+[A-Z]\.?(?![\p{L}\p{N}\p{M}])/uy;
+
+/** The end of a dotted acronym that starts at `i`, or -1. */
+function dottedAcronymEnd(text: string, i: number): number {
+  if (text.charCodeAt(i + 1) !== 0x2e) return -1;
+  DOTTED_ACRONYM.lastIndex = i;
+  return DOTTED_ACRONYM.test(text) ? DOTTED_ACRONYM.lastIndex : -1;
+}
+
+/**
+ * A folded acronym: in lower case, unless that is one of the
+ * {@link ACRONYM_STOP_WORDS} ("US" of "U.S."), which keeps its capitals so
+ * that it is a term of its own.
+ */
+function acronymWord(letters: string): string {
+  const lower = letters.toLowerCase();
+  return ACRONYM_STOP_WORDS.has(lower) ? letters.toUpperCase() : lower;
+}
+
+/**
+ * Whether the capitals at `text[start, end)` spell one of the
+ * {@link ACRONYM_STOP_WORDS} used as an acronym ("the IT desk", "US
+ * employees"), not shouted text ("CONTACT US", "WHAT IS IT"): the nearest
+ * words of its line and sentence, up to three either side, are mostly not in
+ * capitals.
+ */
+export function isStopWordAcronym(text: string, start: number, end: number): boolean {
+  if (end - start > 3) return false;
+  for (let k = start; k < end; k++) if (!isUpper(text.charCodeAt(k))) return false;
+  if (!ACRONYM_STOP_WORDS.has(text.slice(start, end).toLowerCase())) return false;
+  const before = text.slice(Math.max(0, start - 60), start).split(CLAUSE_END).pop()!.match(LETTER_WORDS) ?? [];
+  const after = text.slice(end, end + 60).split(CLAUSE_END)[0]!.match(LETTER_WORDS) ?? [];
+  let caps = 0;
+  let all = 0;
+  for (const w of [...before.slice(-3), ...after.slice(0, 3)]) {
+    all++;
+    if (w === w.toUpperCase()) caps++;
+  }
+  return caps * 2 <= all;
+}
+const CLAUSE_END = /[\n.!?:;|]/;
+const LETTER_WORDS = /[A-Za-z]{2,}/g;
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -195,6 +268,8 @@ export function words(text: string): string[] {
 /**
  * Turns one folded word into an index term, or `null` when the word carries
  * no meaning for retrieval: stop words, question words and single letters.
+ * An acronym that {@link tokenize} kept in capitals ("IT", "US") is a term
+ * as it is.
  * Words are stemmed with the Porter stemmer (`stemmer` package), so "models"
  * and "model" meet, after an irregular verb form is read as its base verb
  * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet; numbers are kept as written.

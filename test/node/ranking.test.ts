@@ -260,6 +260,29 @@ describe('ranking and abstention', () => {
     expect(r.answers[0]?.answer).toBe('The first stage separates after two minutes.');
   });
 
+  it('reads "IT" and "U.S." in capitals as the acronyms they are, and highlights them', () => {
+    const handbook = engineOf({
+      'corpus/handbook.md': [
+        '# Handbook',
+        '## Benefits',
+        'Contact HR about benefits. HR answers every contact request within a day.',
+        '## Equipment',
+        'Laptops are issued by the IT service desk. Contact the IT desk on extension 4000.',
+        '## Holidays',
+        'Employees in the U.S. office get July 4 off. Staff of the Berlin office get October 3 off.',
+        '## CONTACT US',
+        'Write to us about anything, any day of the year.',
+      ].join('\n\n'),
+    });
+    const it = ask(handbook, 'How do I contact IT?', 1).answers[0]!;
+    expect(it.citation.section).toBe('Equipment');
+    expect(it.highlights.map(([s, e]) => it.text.slice(s, e))).toEqual(['IT', 'Contact', 'IT']);
+    const us = ask(handbook, 'Which day off do US employees get?', 2).answers;
+    expect(us[0]?.answer).toBe('Employees in the U.S. office get July 4 off.');
+    // A heading in capitals is not the acronym: "CONTACT US" holds no "US".
+    expect(us.map((a) => a.citation.section)).not.toContain('CONTACT US');
+  });
+
   it('returns the same ranking for the same question', () => {
     expect(rank(engine, 'tea drying', 3)).toEqual(rank(engine, 'tea drying', 3));
   });

@@ -15,6 +15,15 @@ describe('query processing', () => {
     ['It cost $14.5 billion in 2015.', ['cost', '14.5', 'billion', '2015']],
     ['What happened on 29.11.2026?', ['happen', '29.11', '2026']],
     ['What is it?', []],
+    ['How do I contact IT?', ['contact', 'IT']],
+    ['Do US employees get July 4?', ['US', 'employe', 'get', 'juli', '4']],
+    ['Who runs the U.S. Army?', ['run', 'US', 'armi']],
+    ['What did the U.K. and the W.H.O. say?', ['uk', 'WHO']],
+    ['Is it open at 9 A.M. or 9 AM?', ['open', '9', 'AM']],
+    ['CONTACT US', ['contact']],
+    ['WHAT IS IT FOR', []],
+    ['Do NOT share it with us', ['share']],
+    ['i.e. and e.g. stay letters', ['stai', 'letter']],
     ['', []],
   ])('turns %j into the terms %j', (question, expected) => {
     expect(queryTerms(question)).toEqual(expected);
