@@ -258,6 +258,24 @@ const RULE = /^ {0,3}([-*_=~#])(?:\s*\1){2,}\s*$/;
 const SENTENCE_END = /[.!?:;,]["'”’)\]]*$/;
 /** A section number before a heading's words: "1.", "2.3", "A)", "IV.". */
 const HEADING_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[A-Z][.)]|[IVXLC]{1,5}[.)])\s+/;
+/**
+ * A line that asks an FAQ's question after a "Q:" label ("Q: When is
+ * payday?", "**Question:** How do I …?", "Q. My laptop was stolen."): its
+ * text is one sentence, or ends with "?" (not "**Q: How?** A: Yes.", which
+ * answers on the same line).
+ */
+const FAQ_QUESTION = /^\s*[*_]{0,3}(?:Q|Question|QUESTION)[*_]{0,3}\s*[:.][*_]{0,3}\s+(.{1,300}?[?.!])[*_]{0,3}\s*$/;
+/** A sentence end inside a line: "." "?" or "!" (and emphasis) before a space. */
+const INNER_SENTENCE_END = /[.?!][*_]{0,3}\s/;
+/** An FAQ answer's label ("A:", "**Answer:**"), read only on the line after the question. */
+const FAQ_ANSWER = /^\s*[*_]{0,3}(?:A|Answer|ANSWER)[*_]{0,3}\s*[:.][*_]{0,3}\s+(?=\S)/;
+
+/** Whether a line is an FAQ's question after a "Q:" label, which heads its answer. */
+function isFaqQuestion(line: string): boolean {
+  const m = FAQ_QUESTION.exec(line);
+  return m !== null && (m[1]!.endsWith('?') || !INNER_SENTENCE_END.test(m[1]!));
+}
+
 /** A plain-text heading is at most this long. */
 const MAX_TEXT_HEADING_CHARS = 80;
 /** A plain-text heading has at most this many words. */
@@ -299,7 +317,9 @@ function unquote(v: string): string {
  * sentences under them: in Markdown `#` headings and underlined (setext)
  * ones, in plain text an underlined line or a one-line paragraph that
  * {@link isTextHeading} reads as a heading and that more text follows (the
- * file's first such line is its title when none is given); blank lines,
+ * file's first such line is its title when none is given); in both, an
+ * FAQ's "Q:" line heads the answer after it (whose "A:" label is dropped);
+ * blank lines,
  * headings, list items (Markdown's, or a plain-text line that opens with a
  * bullet such as "•"), rules and code fences end a paragraph, and a line of
  * code or a table row is a sentence of its own; boilerplate lines are
@@ -349,6 +369,8 @@ export function parseTextFile(
   let listItem = false;
   let current: Section = { heading, sentences: [] };
   let inFence = false;
+  // Whether the line before was an FAQ's question, so that this one may open with its answer's "A:".
+  let answerNext = false;
   // Plain text: a one-line paragraph that reads as a heading waits here until
   // text follows it (then it heads a section) or another heading or the end
   // of the file does (then it stays a sentence).
@@ -463,6 +485,18 @@ export function parseTextFile(
         startSection(text);
         continue;
       }
+    }
+    if (!inFence) {
+      // An FAQ's "Q:" line heads its answer, whose "A:" label is dropped.
+      if (isFaqQuestion(line)) {
+        flush();
+        settle(false);
+        startSection(line.trim(), lineNo);
+        answerNext = true;
+        continue;
+      }
+      if (answerNext) line = line.replace(FAQ_ANSWER, '');
+      answerNext = false;
     }
     // A list item (a Markdown one, or a plain-text line that opens with a bullet) starts a paragraph.
     if (!inFence && (markdown ? LIST_ITEM : TEXT_BULLET).test(line)) {

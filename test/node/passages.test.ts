@@ -436,6 +436,44 @@ describe('plain-text headings', () => {
     ]);
   });
 
+  it('makes each "Q:" line of an FAQ the heading of its answer, and drops the answer\'s "A:" label', () => {
+    const text = [
+      'Frequently asked questions',
+      '',
+      'Q: When is payday?',
+      'A: Salaries are paid on the last business day of each month.',
+      '',
+      'Q. My laptop was stolen.',
+      'Answer: Call the IT desk at once.',
+      'A. Smith runs the desk.',
+      'Question: Is there a gym subsidy?',
+      'Yes, up to $50 a month.',
+    ].join('\n');
+    expect(sectionsOf(text)).toEqual([
+      ['', ['Frequently asked questions']],
+      ['Q: When is payday?', ['Salaries are paid on the last business day of each month.']],
+      // Only the line right after the question loses its label: "A. Smith" is a name.
+      ['Q. My laptop was stolen.', ['Call the IT desk at once.', 'A. Smith runs the desk.']],
+      ['Question: Is there a gym subsidy?', ['Yes, up to $50 a month.']],
+    ]);
+  });
+
+  it.each([
+    ['answers on the same line', '**Q: How do I cancel?** A: Open Billing.'],
+    ['runs on to the next line', 'Q: How do I change my bank details if I'],
+    ['is no label', 'Quick note: this is not a question?'],
+  ])('keeps a "Q:" line that %s in the text', (_, line) => {
+    expect(sectionsOf(`${line}\nhave moved.`, 'FAQ')[0]![0]).toBe('');
+  });
+
+  it('reads "Q:" lines of a Markdown FAQ, in emphasis too, as headings', () => {
+    const md = parseTextFile('corpus/faq.md', '# FAQ\n\n**Q: How do I cancel?**\n**A:** Open Billing.\n\n## Billing\n\nInvoices are monthly.');
+    expect(md.documents[0]!.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)])).toEqual([
+      ['**Q: How do I cancel?**', ['Open Billing.']],
+      ['Billing', ['Invoices are monthly.']],
+    ]);
+  });
+
   it('finds no heading in text without blank lines (the seed article)', () => {
     expect(parseTextFile(SEED_PATH, seedText).documents[0]!.sections.map((s) => s.heading)).toEqual(['']);
   });
