@@ -276,6 +276,13 @@ function isFaqQuestion(line: string): boolean {
   return m !== null && (m[1]!.endsWith('?') || !INNER_SENTENCE_END.test(m[1]!));
 }
 
+/**
+ * A line that gives a label and its value, as a contact list or a data sheet
+ * does ("HR: hr@example.org, extension 2100", "Weight: 2.4 kg"): a label of
+ * one to five words that starts with a capital, a colon, then the value.
+ */
+const LABEL_LINE = /^\s*\p{Lu}[\p{L}\p{N}'’&/().-]*(?:\s+[\p{L}\p{N}'’&/().-]+){0,4}\s*:\s+\S/u;
+
 /** A plain-text heading is at most this long. */
 const MAX_TEXT_HEADING_CHARS = 80;
 /** A plain-text heading has at most this many words. */
@@ -390,7 +397,10 @@ export function parseTextFile(
       pending = paragraph[0]!;
     } else {
       settle(true);
-      current.sentences.push(...splitSentences(paragraph));
+      // Lines that each give a label and its value ("HR: hr@example.org, extension 2100") are a list: one item per line.
+      if (!listItem && paragraph.length > 1 && paragraph.every((l) => LABEL_LINE.test(l.text))) {
+        for (const l of paragraph) current.sentences.push(...splitSentences([l]));
+      } else current.sentences.push(...splitSentences(paragraph));
     }
     paragraph = [];
     listItem = false;
