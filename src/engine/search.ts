@@ -397,8 +397,10 @@ function firstTermOf(heading: string): string | null {
  * {@link supportOf}) is below {@link RANKING.minSupport}, or fewer than {@link RANKING.minKnown} of the
  * question's terms occur in the corpus at all, a missing frame term
  * ({@link questionFrameOf}: "get", "how **long**") not counted (an off-topic question shares
- * a few common words with many passages but most of its words with none).
- * Small corpora use lower thresholds ({@link abstentionThresholds}).
+ * a few common words with many passages but most of its words with none),
+ * unless only one is missing and the best passage's heading holds the
+ * others ({@link headedByKnown}). Small corpora use lower thresholds
+ * ({@link abstentionThresholds}).
  *
  * @param limit how many hits to return at most
  * @param opts `abstain: false` ranks even where the corpus does not answer (evaluation of the ranking alone)
@@ -446,7 +448,8 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
 
   const { minSupport, minKnown } = abstentionThresholds(n);
-  const abstain = opts.abstain !== false && (!knownEnough(terms, df, frame.weights, minKnown) || supportOf(raw, hits[0]!, n) < minSupport);
+  // Too few of the question's words in the corpus, unless the best passage's heading holds all but one of them; or too little support.
+  const abstain = opts.abstain !== false && ((!knownEnough(terms, df, frame.weights, minKnown) && !headedByKnown(engine, hits[0]!, terms, df, frame.weights)) || supportOf(raw, hits[0]!, n) < minSupport);
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
@@ -488,6 +491,34 @@ function headingHolds(engine: Engine, heading: string, idf: ReadonlyMap<string, 
 function questionTerms(engine: Engine, tokens: readonly Token[]): string[] {
   const terms = queryTerms(tokens);
   return engine.synonyms.canonical.size === 0 ? terms : [...new Set(terms.map((t) => canonicalTerm(engine.synonyms, t)))];
+}
+
+/**
+ * Whether a question with one word the corpus lacks is still about the best
+ * passage's section: every other word of its subject is in the section's
+ * heading ("Can I work from home?" under "5. REMOTE WORK", "Is there a gym
+ * benefit?" under "Q: Is there a gym subsidy?"), which names what the
+ * section is about, so the missing word is more likely a paraphrase than a
+ * sign of another subject. Frame terms are not counted; a heading that is
+ * the document's title is none.
+ */
+function headedByKnown(engine: Engine, hit: Hit, terms: readonly string[], df: ReadonlyMap<string, number>, frame: ReadonlyMap<string, number>): boolean {
+  const p = engine.passages[hit.passageId]!;
+  if (p.section === '' || p.section === engine.docs[p.doc]!.title) return false;
+  const inHeading = new Set<string>();
+  for (const w of tokenize(p.section)) {
+    const t = cachedTerm(w.word);
+    if (t !== null) inHeading.add(canonicalTerm(engine.synonyms, t));
+  }
+  let unknown = 0;
+  let known = 0;
+  for (const t of terms) {
+    if (frame.has(t)) continue;
+    if (!df.has(t)) unknown++;
+    else if (inHeading.has(t)) known++;
+    else return false;
+  }
+  return unknown === 1 && known >= 1;
 }
 
 /**

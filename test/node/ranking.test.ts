@@ -361,6 +361,25 @@ describe('abstention on small corpora', () => {
     expect(rank(engine, question, 1, { abstain: false }).hits).toHaveLength(1);
   });
 
+  it('answers a two-word question with one word the corpus lacks when the other heads the best section, and only then', () => {
+    const engine = engineOf({
+      'corpus/handbook.txt': [
+        'Handbook',
+        '1. REMOTE WORK',
+        'Employees may work remotely up to three days a week.',
+        '2. HOURS',
+        'Core hours are 10 to 3. Full-time staff work 40 hours a week.',
+      ].join('\n\n'),
+      ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`corpus/note-${i}.txt`, `Note ${i}: the kitchen on floor ${i} closes at six.`])),
+    });
+    // "home" is nowhere in the corpus; "work" is, and heads the remote-work section.
+    expect(ask(engine, 'Can I work from home?', 1).answers[0]?.answer).toBe('Employees may work remotely up to three days a week.');
+    // "kitchen" is in the corpus but in no heading: the question stays refused.
+    expect(rank(engine, 'Is the kitchen vegan?', 1).abstained).toBe(true);
+    // Two words missing: refused, heading or not.
+    expect(rank(engine, 'Can I work from my home office abroad?', 1).abstained).toBe(true);
+  });
+
   it("counts the document's subject, named in its title and so in every passage, as evidence the question is on topic", () => {
     // One document: "falcon", "rocket" and "launch" are in every passage (the
     // title), "cost" in none; the answer says "priced". Weighing them near zero, as IDF alone does, left
@@ -407,9 +426,10 @@ describe('abstention on small corpora', () => {
     const engine = engineOf({
       'corpus/hotel.md': ['# Hotel', '## Cancellation', 'You can cancel free of charge until 48 hours before arrival.', '## Pets', 'Dogs are welcome for €15 per night.'].join('\n\n'),
     });
-    // The page states its policy without the word; a missing subject word still counts.
+    // The page states its policy without the word; a missing subject word still counts
+    // ("bedding"; "dogs" is in the text, not in the heading "Pets").
     expect(ask(engine, 'What is the cancellation policy?', 1).answers[0]?.answer).toBe('You can cancel free of charge until 48 hours before arrival.');
-    expect(ask(engine, 'What is the cancellation fee?', 1).answers).toEqual([]);
+    expect(ask(engine, 'What is the dog bedding policy?', 1).answers).toEqual([]);
   });
 
   it('answers from the words a question is about, not from the words that frame it ("get", "mean", "how long")', () => {
