@@ -968,7 +968,8 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  * {@link answerSentence}, and when it is a lead-in ("You need:"), which says
  * only that an answer follows, the sentences after it (the list's items) up
  * to {@link MAX_LEAD_IN_ANSWER_CHARS}, at least one, stopping before a
- * question, another lead-in or a table row.
+ * question, another lead-in, a table row, or a line of prose after items
+ * set out on lines of their own (the paragraph after a list or a code block).
  */
 export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
   const first = answerSentence(p, a);
@@ -976,14 +977,28 @@ export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
   if (!LEAD_IN.test(lead)) return [first, first];
   let last = first;
   let length = lead.length;
+  // Whether what follows is set out as items (list items, lines of code), so that a line of prose ends it.
+  let items = false;
   for (let i = first + 1; i < p.sentences.length; i++) {
     const s = sentenceText(p, i);
     if (isQuestion(s) || LEAD_IN.test(s) || s.startsWith('|')) break;
-    if (i > first + 1 && length + 1 + s.length > MAX_LEAD_IN_ANSWER_CHARS) break;
+    const line = p.text.charCodeAt(p.sentences[i]! - 1) === 0x0a;
+    if (i === first + 1) items = line && isItemLike(s);
+    else if (length + 1 + s.length > MAX_LEAD_IN_ANSWER_CHARS || (items && line && !isItemLike(s))) break;
     length += 1 + s.length;
     last = i;
   }
   return [first, last];
+}
+
+/** A list item's marker ("- ", "• ", "2. ") at the start of a sentence. */
+const ITEM_MARKER = /^(?:[-*+•◦▪‣●○■□–]|\d{1,9}[.)])\s/;
+/** The end of a sentence of prose, closing quotes and brackets allowed. */
+const PROSE_END = /[.!?]["'”’)\]]*$/;
+
+/** Whether a sentence that starts a line reads as an item of a list: it has a marker, or it is no sentence of prose ("Authorization: Bearer …", a line of code). */
+function isItemLike(s: string): boolean {
+  return ITEM_MARKER.test(s) || !PROSE_END.test(s);
 }
 
 /** A Markdown table's delimiter row: `|---|:--:|`. */

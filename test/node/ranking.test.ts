@@ -136,6 +136,24 @@ describe('the answer sentence', () => {
     expect(answerSpan(q, holding(0, 3))).toEqual([0, 1]);
   });
 
+  it('ends a lead-in\'s quote with its list or code block, not with the paragraph after it', () => {
+    const engine = engineOf({
+      'corpus/api.md': [
+        '# API',
+        '## Authentication',
+        'Send your API key in the header as a bearer token:\n\n```\nAuthorization: Bearer pk_live_123\n```\n\nTest keys work in the sandbox only.',
+        '## Setup',
+        'To set up the router:\n\n- Plug it in.\n- Press Reset.\n\nThe light turns green within a minute.',
+        '## Steps',
+        'To pair the remote:\n\nHold the button.\n\nWait for the beep.',
+      ].join('\n\n'),
+    });
+    expect(ask(engine, 'Where do I put the API key?', 1).answers[0]?.answer).toBe('Send your API key in the header as a bearer token:\nAuthorization: Bearer pk_live_123');
+    expect(ask(engine, 'How do I set up the router?', 1).answers[0]?.answer).toBe('To set up the router:\n- Plug it in.\n- Press Reset.');
+    // Paragraphs of prose after the lead-in are its items.
+    expect(ask(engine, 'How do I pair the remote?', 1).answers[0]?.answer).toBe('To pair the remote:\nHold the button.\nWait for the beep.');
+  });
+
   it('gives where the answer stands in the passage, which may hold the same sentence twice', () => {
     const engine = engineOf({ 'corpus/faq.md': '# Quokka FAQ\n\nDoes the quokka widget run scripts? No. Does the quokka widget parse markup? No.' });
     const a = ask(engine, 'Does the quokka widget parse markup?', 1).answers[0]!;
