@@ -554,6 +554,8 @@ export function parseJsonlFile(source: string, text: string): ParsedFile {
   const warnings: string[] = [];
   const seen = new Map<string, number>();
   let skippedRecords = 0;
+  let hiddenElements = 0;
+  let linkLists = 0;
   const lines = text.split(/\r\n|\n|\r/);
   lines.forEach((line, n) => {
     const lineNo = n + 1;
@@ -588,8 +590,17 @@ export function parseJsonlFile(source: string, text: string): ParsedFile {
     }
     seen.set(id, lineNo);
     // The text reads like a plain-text file's (paragraphs, headings, bulleted
-    // lines), without front matter or boilerplate; every sentence cites the record's line.
-    const body = parseTextFile(source, r.text, { title: id }, [], { frontMatter: false }).documents[0];
+    // lines), without front matter or boilerplate, or, when it opens with an
+    // HTML tag (a help centre's export), like a page; every sentence cites the record's line.
+    const title = typeof r.title === 'string' && r.title.trim() !== '' ? r.title : undefined;
+    let body: ParsedDocument | undefined;
+    if (HTML_START.test(r.text)) {
+      const page = parseHtmlFile(source, r.text, title === undefined ? {} : { title }, [], id);
+      body = page.documents[0];
+      hiddenElements += page.hiddenElements ?? 0;
+      linkLists += page.linkLists ?? 0;
+      for (const w of page.warnings) if (body !== undefined) warnings.push(`${where}: record "${id}": ${w.replace(/^[^:]*:\d+: /, '')}`);
+    } else body = parseTextFile(source, r.text, { title: id }, [], { frontMatter: false }).documents[0];
     const sections = (body?.sections ?? []).map((s) => ({
       heading: s.heading,
       sentences: s.sentences.map((x): Sentence => ({ ...x, lines: [lineNo, lineNo] })),
@@ -599,20 +610,18 @@ export function parseJsonlFile(source: string, text: string): ParsedFile {
       skippedRecords++;
       return;
     }
-    const doc: ParsedDocument = {
-      id,
-      source,
-      title: typeof r.title === 'string' && r.title.trim() !== '' ? r.title : id,
-      sections,
-    };
+    const doc: ParsedDocument = { id, source, title: title ?? body?.title ?? id, sections };
     if (typeof r.url === 'string' && r.url !== '') doc.url = r.url;
     documents.push(doc);
   });
   if (documents.length === 0 && warnings.length === 0) {
     warnings.push(`${source}: skipped, no records found`);
   }
-  return { documents, warnings, droppedLines: 0, skippedRecords };
+  return { documents, warnings, droppedLines: 0, skippedRecords, hiddenElements, linkLists };
 }
+
+/** Text that opens with an HTML tag ("<p>", "<div class=…>", "<!DOCTYPE html>"): a record exported from a help centre or CMS. */
+const HTML_START = /^\s*<(?:!doctype\s+html|html|body|main|article|section|div|p|h[1-6]|ul|ol|dl|table|blockquote|pre|figure|span|strong|em|b|a|img|br)(?=[\s/>])/i;
 
 /**
  * Parses one corpus file by its extension (`.txt`, `.md`, `.markdown`, `.html`, `.htm`, `.jsonl`).

@@ -517,6 +517,26 @@ describe('.jsonl documents', () => {
     expect(doc.title).toBe('Sync');
   });
 
+  it("reads a record's text that opens with an HTML tag (a help centre's export) as a page, never its markup as words", () => {
+    const html = [
+      '<h2>Returns</h2>',
+      '<p>You can return items within <strong>30 days</strong>.</p>',
+      '<ul><li>Keep the receipt</li><li>Use the label</li></ul>',
+      '<p><a href="/related">Shipping</a> | <a href="/faq">FAQ</a></p>',
+      '<script>track()</script>',
+    ].join('\n');
+    const p = parseJsonlFile('corpus/kb.jsonl', ['{"id":"x","text":"Plain."}', JSON.stringify({ id: 'kb2', text: html })].join('\n'));
+    const doc = p.documents[1]!;
+    expect(doc.sections.map((s) => [s.heading, s.sentences.map((x) => [x.text, x.lines])])).toEqual([
+      ['Returns', [['You can return items within 30 days.', [2, 2]], ['• Keep the receipt', [2, 2]], ['• Use the label', [2, 2]]]],
+    ]);
+    expect(doc.title).toBe('kb2');
+    expect(p.linkLists).toBe(1);
+    // Text that only mentions a tag, or starts with another character, stays text.
+    const text = parseJsonlFile('corpus/kb.jsonl', JSON.stringify({ id: 'k', text: 'Use <p> for paragraphs.' })).documents[0]!;
+    expect(text.sections[0]!.sentences[0]!.text).toBe('Use <p> for paragraphs.');
+  });
+
   it.each([
     ['{"id":"a","text":"x"', 'corpus/set.jsonl:1: not valid JSON'],
     ['[1,2]', 'corpus/set.jsonl:1: expected an object'],
