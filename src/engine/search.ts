@@ -275,9 +275,17 @@ export function analysePassage(
   // "clause 6.3" cites the part, "6.3 If uptime falls …" is it.
   let afterPartNoun = false;
   const text = p.text;
-  // The context's terms (the title's and heading's) count for each sentence that lacks them.
+  // The question's terms in the header row of the table being read, each with the weight it adds to a row that lacks it.
+  let header: Map<string, number> | undefined;
+  // The context's terms (the title's and heading's) count for each sentence that lacks them,
+  // and a table's header row's for each row under it: "| Safari | 17 |" under "| Browser | Minimum version |".
   const endSentence = (): void => {
     for (const [t, weight] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
+    if (text.charCodeAt(p.sentences[s]!) !== 0x7c) header = undefined;
+    else if (isTableHeader(p, s)) {
+      header = new Map();
+      for (const t of seenInSentence) if (!context.has(t)) header.set(t, (idf.get(t) ?? 0) * RANKING.contextWeight);
+    } else if (header !== undefined) for (const [t, weight] of header) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
     seenInSentence.clear();
   };
   scanWords(text, (start, end, folded) => {
@@ -968,8 +976,9 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  * {@link answerSentence}, and when it is a lead-in ("You need:"), which says
  * only that an answer follows, the sentences after it (the list's items) up
  * to {@link MAX_LEAD_IN_ANSWER_CHARS}, at least one, stopping before a
- * question, another lead-in, a table row, or a line of prose after items
- * set out on lines of their own (the paragraph after a list or a code block).
+ * question, another lead-in, a line of prose after items set out on lines of
+ * their own (the paragraph after a list or a code block), a table after a
+ * list, or whatever follows a table that the lead-in introduces.
  */
 export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
   const first = answerSentence(p, a);
@@ -977,14 +986,19 @@ export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
   if (!LEAD_IN.test(lead)) return [first, first];
   let last = first;
   let length = lead.length;
-  // Whether what follows is set out as items (list items, lines of code), so that a line of prose ends it.
+  // Whether what follows is set out as items (list items, lines of code), so that a line of prose ends
+  // it; and whether it is a table's rows, so that a table ends a list and a list a table.
   let items = false;
+  let table = false;
   for (let i = first + 1; i < p.sentences.length; i++) {
     const s = sentenceText(p, i);
-    if (isQuestion(s) || LEAD_IN.test(s) || s.startsWith('|')) break;
+    if (isQuestion(s) || LEAD_IN.test(s)) break;
+    const row = s.startsWith('|');
     const line = p.text.charCodeAt(p.sentences[i]! - 1) === 0x0a;
-    if (i === first + 1) items = line && isItemLike(s);
-    else if (length + 1 + s.length > MAX_LEAD_IN_ANSWER_CHARS || (items && line && !isItemLike(s))) break;
+    if (i === first + 1) {
+      items = line && isItemLike(s);
+      table = row;
+    } else if (row !== table || length + 1 + s.length > MAX_LEAD_IN_ANSWER_CHARS || (items && line && !isItemLike(s))) break;
     length += 1 + s.length;
     last = i;
   }

@@ -154,6 +154,25 @@ describe('the answer sentence', () => {
     expect(ask(engine, 'How do I pair the remote?', 1).answers[0]?.answer).toBe('To pair the remote:\nHold the button.\nWait for the beep.');
   });
 
+  it('reads a table row with its header row\'s words, and quotes a table a lead-in introduces', () => {
+    const engine = engineOf({
+      'corpus/config.md': [
+        '# Configuration',
+        'Every setting has a default. Settings live in `ferry.toml`.',
+        '| Setting | Default | Meaning |\n|---|---|---|\n| `interval` | `60` | Seconds between syncs. |\n| `encryption` | `off` | `aes256` encrypts files before upload. |',
+        '## Browsers',
+        'We support these browsers:\n\n| Browser | Minimum version |\n|---|---|\n| Chrome | 120 |\n| Safari | 17 |\n\nInternet Explorer is not supported.',
+      ].join('\n\n'),
+    });
+    // "default" is in the header row only: the row that holds the other words answers.
+    expect(ask(engine, 'What is the default encryption?', 1).answers[0]?.answer).toBe('| `encryption` | `off` | `aes256` encrypts files before upload. |');
+    expect(ask(engine, 'What is the default interval?', 1).answers[0]?.answer).toBe('| `interval` | `60` | Seconds between syncs. |');
+    expect(ask(engine, 'What is the minimum Safari version?', 1).answers[0]?.answer).toBe('| Safari | 17 |');
+    expect(ask(engine, 'Which browsers are supported?', 1).answers[0]?.answer).toBe(
+      ['We support these browsers:', '| Browser | Minimum version |', '|---|---|', '| Chrome | 120 |', '| Safari | 17 |'].join('\n'),
+    );
+  });
+
   it('gives where the answer stands in the passage, which may hold the same sentence twice', () => {
     const engine = engineOf({ 'corpus/faq.md': '# Quokka FAQ\n\nDoes the quokka widget run scripts? No. Does the quokka widget parse markup? No.' });
     const a = ask(engine, 'Does the quokka widget parse markup?', 1).answers[0]!;
