@@ -270,6 +270,27 @@ const INNER_SENTENCE_END = /[.?!][*_]{0,3}\s/;
 /** An FAQ answer's label ("A:", "**Answer:**"), read only on the line after the question. */
 const FAQ_ANSWER = /^\s*[*_]{0,3}(?:A|Answer|ANSWER)[*_]{0,3}\s*[:.][*_]{0,3}\s+(?=\S)/;
 
+/** A question on a line of its own, without a label: from a capital or digit to "?", at most 200 characters. */
+const BARE_QUESTION = /^\s*[\p{Lu}\p{N}][^\n]{0,198}\?\s*$/u;
+
+/**
+ * Whether plain text is laid out as an FAQ without labels: at least two
+ * paragraphs open with a line that is a question ({@link BARE_QUESTION})
+ * and have more text after it ("When is payday?" / "Salaries are paid …").
+ * One such paragraph is a rhetorical question in prose, not an FAQ.
+ */
+function isBareFaq(lines: readonly string[], from: number): boolean {
+  let found = 0;
+  for (let i = from; i < lines.length; i++) {
+    const starts = i === from || lines[i - 1]!.trim() === '';
+    if (!starts || !BARE_QUESTION.test(lines[i]!) || TEXT_BULLET.test(lines[i]!)) continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.trim() === '') j++;
+    if (j < lines.length && !BARE_QUESTION.test(lines[j]!) && ++found >= 2) return true;
+  }
+  return false;
+}
+
 /** Whether a line is an FAQ's question after a "Q:" label, which heads its answer. */
 function isFaqQuestion(line: string): boolean {
   const m = FAQ_QUESTION.exec(line);
@@ -378,6 +399,8 @@ export function parseTextFile(
   let inFence = false;
   // Whether the line before was an FAQ's question, so that this one may open with its answer's "A:".
   let answerNext = false;
+  // Plain text laid out as an FAQ without "Q:" labels: a question that opens a paragraph heads its answer too.
+  const bareFaq = !markdown && isBareFaq(lines, i);
   // Plain text: a one-line paragraph that reads as a heading waits here until
   // text follows it (then it heads a section) or another heading or the end
   // of the file does (then it stays a sentence).
@@ -498,7 +521,7 @@ export function parseTextFile(
     }
     if (!inFence) {
       // An FAQ's "Q:" line heads its answer, whose "A:" label is dropped.
-      if (isFaqQuestion(line)) {
+      if (isFaqQuestion(line) || (bareFaq && paragraph.length === 0 && BARE_QUESTION.test(line) && !TEXT_BULLET.test(line))) {
         flush();
         settle(false);
         startSection(line.trim(), lineNo);

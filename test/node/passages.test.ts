@@ -154,7 +154,9 @@ describe('passage packing', () => {
         const parsed = parseTextFile('corpus/gen.txt', text);
         for (const doc of parsed.documents) {
           expectConservation(doc);
-          expect(squash(toPassages(doc, 0).map((p) => p.text).join(' '))).toBe(squash(text));
+          // Section by section: a question that opens a paragraph of FAQ-like text heads its section.
+          const read = doc.sections.flatMap((section) => [section.heading, ...toPassages({ ...doc, sections: [section] }, 0).map((p) => p.text)]);
+          expect(squash(read.join(' '))).toBe(squash(text));
         }
       }),
       { numRuns: 200, seed: 7 },
@@ -456,6 +458,16 @@ describe('plain-text headings', () => {
       ['Q. My laptop was stolen.', ['Call the IT desk at once.', 'A. Smith runs the desk.']],
       ['Question: Is there a gym subsidy?', ['Yes, up to $50 a month.']],
     ]);
+  });
+
+  it('reads plain text laid out as an FAQ without labels the same way, but not a rhetorical question in prose', () => {
+    const faq = ['When is payday?', 'Salaries are paid on the last business day.', '', 'Where do I find my W-2?', '', 'In the payroll portal, by January 31.'].join('\n');
+    expect(sectionsOf(faq, 'FAQ')).toEqual([
+      ['When is payday?', ['Salaries are paid on the last business day.']],
+      ['Where do I find my W-2?', ['In the payroll portal, by January 31.']],
+    ]);
+    const prose = ['Why does this matter?', 'Because every answer is a quote.', '', 'The index ships with the Worker.'].join('\n');
+    expect(sectionsOf(prose, 'Essay')).toEqual([['', ['Why does this matter?', 'Because every answer is a quote.', 'The index ships with the Worker.']]]);
   });
 
   it.each([
