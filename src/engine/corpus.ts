@@ -304,6 +304,54 @@ function isFaqQuestion(line: string): boolean {
  */
 const LABEL_LINE = /^\s*\p{Lu}[\p{L}\p{N}'’&/().-]*(?:\s+[\p{L}\p{N}'’&/().-]+){0,4}\s*:\s+\S/u;
 
+/** A page number on a line of its own: "12", "Page 3", "Page 3 of 12", "3 / 12", "- 3 -". */
+const PAGE_NUMBER = /^(?:(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])$/i;
+/** How a line that ends a page ends a sentence: what makes the next page's text a new paragraph. */
+const ENDS_SENTENCE = /[.!?:]["'”’)\]]*$/;
+const NO_PAGES = { furniture: new Set<number>(), joined: new Set<number>() };
+
+/**
+ * Page furniture of text converted from a PDF, whose pages end in a form feed
+ * (pdftotext's output): among the first and last two lines of each page, its
+ * number ({@link PAGE_NUMBER}) and the running headers and footers, lines
+ * that recur (digits aside: "Page 3 of 12") on at least half the pages.
+ * `joined` holds the lines between a page's last sentence and the next
+ * page's first when the break cuts a sentence (no closing punctuation
+ * before it, a lower-case letter after it), so that it reads as one.
+ */
+function pageFurniture(lines: readonly string[], from: number): { furniture: Set<number>; joined: Set<number> } {
+  const pages: number[][] = [[]];
+  for (let i = from; i < lines.length; i++) {
+    // A form feed ends a page: the text before it on the line is the page's, after it the next one's.
+    const parts = lines[i]!.split('\f');
+    parts.forEach((part, k) => {
+      if (k > 0) pages.push([]);
+      const page = pages[pages.length - 1]!;
+      if (part.trim() !== '' && page[page.length - 1] !== i) page.push(i);
+    });
+  }
+  const content = pages.filter((p) => p.length > 0);
+  if (content.length < 2) return NO_PAGES;
+  const key = (i: number): string => lines[i]!.trim().toLowerCase().replace(/\d+/g, '#');
+  const edges = content.map((p) => [...new Set([...p.slice(0, 2), ...p.slice(-2)])]);
+  const onPages = new Map<string, number>();
+  for (const e of edges) for (const k of new Set(e.map(key))) onPages.set(k, (onPages.get(k) ?? 0) + 1);
+  const recurring = Math.max(2, Math.ceil(content.length / 2));
+  const furniture = new Set<number>();
+  for (const e of edges) {
+    for (const i of e) if (PAGE_NUMBER.test(lines[i]!.trim()) || onPages.get(key(i))! >= recurring) furniture.add(i);
+  }
+  const joined = new Set<number>();
+  for (let k = 0; k + 1 < content.length; k++) {
+    const last = content[k]!.filter((i) => !furniture.has(i)).pop();
+    const next = content[k + 1]!.find((i) => !furniture.has(i));
+    if (last === undefined || next === undefined) continue;
+    if (ENDS_SENTENCE.test(lines[last]!.trim()) || !/^\p{Ll}/u.test(lines[next]!.trim())) continue;
+    for (let i = last + 1; i < next; i++) joined.add(i);
+  }
+  return { furniture, joined };
+}
+
 /** A plain-text heading is at most this long. */
 const MAX_TEXT_HEADING_CHARS = 80;
 /** A plain-text heading has at most this many words. */
@@ -325,6 +373,23 @@ function isTextHeading(line: string): boolean {
   if (t.split(/\s+/).length > MAX_TEXT_HEADING_WORDS) return false;
   const words = t.replace(HEADING_NUMBER, '');
   return /^\p{Lu}/u.test(words);
+}
+
+/**
+ * Whether the first line of a plain-text paragraph is a heading set right
+ * above its text, without a blank line (text from a PDF, "2. Booking" /
+ * "All flights and hotels must be booked …"): a heading by
+ * {@link isTextHeading} that is numbered or in capitals ("PURPOSE"), above a
+ * line of prose (not indented, from a capital, longer than it and at least
+ * 30 characters), so that a numbered list's items ("1. Open Settings" /
+ * "2. Click Reset", or an item wrapped onto an indented line) stay items.
+ */
+function isRunInHeading(first: string, next: string): boolean {
+  if (!isTextHeading(first) || TEXT_BULLET.test(first)) return false;
+  const t = first.trim();
+  if (!HEADING_NUMBER.test(t) && !(/\p{Lu}{2}/u.test(t) && t === t.toUpperCase())) return false;
+  const n = next.trimEnd();
+  return !/^\s/.test(n) && /^\p{Lu}/u.test(n) && !HEADING_NUMBER.test(n) && n.length >= 30 && n.length > t.length;
 }
 
 /** Derives a title from a file name: `corpus/meta-avocado.txt` → `Meta avocado`. */
@@ -390,6 +455,7 @@ export function parseTextFile(
   }
 
   const links = markdown ? linkListLines(lines, i) : { lines: new Set<number>(), lists: 0 };
+  const pages = markdown || !text.includes('\f') ? NO_PAGES : pageFurniture(lines, i);
   const sections: Section[] = [];
   let heading = '';
   let paragraph: SourceLine[] = [];
@@ -419,6 +485,12 @@ export function parseTextFile(
       if (title === undefined && sections.length === 0 && current.sentences.length === 0) title = paragraph[0]!.text.trim();
       pending = paragraph[0]!;
     } else {
+      if (!markdown && !listItem && paragraph.length > 1 && isRunInHeading(paragraph[0]!.text, paragraph[1]!.text)) {
+        // "2. Booking" right above its text, as a PDF's text has it: the heading of what follows.
+        settle(false);
+        openSection(paragraph[0]!.text.trim(), paragraph[0]!.line);
+        paragraph = paragraph.slice(1);
+      }
       settle(true);
       // Lines that each give a label and its value ("HR: hr@example.org, extension 2100") are a list: one item per line.
       if (!listItem && paragraph.length > 1 && paragraph.every((l) => LABEL_LINE.test(l.text))) {
@@ -473,6 +545,13 @@ export function parseTextFile(
     }
     if (links.lines.has(i)) {
       flush();
+      continue;
+    }
+    // A page's running header or footer, or its number (text from a PDF); across a page break
+    // that cuts a sentence ("…approval from your" / "manager and …"), the paragraph goes on.
+    if (pages.furniture.has(i) || pages.joined.has(i)) {
+      if (!pages.joined.has(i)) flush();
+      if (pages.furniture.has(i)) droppedLines++;
       continue;
     }
     if (markdown && FENCE.test(line)) {

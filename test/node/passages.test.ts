@@ -498,6 +498,45 @@ describe('plain-text headings', () => {
     ]);
   });
 
+  it("drops a PDF's page numbers and running headers and footers, and reads a sentence cut by a page break as one", () => {
+    const page = (n: number, body: string): string => `ACME Corp — Internal\n\n${body}\n\nPage ${n} of 3\n`;
+    const text = [
+      page(1, 'Bookings made late need approval from your'),
+      page(2, 'manager and the finance team.'),
+      page(3, 'Hotels are booked by the travel desk.'),
+    ].join('\f');
+    const parsed = parseTextFile('corpus/travel.txt', text, { title: 'Travel' });
+    expect(parsed.documents[0]!.sections.map((x) => x.sentences.map((y) => [y.text, y.lines]))).toEqual([
+      [
+        ['Bookings made late need approval from your manager and the finance team.', [3, 8]],
+        ['Hotels are booked by the travel desk.', [13, 13]],
+      ],
+    ]);
+    expect(parsed.droppedLines).toBe(6);
+    // Without form feeds nothing is page furniture: a line that recurs is text.
+    expect(sectionsOf(text.replaceAll('\f', ''), 'Travel').flatMap(([heading, sentences]) => [heading, ...sentences]).join(' ')).toContain('Page 1 of 3');
+  });
+
+  it('reads a numbered or capitalised line right above its text as its heading, but not an item of a numbered list', () => {
+    const text = [
+      '2. Booking',
+      'All flights and hotels must be booked through the travel portal.',
+      '',
+      'PURPOSE',
+      'This policy explains how employees book business travel.',
+      '',
+      '1. Open Settings',
+      '2. Click Reset and confirm that you want to reset',
+      '',
+      '3. Open the app and sign in with your account',
+      '   using single sign-on, then wait for the sync.',
+    ].join('\n');
+    const sections = sectionsOf(text, 'Policy');
+    expect(sections.map(([heading]) => heading)).toEqual(['2. Booking', 'PURPOSE']);
+    expect(sections[0]![1]).toEqual(['All flights and hotels must be booked through the travel portal.']);
+    expect(sections[1]![1].join(' ')).toContain('1. Open Settings');
+  });
+
   it('finds no heading in text without blank lines (the seed article)', () => {
     expect(parseTextFile(SEED_PATH, seedText).documents[0]!.sections.map((s) => s.heading)).toEqual(['']);
   });
