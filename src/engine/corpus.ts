@@ -304,6 +304,35 @@ function isFaqQuestion(line: string): boolean {
  */
 const LABEL_LINE = /^\s*\p{Lu}[\p{L}\p{N}'’&/().-]*(?:\s+[\p{L}\p{N}'’&/().-]+){0,4}\s*:\s+\S/u;
 
+/** A plain-text line that opens with a number and "." or ")": an item of a numbered list, when its neighbours are too. */
+const NUMBERED_LINE = /^\s*(\d{1,3})[.)]\s+\S/;
+const NO_LINES: ReadonlySet<number> = new Set();
+
+/**
+ * The lines of plain text that open the items of a numbered list: two or
+ * more lines numbered one after the other ("1. Open Settings" / "2. Click
+ * Reset"), with at most indented lines (an item wrapped onto the next
+ * line) between them. Numbered headings, which text or a blank line
+ * separates ("1. Purpose" … "2. Booking"), and a line of wrapped prose that
+ * happens to open with a number ("2019. The …") are not items.
+ */
+function numberedItems(lines: readonly string[], from: number): ReadonlySet<number> {
+  const items = new Set<number>();
+  let last = -1;
+  let lastNumber = 0;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = NUMBERED_LINE.exec(line);
+    if (m !== null) {
+      const n = Number(m[1]);
+      if (last >= 0 && n === lastNumber + 1) items.add(last).add(i);
+      last = i;
+      lastNumber = n;
+    } else if (last >= 0 && !(line.trim() !== '' && /^\s/.test(line))) last = -1;
+  }
+  return items;
+}
+
 /** A page number on a line of its own: "12", "Page 3", "Page 3 of 12", "3 / 12", "- 3 -". */
 const PAGE_NUMBER = /^(?:(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])$/i;
 /** How a line that ends a page ends a sentence: what makes the next page's text a new paragraph. */
@@ -456,6 +485,7 @@ export function parseTextFile(
 
   const links = markdown ? linkListLines(lines, i) : { lines: new Set<number>(), lists: 0 };
   const pages = markdown || !text.includes('\f') ? NO_PAGES : pageFurniture(lines, i);
+  const numbered = markdown ? NO_LINES : numberedItems(lines, i);
   const sections: Section[] = [];
   let heading = '';
   let paragraph: SourceLine[] = [];
@@ -611,7 +641,7 @@ export function parseTextFile(
       answerNext = false;
     }
     // A list item (a Markdown one, or a plain-text line that opens with a bullet) starts a paragraph.
-    if (!inFence && (markdown ? LIST_ITEM : TEXT_BULLET).test(line)) {
+    if (!inFence && (markdown ? LIST_ITEM.test(line) : TEXT_BULLET.test(line) || numbered.has(i))) {
       flush();
       paragraph.push({ line: lineNo, text: line });
       listItem = true;

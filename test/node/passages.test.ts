@@ -527,14 +527,25 @@ describe('plain-text headings', () => {
       '',
       '1. Open Settings',
       '2. Click Reset and confirm that you want to reset',
-      '',
       '3. Open the app and sign in with your account',
       '   using single sign-on, then wait for the sync.',
     ].join('\n');
     const sections = sectionsOf(text, 'Policy');
     expect(sections.map(([heading]) => heading)).toEqual(['2. Booking', 'PURPOSE']);
     expect(sections[0]![1]).toEqual(['All flights and hotels must be booked through the travel portal.']);
-    expect(sections[1]![1].join(' ')).toContain('1. Open Settings');
+    expect(sections[1]![1]).toEqual([
+      'This policy explains how employees book business travel.',
+      '1. Open Settings',
+      '2. Click Reset and confirm that you want to reset',
+      '3. Open the app and sign in with your account using single sign-on, then wait for the sync.',
+    ]);
+  });
+
+  it('makes each item of a numbered list a sentence of its own, a wrapped item included, but not prose that opens a line with a number', () => {
+    const text = ['To pair the remote:', '1. Hold the button', '2. Wait for the beep', '   and release it.', '', 'Sales grew in', '2019. The next year they fell.'].join('\n');
+    expect(sectionsOf(text, 'Remote')).toEqual([
+      ['', ['To pair the remote:', '1. Hold the button', '2. Wait for the beep and release it.', 'Sales grew in 2019.', 'The next year they fell.']],
+    ]);
   });
 
   it('finds no heading in text without blank lines (the seed article)', () => {
