@@ -540,6 +540,17 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
         }
         if (BLOCKS.has(name)) {
           marker = '';
+          // An FAQ's question in a disclosure or a definition list ("<summary>Can I renew online?</summary>",
+          // "<dt>Are there late fees?</dt>") heads its answer, as a heading would.
+          if ((name === 'summary' || name === 'dt') && row === undefined && pre === undefined) {
+            const question = collapse(paragraph.map((l) => l.parts.join('')).join(' ')).trim();
+            if (question.length <= 300 && question.endsWith('?') && WORD_CHAR.test(question)) {
+              paragraph = [];
+              ownText = false;
+              startSection(question);
+              return;
+            }
+          }
           if (name === 'dt' && paragraph.length > 0) term = true;
           else flush();
         }

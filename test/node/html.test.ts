@@ -40,13 +40,23 @@ describe('the text of an HTML page', () => {
     ['a cell keeps its blocks as words', '<table><tr><td><p>Two</p><p>words</p></td><td>x</td></tr></table>', ['| Two words | x |']],
     ['each line of preformatted text is a sentence', '<pre><code><span>npm</span> install\n  npm test</code></pre>', ['npm install', 'npm test']],
     ['a comment is not text', '<p>Shown <!-- hidden note --> text.</p>', ['Shown text.']],
-    ['a definition is quoted with its term', '<dl><dt>SLA</dt>\n<dd>Service level agreement.</dd><dt>RPO?</dt><dd>Data loss.</dd><dt>Alone</dt></dl>', ['SLA: Service level agreement.', 'RPO?', 'Data loss.', 'Alone']],
+    ['a definition is quoted with its term', '<dl><dt>SLA</dt>\n<dd>Service level agreement.</dd><dt>RPO!</dt><dd>Data loss.</dd><dt>Alone</dt></dl>', ['SLA: Service level agreement.', 'RPO!', 'Data loss.', 'Alone']],
     ['a term with two definitions gives the second its own paragraph', '<dl><dt>Tier</dt><dd>Basic.</dd><dd>Pro.</dd></dl><dl><dt>A</dt><dt>B</dt><dd>Both.</dd></dl>', ['Tier: Basic.', 'Pro.', 'A', 'B: Both.']],
     ['an icon alone opens the paragraph after it', '<figure class="callout"><div>💡</div><div>Tell your manager first.</div></figure>', ['💡 Tell your manager first.']],
     ['an icon alone before a heading, a table or the end stays where it is', '<div>★</div><h2>H</h2><p>Text.</p><div>→</div><table><tr><td>x</td></tr></table><div>—</div>', ['★', 'Text.', '→', '| x |', '—']],
-    ['an FAQ in details and summary', '<details><summary>Can I pause?</summary><p>Yes, for up to 3 months.</p></details>', ['Can I pause?', 'Yes, for up to 3 months.']],
+    ['a disclosure whose summary is no question', '<details><summary>Show details</summary><p>Ships in 2 days.</p></details>', ['Show details', 'Ships in 2 days.']],
   ])('%s', (_, html, expected) => {
     expect(sentences(html)).toEqual(expected);
+  });
+
+  it('reads an FAQ question in <summary> or <dt> as the heading of its answer', () => {
+    const html =
+      '<h2>Loans</h2><details><summary>Can I pause?</summary><p>Yes, for up to 3 months.</p></details>' +
+      '<dl><dt>Are there late fees?</dt><dd>No fines since 2024.</dd><dt>RPO</dt><dd>Data loss.</dd></dl>';
+    expect(sections(html)).toEqual([
+      ['Can I pause?', ['Yes, for up to 3 months.']],
+      ['Are there late fees?', ['No fines since 2024.', 'RPO: Data loss.']],
+    ]);
   });
 
   it('leaves out what a reader never sees', () => {
