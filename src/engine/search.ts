@@ -983,26 +983,50 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
 export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
   const first = answerSentence(p, a);
   const lead = sentenceText(p, first);
-  if (!LEAD_IN.test(lead)) return [first, first];
-  let last = first;
-  let length = lead.length;
+  if (LEAD_IN.test(lead)) return [first, runOn(p, first, first + 1, false)];
+  // A list's first item, chosen for its heading's words only ("What comes in the box?" under "What's in the box"): the list.
+  if (ITEM_MARKER.test(lead) && a.sentenceOwn?.[first] === 0 && !(first > 0 && ITEM_MARKER.test(sentenceText(p, first - 1)))) {
+    return [first, runOn(p, first, first + 1, true)];
+  }
+  // A statement in bold that opens a paragraph ("**The robot does not charge.** Check the dock …") with the sentence after it.
+  if (RUN_IN.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1) && !isQuestion(sentenceText(p, first + 1))) return [first, first + 1];
+  return [first, first];
+}
+
+/** A sentence wholly in Markdown bold, ending in its punctuation: "**The robot does not charge.**". */
+const RUN_IN = /^(\*\*|__)(?![*_\s]).*[.!?:]\1$/;
+
+/** Whether sentence `i` of `p` begins a line of the document. */
+function startsLine(p: Passage, i: number): boolean {
+  return p.text.charCodeAt(p.sentences[i]! - 1) === 0x0a;
+}
+
+/**
+ * The last sentence of what runs on from sentence `start` of `p` after
+ * sentence `from`: up to {@link MAX_LEAD_IN_ANSWER_CHARS}, at least one
+ * sentence, stopping before a question, a lead-in, a line of prose after items
+ * set out on lines of their own (`items`: known to be so already), a table
+ * after a list, or whatever follows a table.
+ */
+function runOn(p: Passage, from: number, start: number, items: boolean): number {
+  let last = from;
+  let length = sentenceText(p, from).length;
   // Whether what follows is set out as items (list items, lines of code), so that a line of prose ends
   // it; and whether it is a table's rows, so that a table ends a list and a list a table.
-  let items = false;
   let table = false;
-  for (let i = first + 1; i < p.sentences.length; i++) {
+  for (let i = start; i < p.sentences.length; i++) {
     const s = sentenceText(p, i);
     if (isQuestion(s) || LEAD_IN.test(s)) break;
     const row = s.startsWith('|');
-    const line = p.text.charCodeAt(p.sentences[i]! - 1) === 0x0a;
-    if (i === first + 1) {
+    const line = startsLine(p, i);
+    if (i === start && !items) {
       items = line && isItemLike(s);
       table = row;
     } else if (row !== table || length + 1 + s.length > MAX_LEAD_IN_ANSWER_CHARS || (items && line && !isItemLike(s))) break;
     length += 1 + s.length;
     last = i;
   }
-  return [first, last];
+  return last;
 }
 
 /** A list item's marker ("- ", "• ", "2. ") at the start of a sentence. */

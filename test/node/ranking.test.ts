@@ -173,6 +173,25 @@ describe('the answer sentence', () => {
     );
   });
 
+  it('quotes a list that its heading alone matches, and a statement in bold with the sentence after it', () => {
+    const engine = engineOf({
+      'corpus/manual.md': [
+        '# Aero 3 manual',
+        "## What's in the box",
+        '- Aero 3 robot\n- Charging dock\n- Power adapter',
+        '## Troubleshooting',
+        '**The robot does not charge.** Check that the dock is plugged in and that the contacts are clean.',
+        '**The app cannot find the robot.** The robot only connects to 2.4 GHz networks.',
+      ].join('\n\n'),
+    });
+    expect(ask(engine, 'What comes in the box?', 1).answers[0]?.answer).toBe('- Aero 3 robot\n- Charging dock\n- Power adapter');
+    // An item that holds a word of the question is quoted alone.
+    expect(ask(engine, 'Is a dock in the box?', 1).answers[0]?.answer).toBe('- Charging dock');
+    expect(ask(engine, "Why won't my robot charge?", 1).answers[0]?.answer).toBe(
+      '**The robot does not charge.** Check that the dock is plugged in and that the contacts are clean.',
+    );
+  });
+
   it('gives where the answer stands in the passage, which may hold the same sentence twice', () => {
     const engine = engineOf({ 'corpus/faq.md': '# Quokka FAQ\n\nDoes the quokka widget run scripts? No. Does the quokka widget parse markup? No.' });
     const a = ask(engine, 'Does the quokka widget parse markup?', 1).answers[0]!;
