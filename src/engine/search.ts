@@ -5,12 +5,31 @@ import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
 import { isQuestion } from './sentences.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
-import { FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, PART_NOUNS, PARTICLES } from './stopwords.js';
+import { FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize, type Token } from './text.js';
 
 /** The index terms of {@link LIGHT_VERBS} and {@link FRAME_NOUNS}: frame words wherever they stand. */
 const FRAME_TERMS: ReadonlySet<string> = new Set([...LIGHT_VERBS, ...FRAME_NOUNS].map((w) => term(w)!));
+/**
+ * The measure nouns ({@link MEASURE_NOUNS}) a question asks for and does not
+ * name itself: "length" for "How long …?", "weight" for "How much does it
+ * weigh?" (a question term `weigh`).
+ */
+function measureNouns(question: string, terms: readonly string[]): string[] {
+  const out = new Set<string>();
+  const q = question.toLowerCase();
+  if (q.includes('how ')) {
+    for (const m of q.matchAll(HOW_MEASURE)) {
+      const noun = MEASURE_NOUNS.get(m[1]!);
+      if (noun !== undefined) out.add(term(noun)!);
+    }
+  }
+  if (terms.includes(WEIGH)) out.add(term(MEASURE_NOUNS.get('weigh')!)!);
+  return [...out].filter((t) => !terms.includes(t));
+}
+const WEIGH = term('weigh')!;
+
 /** "how" and one of {@link HOW_ADJECTIVES} after it. */
 const HOW_MEASURE = new RegExp(`\\bhow (${HOW_ADJECTIVES.join('|')})\\b`, 'g');
 const PART_NOUN_WORDS: ReadonlySet<string> = new Set(PART_NOUNS);
@@ -37,9 +56,12 @@ const WHAT_CHANGED = /\bwhat(?:'s|’s| is| has| have)? (changed|new)(?= (?:in|s
  * terms hold it (a number read as the one that continues it, "4.2" →
  * "4.2.0", included).
  */
-function questionFrameOf(question: string, terms: readonly string[]): { weights: ReadonlyMap<string, number>; label?: string } {
+function questionFrameOf(question: string, terms: readonly string[], asked = terms.length): { weights: ReadonlyMap<string, number>; label?: string } {
   const weights = new Map<string, number>();
   for (const t of terms) if (FRAME_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
+  // Measure nouns added to the question (after its own `asked` terms), and "weigh" when they were.
+  for (let i = asked; i < terms.length; i++) weights.set(terms[i]!, RANKING.frameWeight);
+  if (asked < terms.length && terms.includes(WEIGH)) weights.set(WEIGH, RANKING.frameWeight);
   const q = question.toLowerCase();
   if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) weights.set(term(m[1]!)!, RANKING.frameWeight);
   const changed = WHAT_CHANGED.exec(q);
@@ -138,20 +160,24 @@ function subjectWeightOf(n: number, df: number): number {
  * Whether the corpus answers at all, from its best passage `hit` (candidate
  * of `raw`, re-ranked): the share of the question's weight
  * ({@link subjectWeightOf}) the passage matches plus the share carried by the
- * question's adjacent term pairs it holds close together.
+ * question's adjacent term pairs it holds close together. Only the first
+ * `asked` terms count: the measure nouns added after them (`measureNouns`)
+ * are the ranking's, not the question's.
  */
-function supportOf(raw: Candidates, hit: Hit, n: number): number {
-  const terms = raw.df.length;
+function supportOf(raw: Candidates, hit: Hit, n: number, asked = raw.df.length): number {
+  const terms = asked;
   const weights = new Float64Array(terms);
   let total = 0;
   for (let i = 0; i < terms; i++) total += weights[i] = subjectWeightOf(n, Math.max(1, raw.df[i]!));
   const j = raw.ids.indexOf(hit.passageId);
   let support = 0;
   if (j >= 0) for (let i = 0; i < terms; i++) if ((raw.matched[j * raw.words + (i >>> 5)]! >>> (i & 31)) & 1) support += weights[i]!;
+  // A measure noun the passage holds ("Weight: 3.2 kg" for "How much does it weigh?") adds like a frame word.
+  if (j >= 0) for (let i = terms; i < raw.df.length; i++) if ((raw.matched[j * raw.words + (i >>> 5)]! >>> (i & 31)) & 1) support += subjectWeightOf(n, Math.max(1, raw.df[i]!)) * RANKING.frameWeight;
   hit.analysis?.pairs.forEach((found, i) => {
-    if (found) support += (weights[i]! + weights[i + 1]!) / 2;
+    if (found && i + 1 < terms) support += (weights[i]! + weights[i + 1]!) / 2;
   });
-  return support / total;
+  return Math.min(1, support / total);
 }
 
 /** How one passage's words meet the question's terms. */
@@ -427,10 +453,21 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
     terms = corrected.terms;
     raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
   }
+  // "How long …?" is also asked of a "length", "How much does it weigh?" of a "Weight:", when the
+  // corpus has the noun: a frame word added to the question's terms, after the ones it asked.
+  const asked = terms.length;
+  const measures = measureNouns(question, terms);
+  if (measures.length > 0) {
+    const more = orCandidates(engine.mini, [...terms, ...measures], SEARCH_OPTIONS);
+    const found = measures.filter((_, k) => more.df[asked + k]! > 0);
+    if (found.length === measures.length) raw = more;
+    else if (found.length > 0) raw = orCandidates(engine.mini, [...terms, ...found], SEARCH_OPTIONS);
+    terms = [...terms, ...found];
+  }
   const empty: Ranking = { terms, idf, answerType, abstained: true, hits: [] };
   if (raw.count === 0) return empty;
   const n = engine.passages.length;
-  const frame = questionFrameOf(question, terms);
+  const frame = questionFrameOf(question, terms, asked);
   const df = new Map<string, number>();
   terms.forEach((t, i) => {
     if (raw.df[i]! > 0) df.set(t, raw.df[i]!);
@@ -457,7 +494,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
 
   const { minSupport, minKnown } = abstentionThresholds(n);
   // Too few of the question's words in the corpus, unless the best passage's heading holds all but one of them; or too little support.
-  const abstain = opts.abstain !== false && ((!knownEnough(terms, df, frame.weights, minKnown) && !headedByKnown(engine, hits[0]!, terms, df, frame.weights)) || supportOf(raw, hits[0]!, n) < minSupport);
+  const abstain = opts.abstain !== false && ((!knownEnough(terms, df, frame.weights, minKnown) && !headedByKnown(engine, hits[0]!, terms, df, frame.weights)) || supportOf(raw, hits[0]!, n, asked) < minSupport);
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));

@@ -62,7 +62,18 @@ export const FRAME_NOUNS: readonly string[] = ['policy', 'information', 'detail'
  * "how many", not its subject. There they are treated like {@link LIGHT_VERBS};
  * elsewhere ("a long password") they are ordinary words.
  */
-export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large', 'big', 'tall', 'high', 'fast', 'wide', 'deep'];
+export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large', 'big', 'tall', 'high', 'fast', 'wide', 'deep', 'heavy'];
+
+/**
+ * The noun that names the measure a "how" adjective (or the verb "weigh")
+ * asks for: "How long is the cable?" is answered by "Length: 2 m", "How
+ * much does it weigh?" by "Weight: 3.2 kg". A question with one is also
+ * asked for the noun, when the corpus has it (search.ts).
+ */
+export const MEASURE_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['long', 'length'], ['old', 'age'], ['far', 'distance'], ['tall', 'height'],
+  ['high', 'height'], ['wide', 'width'], ['deep', 'depth'], ['heavy', 'weight'], ['weigh', 'weight'],
+]);
 
 /**
  * Nouns that, right before a number, refer to a numbered part of a document

@@ -10,6 +10,7 @@ import {
   ask,
   bestSentence,
   buildIndex,
+  HOW_ADJECTIVES,
   loadEngine,
   MAX_LEAD_IN_ANSWER_CHARS,
   parseTextFile,
@@ -190,6 +191,16 @@ describe('the answer sentence', () => {
     expect(ask(engine, "Why won't my robot charge?", 1).answers[0]?.answer).toBe(
       '**The robot does not charge.** Check that the dock is plugged in and that the contacts are clean.',
     );
+  });
+
+  it('asks a "how long" or "weigh" question of the measure\'s noun too, when the corpus has it', () => {
+    const engine = engineOf({
+      'corpus/spec.md': '# Aero 3\n\n## Specifications\n\nWeight: 3.2 kg\nCable length: 1.5 m\nBattery: 5,200 mAh\n\n## Modes\n\nTurbo mode runs for a long time on a full battery.',
+    });
+    expect(ask(engine, 'How much does it weigh?', 1).answers[0]?.answer).toBe('Weight: 3.2 kg');
+    expect(ask(engine, 'How long is the cable?', 1).answers[0]?.answer).toBe('Cable length: 1.5 m');
+    // Every "how" measure reads, with or without a noun for it.
+    for (const adjective of HOW_ADJECTIVES) expect(() => ask(engine, `How ${adjective} is the battery?`, 3)).not.toThrow();
   });
 
   it('gives where the answer stands in the passage, which may hold the same sentence twice', () => {
