@@ -11,8 +11,8 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 // MARGIN on nDCG@10 or Hit@1 fails here. Improve the ranking, then raise them.
 const MARGIN = 0.01;
 const RECORDED = {
-  cranfield: { questions: 225, 'ndcg@10': 0.4322, 'hit@1': 0.3778 },
-  squad: { questions: 1000, 'ndcg@10': 0.86, 'hit@1': 0.739 },
+  cranfield: { questions: 225, 'ndcg@10': 0.4326, 'hit@1': 0.3822 },
+  squad: { questions: 1000, 'ndcg@10': 0.8611, 'hit@1': 0.742 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.
@@ -20,7 +20,7 @@ const MIN_CROSS_ABSTAINED = 0.9;
 const MAX_ANSWERABLE_ABSTAINED = 0.03;
 // Small corpora (the first 5 paragraphs of each SQuAD article, about 9
 // passages, the seed article's size; `npm run eval -- --small-corpora 5`):
-// recorded 7.9 % of their own questions abstain, 99.2 % of other articles' do.
+// recorded 7.8 % of their own questions abstain, 99.2 % of other articles' do.
 const SMALL = { records: 5, maxAnswerableAbstained: 0.11, minOffTopicAbstained: 0.97 };
 
 async function measure(set: string, questions: number, corpusSet = set) {
