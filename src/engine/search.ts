@@ -177,7 +177,7 @@ function supportOf(raw: Candidates, hit: Hit, n: number, asked = raw.df.length):
   hit.analysis?.pairs.forEach((found, i) => {
     if (found && i + 1 < terms) support += (weights[i]! + weights[i + 1]!) / 2;
   });
-  return Math.min(1, support / total);
+  return support / total;
 }
 
 /** How one passage's words meet the question's terms. */
@@ -1010,22 +1010,23 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
 
 /**
  * The sentences of `p` to quote as the answer, first and last (inclusive):
- * {@link answerSentence}, and when it is a lead-in ("You need:"), which says
- * only that an answer follows, the sentences after it (the list's items) up
- * to {@link MAX_LEAD_IN_ANSWER_CHARS}, at least one, stopping before a
- * question, another lead-in, a line of prose after items set out on lines of
- * their own (the paragraph after a list or a code block), a table after a
- * list, or whatever follows a table that the lead-in introduces.
+ * {@link answerSentence}, and after it what it stands for alone:
+ * - a lead-in ("You need:"), which says only that an answer follows: the
+ *   sentences after it (a list's items, a code block's lines, a table's
+ *   rows), at least one ({@link runOn});
+ * - the first item of a list, chosen for its heading's words only ("What
+ *   comes in the box?" under "What's in the box"): the rest of the list;
+ * - a statement in bold that opens a paragraph ("**The robot does not
+ *   charge.** Check the dock …"), a run-in heading or a stressed answer:
+ *   the sentence after it.
  */
 export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
   const first = answerSentence(p, a);
   const lead = sentenceText(p, first);
-  if (LEAD_IN.test(lead)) return [first, runOn(p, first, first + 1, false)];
-  // A list's first item, chosen for its heading's words only ("What comes in the box?" under "What's in the box"): the list.
+  if (LEAD_IN.test(lead)) return [first, runOn(p, first, false)];
   if (ITEM_MARKER.test(lead) && a.sentenceOwn?.[first] === 0 && !(first > 0 && ITEM_MARKER.test(sentenceText(p, first - 1)))) {
-    return [first, runOn(p, first, first + 1, true)];
+    return [first, runOn(p, first, true)];
   }
-  // A statement in bold that opens a paragraph ("**The robot does not charge.** Check the dock …") with the sentence after it.
   if (RUN_IN.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1) && !isQuestion(sentenceText(p, first + 1))) return [first, first + 1];
   return [first, first];
 }
@@ -1039,18 +1040,19 @@ function startsLine(p: Passage, i: number): boolean {
 }
 
 /**
- * The last sentence of what runs on from sentence `start` of `p` after
- * sentence `from`: up to {@link MAX_LEAD_IN_ANSWER_CHARS}, at least one
- * sentence, stopping before a question, a lead-in, a line of prose after items
- * set out on lines of their own (`items`: known to be so already), a table
- * after a list, or whatever follows a table.
+ * The last sentence of what runs on after sentence `from` of `p`: up to
+ * {@link MAX_LEAD_IN_ANSWER_CHARS} (the first sentence after it in any case,
+ * unless `items`), stopping before a question, a lead-in, a line of prose
+ * after items set out on lines of their own (`items`: known to be so
+ * already, `from` being one), a table after a list, or whatever follows a table.
  */
-function runOn(p: Passage, from: number, start: number, items: boolean): number {
+function runOn(p: Passage, from: number, items: boolean): number {
   let last = from;
   let length = sentenceText(p, from).length;
   // Whether what follows is set out as items (list items, lines of code), so that a line of prose ends
   // it; and whether it is a table's rows, so that a table ends a list and a list a table.
   let table = false;
+  const start = from + 1;
   for (let i = start; i < p.sentences.length; i++) {
     const s = sentenceText(p, i);
     if (isQuestion(s) || LEAD_IN.test(s)) break;
