@@ -112,6 +112,10 @@ const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|ce
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
 const NAME_Q = /\b(who|whom|whose)\b/;
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
+/** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */
+const DATE_WORDS: ReadonlySet<string> = new Set(
+  'january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
 const DIGIT = /^[0-9]/;
 /** Number words, for "how many" answers written out ("three turnovers", "hundreds of"). */
 const NUMBER_WORDS = new Set(
@@ -249,10 +253,10 @@ function mayBeTerm(heads: Int32Array, text: string, start: number, end: number, 
   return false;
 }
 
-/** False when the word at `text[start, end)` cannot pass YEAR, DIGIT, NUMBER_WORDS or UPPER for `type`. */
+/** False when the word at `text[start, end)` cannot pass YEAR, DATE_WORDS, DIGIT, NUMBER_WORDS or UPPER for `type`. */
 function mayBeTyped(type: AnswerType, text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(start);
-  if (type === 'date') return c === 0x31 || c === 0x32;
+  if (type === 'date') return c === 0x31 || c === 0x32 || (c >= 0x41 && c <= 0x5a);
   if (type === 'number') {
     if (c >= 0x30 && c <= 0x39) return true;
     const c0 = lowerAscii(c);
@@ -269,7 +273,7 @@ function lowerAscii(c: number): number {
 /**
  * Matches a passage word by word against the question: which words to
  * highlight, how much of the question each sentence covers, whether a
- * sentence holds a candidate of the asked-for type (a year for "when", a
+ * sentence holds a candidate of the asked-for type (a year, month or weekday for "when", a
  * number in digits or words for "how many", a capitalised name for "who"), and which adjacent
  * question terms stand within {@link RANKING.proximityWindow} words of each other.
  * A passage word is read through `synonyms` like the index read it. Each
@@ -332,7 +336,7 @@ export function analysePassage(
       if (answerType !== 'any' && !sentenceTyped[s] && mayBeTyped(answerType, text, start, end)) {
         const raw = text.slice(start, end);
         if (
-          ((answerType === 'date' && YEAR.test(raw)) ||
+          ((answerType === 'date' && (YEAR.test(raw) || DATE_WORDS.has((word ??= raw.toLowerCase())))) ||
             (answerType === 'number' && ((DIGIT.test(raw) && !isItemNumber(p, s, start, end)) || NUMBER_WORDS.has((word ??= raw.toLowerCase())))) ||
             (answerType === 'name' && UPPER.test(raw) && start > 0 && !SENTENCE_END.test(text.slice(Math.max(0, start - 4), start)))) &&
           !questionWords.has((word ??= text.slice(start, end).toLowerCase()))

@@ -203,6 +203,11 @@ describe('the answer sentence', () => {
     for (const adjective of HOW_ADJECTIVES) expect(() => ask(engine, `How ${adjective} is the battery?`, 3)).not.toThrow();
   });
 
+  it('takes a month or a weekday, not only a year, as the date a "when" question asks for', () => {
+    const engine = engineOf({ 'corpus/school.txt': 'The autumn term starts with an induction week. The autumn term starts on 8 September. Lessons run Monday to Friday.' });
+    expect(ask(engine, 'When does the autumn term start?', 1).answers[0]?.answer).toBe('The autumn term starts on 8 September.');
+  });
+
   it('gives where the answer stands in the passage, which may hold the same sentence twice', () => {
     const engine = engineOf({ 'corpus/faq.md': '# Quokka FAQ\n\nDoes the quokka widget run scripts? No. Does the quokka widget parse markup? No.' });
     const a = ask(engine, 'Does the quokka widget parse markup?', 1).answers[0]!;
