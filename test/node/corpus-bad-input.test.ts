@@ -288,6 +288,20 @@ describe('Markdown lines built to be slow', () => {
   });
 });
 
+describe('plain-text layouts built to be slow', () => {
+  it.each([
+    ['a "Q:" line of 200,000 characters', `Q: ${'a '.repeat(100_000)}`],
+    ['20,000 lines of labels and values', Array.from({ length: 20_000 }, (_, i) => `Key ${i}: value`).join('\n')],
+    ['20,000 pages with a header and a page number', Array.from({ length: 20_000 }, (_, i) => `Header\n\ntext ${'x'.repeat(i % 50)} goes on\n\nPage ${i}\n`).join('\f')],
+    ['20,000 numbered lines', Array.from({ length: 20_000 }, (_, i) => `${(i % 999) + 1}. Step`).join('\n')],
+    ['20,000 questions and answers without labels', Array.from({ length: 20_000 }, (_, i) => `Why ${i}?\nBecause.\n`).join('\n')],
+  ])('reads %s, in linear time', async (_, text) => {
+    const read = await readFiles({ 'slow.txt': text });
+    const words = read.documents[0]!.sections.flatMap((x) => [x.heading, ...x.sentences.map((y) => y.text)]).join(' ');
+    expect(words.length).toBeGreaterThan(text.replace(/Page \d+|Header/g, '').trim().length * 0.5);
+  });
+});
+
 describe('a mixed folder of good and bad files', () => {
   it('indexes every good file and names every bad one, with counts that add up', async () => {
     const files = {
