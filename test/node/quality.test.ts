@@ -12,7 +12,7 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 const MARGIN = 0.01;
 const RECORDED = {
   cranfield: { questions: 225, 'ndcg@10': 0.4326, 'hit@1': 0.3822 },
-  squad: { questions: 1000, 'ndcg@10': 0.8611, 'hit@1': 0.742 },
+  squad: { questions: 1000, 'ndcg@10': 0.8618, 'hit@1': 0.744 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.
