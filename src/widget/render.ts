@@ -4,6 +4,7 @@
  * this file (or the widget) assigns data to `innerHTML`.
  */
 
+import { boldRanges } from './bold.js';
 import { citationHref } from './links.js';
 
 /** One answer as `/ask` returns it (fields checked before use: the widget may face any server). */
@@ -47,7 +48,8 @@ export function ranges(v: unknown, len: number): [number, number][] {
 /**
  * The passage as nodes: the answering sentence (where `range` says, when it
  * holds exactly the sentence, else its first occurrence in the passage)
- * inside `<strong class="answer">`, matched words inside `<mark>`.
+ * inside `<strong class="answer">`, matched words inside `<mark>`, Markdown
+ * bold ({@link boldRanges}) as `<b>` without its marks.
  * Returns whether the sentence was found.
  */
 export function renderPassage(into: HTMLElement, text: string, sentence: string | undefined, highlights: unknown, range?: unknown): boolean {
@@ -55,18 +57,24 @@ export function renderPassage(into: HTMLElement, text: string, sentence: string 
   const s = !sentence ? -1 : at !== undefined && text.slice(at[0], at[1]) === sentence ? at[0] : text.indexOf(sentence);
   const e = s < 0 ? -1 : s + sentence!.length;
   const hl = ranges(highlights, text.length);
+  const bold = boldRanges(text);
   const cuts = [0, text.length];
   if (s >= 0) cuts.push(s, e);
-  for (const [a, b] of hl) cuts.push(a, b);
+  for (const [a, b] of [...hl, ...bold.marks]) cuts.push(a, b);
   cuts.sort((a, b) => a - b);
   let strong: HTMLElement | undefined;
   for (let i = 0; i < cuts.length - 1; i++) {
     const a = cuts[i]!;
     const b = cuts[i + 1]!;
-    if (a === b) continue;
+    if (a === b || bold.marks.some(([x, y]) => x <= a && b <= y)) continue;
     let node: Node = document.createTextNode(text.slice(a, b));
     if (hl.some(([x, y]) => x <= a && b <= y)) {
       const m = el('mark');
+      m.append(node);
+      node = m;
+    }
+    if (bold.inner.some(([x, y]) => x <= a && b <= y)) {
+      const m = el('b');
       m.append(node);
       node = m;
     }

@@ -28,8 +28,8 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
       const res = await fetch(`${url}/health`);
       if (res.ok) {
         const health = (await res.json()) as { documents: number };
-        // The test corpus has exactly three documents: make sure this is its index.
-        if (health.documents !== 3) throw new Error(`wrangler dev serves ${health.documents} documents, expected the test corpus's 3`);
+        // The test corpus has exactly four documents: make sure this is its index.
+        if (health.documents !== 4) throw new Error(`wrangler dev serves ${health.documents} documents, expected the test corpus's 4`);
         return;
       }
     } catch (e) {

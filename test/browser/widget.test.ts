@@ -100,6 +100,20 @@ describe('the widget on a page from another origin', () => {
     await page.close();
   });
 
+  it('shows Markdown bold as bold, without its ** marks, and leaves code as written', async () => {
+    const page = await open('/embed');
+    await ask(page, "Why won't the yeti vacuum charge?");
+    await waitForState(page, 'answers');
+    const quote = page.locator('citeqa-ask blockquote').first();
+    expect((await quote.innerText()).split('\n')).toEqual([
+      'The yeti vacuum does not charge. Check that the yeti dock is plugged in and its contacts are clean.',
+      'Set the `**power**` option, or run `2**10` jobs.',
+    ]);
+    // Bold pieces (cut where a matched word is marked) that read as the bold sentence.
+    expect((await quote.locator('b').allInnerTexts()).join('')).toBe('The yeti vacuum does not charge.');
+    await page.close();
+  });
+
   it('emphasises the answer where the API places it when the passage holds the same sentence twice', async () => {
     const q = 'Does the quokka widget parse markup?';
     const top = (await api(q, 1)).body.answers[0] as ApiAnswer;
