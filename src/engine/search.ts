@@ -542,20 +542,32 @@ function questionTerms(engine: Engine, tokens: readonly Token[]): string[] {
   return engine.synonyms.canonical.size === 0 ? terms : [...new Set(terms.map((t) => canonicalTerm(engine.synonyms, t)))];
 }
 
+/** A line's label before its value: "Weight" of "Weight: 3.2 kg", "Payroll" of "Payroll: payroll@…". */
+const LABEL = /^(\p{Lu}[\p{L}\p{N} '’&/-]{0,40}):\s+\S/u;
+
 /**
  * Whether a question with one word the corpus lacks is still about the best
  * passage's section: every other word of its subject is in the section's
  * heading ("Can I work from home?" under "5. REMOTE WORK", "Is there a gym
- * benefit?" under "Q: Is there a gym subsidy?"), which names what the
- * section is about, so the missing word is more likely a paraphrase than a
- * sign of another subject. Frame terms are not counted; a heading that is
- * the document's title is none.
+ * benefit?" under "Q: Is there a gym subsidy?") or in the label of one of its
+ * lines ("What is the maximum weight?" and "Weight: 3.2 kg"), which names
+ * what the text is about, so the missing word is more likely a paraphrase
+ * than a sign of another subject. Frame terms are not counted; a heading that
+ * is the document's title is none.
  */
 function headedByKnown(engine: Engine, hit: Hit, terms: readonly string[], df: ReadonlyMap<string, number>, frame: ReadonlyMap<string, number>): boolean {
   const p = engine.passages[hit.passageId]!;
-  if (p.section === '' || p.section === engine.docs[p.doc]!.title) return false;
+  const headings: string[] = [];
+  if (p.section !== '' && p.section !== engine.docs[p.doc]!.title) headings.push(p.section);
+  // The label of a line that gives a label and its value ("Weight: 3.2 kg") heads that line.
+  for (let i = 0; i < p.sentences.length; i++) {
+    if (i > 0 && !startsLine(p, i)) continue;
+    const m = LABEL.exec(sentenceText(p, i));
+    if (m !== null) headings.push(m[1]!);
+  }
+  if (headings.length === 0) return false;
   const inHeading = new Set<string>();
-  for (const w of tokenize(p.section)) {
+  for (const w of tokenize(headings.join(' '))) {
     const t = cachedTerm(w.word);
     if (t !== null) inHeading.add(canonicalTerm(engine.synonyms, t));
   }

@@ -452,6 +452,17 @@ describe('abstention on small corpora', () => {
     expect(rank(engine, 'Can I work from my home office abroad?', 1).abstained).toBe(true);
   });
 
+  it('counts the label of a "Label: value" line like a heading there', () => {
+    const engine = engineOf({
+      'corpus/spec.txt': 'Aero 3\n\nWeight: 3.2 kg\nBattery: 5,200 mAh\n\nThe robot weighs less than most and runs on battery power all day.',
+      ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`corpus/note-${i}.txt`, `Note ${i}: the kitchen on floor ${i} closes at six.`])),
+    });
+    // "maximum" is nowhere in the corpus; "weight" labels a line.
+    expect(ask(engine, 'What is the maximum weight?', 1).answers[0]?.answer).toBe('Weight: 3.2 kg');
+    // "kitchen" is in the text of a labelled line, not in its label: still refused.
+    expect(rank(engine, 'Is the kitchen vegan?', 1).abstained).toBe(true);
+  });
+
   it("counts the document's subject, named in its title and so in every passage, as evidence the question is on topic", () => {
     // One document: "falcon", "rocket" and "launch" are in every passage (the
     // title), "cost" in none; the answer says "priced". Weighing them near zero, as IDF alone does, left
