@@ -299,10 +299,11 @@ function isFaqQuestion(line: string): boolean {
 
 /**
  * A line that gives a label and its value, as a contact list or a data sheet
- * does ("HR: hr@example.org, extension 2100", "Weight: 2.4 kg"): a label of
- * one to five words that starts with a capital, a colon, then the value.
+ * does ("HR: hr@example.org, extension 2100", "Weight: 2.4 kg", "**Office
+ * hours:** Tuesdays 2–4 pm"): a label of one to five words that starts with
+ * a capital, a colon (Markdown bold around either), then the value.
  */
-const LABEL_LINE = /^\s*\p{Lu}[\p{L}\p{N}'’&/().-]*(?:\s+[\p{L}\p{N}'’&/().-]+){0,4}\s*:\s+\S/u;
+const LABEL_LINE = /^\s*(?:\*\*|__)?\p{Lu}[\p{L}\p{N}'’&/().-]*(?:\s+[\p{L}\p{N}'’&/().-]+){0,4}(?:\*\*|__)?\s*:(?:\*\*|__)?\s+\S/u;
 
 /** A plain-text line that opens with a number and "." or ")": an item of a numbered list, when its neighbours are too. */
 const NUMBERED_LINE = /^\s*(\d{1,3})[.)]\s+\S/;

@@ -542,8 +542,8 @@ function questionTerms(engine: Engine, tokens: readonly Token[]): string[] {
   return engine.synonyms.canonical.size === 0 ? terms : [...new Set(terms.map((t) => canonicalTerm(engine.synonyms, t)))];
 }
 
-/** A line's label before its value: "Weight" of "Weight: 3.2 kg", "Payroll" of "Payroll: payroll@…". */
-const LABEL = /^(\p{Lu}[\p{L}\p{N} '’&/-]{0,40}):\s+\S/u;
+/** A line's label before its value: "Weight" of "Weight: 3.2 kg", "Office hours" of "**Office hours:** Tuesdays …". */
+const LABEL = /^(?:\*\*|__)?(\p{Lu}[\p{L}\p{N} '’&/-]{0,40}?)(?:\*\*|__)?:(?:\*\*|__)?\s+\S/u;
 
 /**
  * Whether a question with one word the corpus lacks is still about the best

@@ -491,10 +491,12 @@ describe('plain-text headings', () => {
     expect(sectionsOf(text)).toEqual([['Contacts', ['HR: hr@example.org, extension 2100', 'IT service desk: help@example.org, extension 4000', 'Payroll: payroll@example.org']]]);
     // Wrapped text whose first line only has a label stays one paragraph.
     expect(sectionsOf('Note: the office is closed on Friday\nand Monday, so call ahead.', 'Notes')).toEqual([['', ['Note: the office is closed on Friday and Monday, so call ahead.']]]);
-    const md = parseTextFile('corpus/spec.md', '# Spec\n\nWeight: 2.4 kg\nBattery life: 12 hours\n');
+    const md = parseTextFile('corpus/spec.md', '# Spec\n\nWeight: 2.4 kg\nBattery life: 12 hours\n\n**Office hours:** Tuesdays 2–4 pm\n**Room**: 314\n');
     expect(md.documents[0]!.sections[0]!.sentences.map((x) => [x.text, x.newLine])).toEqual([
       ['Weight: 2.4 kg', true],
       ['Battery life: 12 hours', true],
+      ['**Office hours:** Tuesdays 2–4 pm', true],
+      ['**Room**: 314', true],
     ]);
   });
 

@@ -453,12 +453,16 @@ describe('abstention on small corpora', () => {
   });
 
   it('counts the label of a "Label: value" line like a heading there', () => {
+    const FILLER_NOTES = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`corpus/note-${i}.txt`, `Note ${i}: the kitchen on floor ${i} closes at six.`]));
     const engine = engineOf({
       'corpus/spec.txt': 'Aero 3\n\nWeight: 3.2 kg\nBattery: 5,200 mAh\n\nThe robot weighs less than most and runs on battery power all day.',
-      ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`corpus/note-${i}.txt`, `Note ${i}: the kitchen on floor ${i} closes at six.`])),
+      ...FILLER_NOTES,
     });
     // "maximum" is nowhere in the corpus; "weight" labels a line.
     expect(ask(engine, 'What is the maximum weight?', 1).answers[0]?.answer).toBe('Weight: 3.2 kg');
+    // A label in Markdown bold too ("email" is nowhere).
+    const syllabus = engineOf({ 'corpus/cs101.md': '# CS 101\n\n**Instructor:** Dr. Maya Lin (maya.lin@uni.example)\n**Office hours:** Tuesdays 2–4 pm', ...FILLER_NOTES });
+    expect(ask(syllabus, "What is the instructor's email?", 1).answers[0]?.answer).toBe('**Instructor:** Dr. Maya Lin (maya.lin@uni.example)');
     // "kitchen" is in the text of a labelled line, not in its label: still refused.
     expect(rank(engine, 'Is the kitchen vegan?', 1).abstained).toBe(true);
   });
