@@ -1,3 +1,4 @@
+import { isBoilerplate } from './boilerplate.js';
 import { parseHtmlFile } from './html.js';
 import { splitSentences, type Sentence, type SourceLine } from './sentences.js';
 
@@ -598,7 +599,7 @@ export function parseTextFile(
       flush();
       continue;
     }
-    if (!inFence && drop.has(trimmed.toLowerCase())) {
+    if (!inFence && isBoilerplate(trimmed, drop)) {
       flush();
       droppedLines++;
       continue;

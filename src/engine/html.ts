@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { isBoilerplate } from './boilerplate.js';
 import type { ParsedDocument, ParsedFile, Section } from './corpus.js';
 // WORD_CHAR, a letter or digit: a paragraph without one (an icon, "—") is no paragraph of its own.
 import { lastAtOrBefore, splitSentences, WORD_CHAR, type Sentence, type SourceLine } from './sentences.js';
@@ -293,7 +294,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
       carried = lines;
       return;
     }
-    if (drop.has(all.toLowerCase())) {
+    if (isBoilerplate(all, drop)) {
       droppedLines++;
       return;
     }

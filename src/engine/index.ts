@@ -3,6 +3,7 @@
  * citations. Pure TypeScript over MiniSearch; it imports nothing from Hono,
  * Workers or Node, so the Worker, the CLI and the evaluation share it.
  */
+export * from './boilerplate.js';
 export * from './build.js';
 export * from './compact.js';
 export * from './compact-search.js';

@@ -1,4 +1,5 @@
 import type { Options, SearchOptions } from 'minisearch';
+import { COUNTER_LINE } from './boilerplate.js';
 import { DEFAULT_BOILERPLATE } from './corpus.js';
 import type { NeighbourOptions } from './neighbours.js';
 import { MAX_PASSAGE_CHARS } from './passages.js';
@@ -137,6 +138,7 @@ export const OPTIONS_FINGERPRINT: string = fnv1a(
     probe: words('Café Naïve “Models” running, 2025 — U.S. knew bought v4.2.0 3.2.').map(term),
     maxPassage: MAX_PASSAGE_CHARS,
     boilerplate: DEFAULT_BOILERPLATE,
+    counters: COUNTER_LINE.source,
     neighbours: NEIGHBOUR_OPTIONS,
   }),
 );

@@ -44,6 +44,7 @@ describe('the text of an HTML page', () => {
     ['a term with two definitions gives the second its own paragraph', '<dl><dt>Tier</dt><dd>Basic.</dd><dd>Pro.</dd></dl><dl><dt>A</dt><dt>B</dt><dd>Both.</dd></dl>', ['Tier: Basic.', 'Pro.', 'A', 'B: Both.']],
     ['an icon alone opens the paragraph after it', '<figure class="callout"><div>💡</div><div>Tell your manager first.</div></figure>', ['💡 Tell your manager first.']],
     ['an icon alone before a heading, a table or the end stays where it is', '<div>★</div><h2>H</h2><p>Text.</p><div>→</div><table><tr><td>x</td></tr></table><div>—</div>', ['★', 'Text.', '→', '| x |', '—']],
+    ['a counter is boilerplate', '<p>Return within 30 days.</p><p>0 comments</p><div>12 out of 15 found this helpful</div>', ['Return within 30 days.']],
     ['a disclosure whose summary is no question', '<details><summary>Show details</summary><p>Ships in 2 days.</p></details>', ['Show details', 'Ships in 2 days.']],
   ])('%s', (_, html, expected) => {
     expect(sentences(html)).toEqual(expected);

@@ -550,6 +550,15 @@ describe('plain-text headings', () => {
     ]);
   });
 
+  it.each([['0 comments'], ['12 out of 15 found this helpful'], ['1,204 views'], ['Updated 3 days ago'], ['Posted a year ago']])(
+    'drops the counter line %j as boilerplate, whatever the list says',
+    (counter) => {
+      const parsed = parseTextFile('corpus/help.txt', `Returns\n\nYou can return items within 30 days.\n\n${counter}\n`, {}, []);
+      expect(parsed.documents[0]!.sections.flatMap((x) => x.sentences.map((y) => y.text))).toEqual(['You can return items within 30 days.']);
+      expect(parsed.droppedLines).toBe(1);
+    },
+  );
+
   it('finds no heading in text without blank lines (the seed article)', () => {
     expect(parseTextFile(SEED_PATH, seedText).documents[0]!.sections.map((s) => s.heading)).toEqual(['']);
   });
