@@ -47,7 +47,14 @@ interface Frame {
   link?: boolean;
   /** A `<thead>`. */
   thead?: boolean;
+  /** A table that lays out a code block beside its line numbers (Pygments' `highlighttable`). */
+  codeTable?: boolean;
 }
+
+/** A table that only lays out a code block and its line numbers: Pygments' (Sphinx, MkDocs) and Python-Markdown's. */
+const CODE_TABLE = /(?:^|\s)(?:highlighttable|codehilitetable)(?:\s|$)/;
+/** A code block's line numbers, beside or inside it (Pygments' `linenos`, highlight.js' and other gutters): no text of the page. */
+const LINE_NUMBERS = /(?:^|\s)(?:linenos|linenodiv|lineno|gutter|hljs-ln-numbers|line-numbers-rows)(?:\s|$)/;
 
 /** An open list. */
 interface List {
@@ -259,6 +266,8 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
   let row: { cells: string[]; cell?: string[]; first: number; last: number; header: boolean } | undefined;
   /** Open `<thead>` elements. */
   let thead = 0;
+  /** Open code tables ({@link CODE_TABLE}). */
+  let codeTables = 0;
   /** Nesting of `<tr>` (a table inside a cell is read as the cell's text). */
   let rowDepth = 0;
   let preDepth = 0;
@@ -367,7 +376,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           ((CHROME.has(name) || role === 'complementary') && sectioning === 0) ||
           isBreadcrumbs(attribs);
         // A <dialog> is shown only when open (a paywall, a consent prompt).
-        const invisible = INVISIBLE.has(name) || (name === 'dialog' && !('open' in attribs));
+        const invisible = INVISIBLE.has(name) || (name === 'dialog' && !('open' in attribs)) || LINE_NUMBERS.test(attribs.class ?? '');
         const skip = (parent?.skip ?? false) || invisible || hiddenBy(attribs) || chrome;
         const frame: Frame = { name, skip };
         if (SECTIONING.has(name)) {
@@ -411,7 +420,12 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           frame.thead = true;
           thead++;
         }
-        if (name === 'tr') {
+        if (name === 'table' && CODE_TABLE.test(attribs.class ?? '')) {
+          frame.codeTable = true;
+          codeTables++;
+        }
+        // A code table's cells are blocks: its code keeps its lines.
+        if (name === 'tr' && codeTables === 0) {
           flush();
           rowDepth = 1;
           row = { cells: [], first: Infinity, last: -Infinity, header: true };
@@ -483,6 +497,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
         if (frame.sectioning) sectioning--;
         if (frame.link) links--;
         if (frame.thead) thead--;
+        if (frame.codeTable) codeTables--;
         if (frame.list) {
           // A list of links only is a way to other places (a table of contents, related pages, an
           // index): the words are the headings' or other pages', and no link text answers a question.

@@ -44,6 +44,12 @@ describe('the text of an HTML page', () => {
     ['a term with two definitions gives the second its own paragraph', '<dl><dt>Tier</dt><dd>Basic.</dd><dd>Pro.</dd></dl><dl><dt>A</dt><dt>B</dt><dd>Both.</dd></dl>', ['Tier: Basic.', 'Pro.', 'A', 'B: Both.']],
     ['an icon alone opens the paragraph after it', '<figure class="callout"><div>💡</div><div>Tell your manager first.</div></figure>', ['💡 Tell your manager first.']],
     ['an icon alone before a heading, a table or the end stays where it is', '<div>★</div><h2>H</h2><p>Text.</p><div>→</div><table><tr><td>x</td></tr></table><div>—</div>', ['★', 'Text.', '→', '| x |', '—']],
+    [
+      'a code block laid out beside its line numbers (Sphinx, MkDocs) is its lines, without the numbers',
+      '<table class="highlighttable"><tr><td class="linenos"><div class="linenodiv"><pre>1\n2</pre></div></td><td class="code"><div class="highlight"><pre>pip install ferry\nferry init</pre></div></td></tr></table>',
+      ['pip install ferry', 'ferry init'],
+    ],
+    ['line numbers inside a code block are no text', '<pre><span class="gutter">1</span>npm test</pre>', ['npm test']],
     ['a counter is boilerplate', '<p>Return within 30 days.</p><p>0 comments</p><div>12 out of 15 found this helpful</div>', ['Return within 30 days.']],
     ['a disclosure whose summary is no question', '<details><summary>Show details</summary><p>Ships in 2 days.</p></details>', ['Show details', 'Ships in 2 days.']],
   ])('%s', (_, html, expected) => {
