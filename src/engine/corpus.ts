@@ -271,6 +271,13 @@ const INNER_SENTENCE_END = /[.?!][*_]{0,3}\s/;
 /** An FAQ answer's label ("A:", "**Answer:**"), read only on the line after the question. */
 const FAQ_ANSWER = /^\s*[*_]{0,3}(?:A|Answer|ANSWER)[*_]{0,3}\s*[:.][*_]{0,3}\s+(?=\S)/;
 
+/** A Markdown line that is a question in emphasis alone: "**How do I change my email address?**". */
+const EMPHASISED_QUESTION = /^\s*(\*\*|__|\*|_)(?=\S)[^\n]{0,300}\?\1\s*$/;
+/** A Markdown line that is a `<summary>` whose text is a question (GitHub's collapsible FAQ). */
+const SUMMARY_QUESTION = /^\s*(?:<details[^>]*>\s*)?<summary[^>]*>[^<>\n]{1,300}\?\s*<\/summary>\s*$/i;
+/** Emphasis marks around a whole line: "**Q: How do I cancel?**" → "Q: How do I cancel?". */
+const AROUND_EMPHASIS = /^(\*\*|__|\*|_)(?=\S)(.*\S)\1$/;
+
 /** A question on a line of its own, without a label: from a capital or digit to "?", at most 200 characters. */
 const BARE_QUESTION = /^\s*[\p{Lu}\p{N}][^\n]{0,198}\?\s*$/u;
 
@@ -593,6 +600,8 @@ export function parseTextFile(
     }
     // Markdown shows links as their text and hides images, HTML tags and link
     // definitions; a line of those only ("<details>") ends a paragraph, like a blank one.
+    // A disclosure's question in Markdown ("<summary>How do I reset it?</summary>") heads its answer, as in HTML.
+    const summary = markdown && !inFence && SUMMARY_QUESTION.test(line);
     if (markdown && !inFence) line = renderedText(line);
     const trimmed = line.trim();
     if (trimmed === '') {
@@ -632,10 +641,16 @@ export function parseTextFile(
     }
     if (!inFence) {
       // An FAQ's "Q:" line heads its answer, whose "A:" label is dropped.
-      if (isFaqQuestion(line) || (bareFaq && paragraph.length === 0 && BARE_QUESTION.test(line) && !TEXT_BULLET.test(line))) {
+      if (
+        isFaqQuestion(line) ||
+        (markdown && paragraph.length === 0 && EMPHASISED_QUESTION.test(line)) ||
+        (summary && line.trim() !== '') ||
+        (bareFaq && paragraph.length === 0 && BARE_QUESTION.test(line) && !TEXT_BULLET.test(line))
+      ) {
         flush();
         settle(false);
-        startSection(line.trim(), lineNo);
+        // Markdown's emphasis around the question is markup, as a heading's "#" is.
+        startSection(markdown ? line.trim().replace(AROUND_EMPHASIS, '$2') : line.trim(), lineNo);
         answerNext = true;
         continue;
       }

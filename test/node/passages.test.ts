@@ -478,10 +478,18 @@ describe('plain-text headings', () => {
     expect(sectionsOf(`${line}\nhave moved.`, 'FAQ')[0]![0]).toBe('');
   });
 
-  it('reads "Q:" lines of a Markdown FAQ, in emphasis too, as headings', () => {
-    const md = parseTextFile('corpus/faq.md', '# FAQ\n\n**Q: How do I cancel?**\n**A:** Open Billing.\n\n## Billing\n\nInvoices are monthly.');
+  it('reads "Q:" lines and questions in emphasis of a Markdown FAQ as headings, without their emphasis', () => {
+    const md = parseTextFile(
+      'corpus/faq.md',
+      '# FAQ\n\n**Q: How do I cancel?**\n**A:** Open Billing.\n\n**How do I change my email?**\n\nGo to Profile.\n\n_Can I pause?_ Yes, from Billing.\n\n' +
+        '<details>\n<summary>How do I reset the device?</summary>\n\nHold the power button.\n\n</details>\n\n<details><summary>Details</summary>\n\nShips in 2 days.\n</details>\n\n## Billing\n\nInvoices are monthly.',
+    );
     expect(md.documents[0]!.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)])).toEqual([
-      ['**Q: How do I cancel?**', ['Open Billing.']],
+      ['Q: How do I cancel?', ['Open Billing.']],
+      // A question in emphasis that the answer follows on the same line stays text.
+      ['How do I change my email?', ['Go to Profile.', '_Can I pause?_', 'Yes, from Billing.']],
+      // A <summary> that is a question heads its answer; one that is not stays text.
+      ['How do I reset the device?', ['Hold the power button.', 'Details', 'Ships in 2 days.']],
       ['Billing', ['Invoices are monthly.']],
     ]);
   });
