@@ -1,6 +1,6 @@
 import { isBoilerplate } from './boilerplate.js';
 import { parseHtmlFile } from './html.js';
-import { splitSentences, type Sentence, type SourceLine } from './sentences.js';
+import { LABEL_LINE, splitSentences, type Sentence, type SourceLine } from './sentences.js';
 
 /**
  * Lines dropped from `.txt` and `.md` documents when their whole trimmed text
@@ -305,13 +305,6 @@ function isFaqQuestion(line: string): boolean {
   return m !== null && (m[1]!.endsWith('?') || !INNER_SENTENCE_END.test(m[1]!));
 }
 
-/**
- * A line that gives a label and its value, as a contact list or a data sheet
- * does ("HR: hr@example.org, extension 2100", "Weight: 2.4 kg", "**Office
- * hours:** Tuesdays 2–4 pm"): a label of one to five words that starts with
- * a capital, a colon (Markdown bold around either), then the value.
- */
-const LABEL_LINE = /^\s*(?:\*\*|__)?\p{Lu}[\p{L}\p{N}'’&/().-]*(?:\s+[\p{L}\p{N}'’&/().-]+){0,4}(?:\*\*|__)?\s*:(?:\*\*|__)?\s+\S/u;
 
 /** A plain-text line that opens with a number and "." or ")": an item of a numbered list, when its neighbours are too. */
 const NUMBERED_LINE = /^\s*(\d{1,3})[.)]\s+\S/;

@@ -3,7 +3,7 @@ import { matchedCount, orCandidates, vocabularyOf, type Candidates } from './com
 import { neighbourId, neighbourWeight } from './neighbours.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
-import { isQuestion } from './sentences.js';
+import { isQuestion, LABEL_LINE } from './sentences.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
 import { FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
@@ -542,9 +542,6 @@ function questionTerms(engine: Engine, tokens: readonly Token[]): string[] {
   return engine.synonyms.canonical.size === 0 ? terms : [...new Set(terms.map((t) => canonicalTerm(engine.synonyms, t)))];
 }
 
-/** A line's label before its value: "Weight" of "Weight: 3.2 kg", "Office hours" of "**Office hours:** Tuesdays …". */
-const LABEL = /^(?:\*\*|__)?(\p{Lu}[\p{L}\p{N} '’&/-]{0,40}?)(?:\*\*|__)?:(?:\*\*|__)?\s+\S/u;
-
 /**
  * Whether a question with one word the corpus lacks is still about the best
  * passage's section: every other word of its subject is in the section's
@@ -562,7 +559,7 @@ function headedByKnown(engine: Engine, hit: Hit, terms: readonly string[], df: R
   // The label of a line that gives a label and its value ("Weight: 3.2 kg") heads that line.
   for (let i = 0; i < p.sentences.length; i++) {
     if (i > 0 && !startsLine(p, i)) continue;
-    const m = LABEL.exec(sentenceText(p, i));
+    const m = LABEL_LINE.exec(sentenceText(p, i));
     if (m !== null) headings.push(m[1]!);
   }
   if (headings.length === 0) return false;

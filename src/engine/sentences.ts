@@ -103,6 +103,16 @@ const ENDS_QUESTION_OR_BANG = /[?!]["'”’)\]]*$/;
 
 let segmenter: Intl.Segmenter | undefined;
 
+/**
+ * A line that gives a label and its value, as a contact list, a data sheet or
+ * a syllabus does ("HR: hr@example.org, extension 2100", "Weight: 2.4 kg",
+ * "**Office hours:** Tuesdays 2–4 pm"): a label of one to eight words that
+ * starts with a capital (group 1), a colon (Markdown bold around either),
+ * then the value. The corpus reader makes a paragraph of such lines a list;
+ * abstention reads the label like a heading (search.ts).
+ */
+export const LABEL_LINE = /^\s*(?:\*\*|__)?(\p{Lu}[\p{L}\p{N}'’&/().-]*(?:\s+[\p{L}\p{N}'’&/().-]+){0,7})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+\S/u;
+
 /** An FAQ's question label: "Q:", "Question:" (after Markdown emphasis, "**Q:**"). */
 const QUESTION_LABEL = /^[\s*_]*(?:q|question)[*_]*\s*:/i;
 /** Markdown emphasis marks that close right after a sentence's end: the "**" of "cancel?** A:". */
