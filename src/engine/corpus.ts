@@ -414,13 +414,27 @@ function isTextHeading(line: string): boolean {
  * line of prose (not indented, from a capital, longer than it and at least
  * 30 characters), so that a numbered list's items ("1. Open Settings" /
  * "2. Click Reset", or an item wrapped onto an indented line) stay items.
+ * The line below may open with a part of the heading's number (a contract's
+ * "2. RENT" / "2.1 Monthly rent is …"). A heading in capitals at the margin
+ * heads indented text too (a manual page's "OPTIONS" / "       -v, --verbose").
  */
 function isRunInHeading(first: string, next: string): boolean {
   if (!isTextHeading(first) || TEXT_BULLET.test(first)) return false;
   const t = first.trim();
-  if (!HEADING_NUMBER.test(t) && !(/\p{Lu}{2}/u.test(t) && t === t.toUpperCase())) return false;
+  const number = HEADING_NUMBER.exec(t);
+  const capitals = /\p{Lu}{2}/u.test(t) && t === t.toUpperCase();
+  if (number === null && !capitals) return false;
   const n = next.trimEnd();
-  return !/^\s/.test(n) && /^\p{Lu}/u.test(n) && !HEADING_NUMBER.test(n) && n.length >= 30 && n.length > t.length;
+  if (/^\s/.test(n)) return number === null && capitals && !/^\s/.test(first) && n.trim().length > 0;
+  const part = HEADING_NUMBER.exec(n);
+  if (part !== null && (number === null || !isPartOf(part[0], number[0]))) return false;
+  return /^\p{Lu}/u.test(n.slice(part?.[0].length ?? 0)) && n.length >= 30 && n.length > t.length;
+}
+
+/** Whether the section number `part` ("2.1 ") is a part of `whole` ("2. "): it opens with the whole's digits and a dot. */
+function isPartOf(part: string, whole: string): boolean {
+  const digits = /^\d+(?:\.\d+)*/.exec(whole.trim())?.[0];
+  return digits !== undefined && part.startsWith(`${digits}.`) && /^\d/.test(part.slice(digits.length + 1));
 }
 
 /** Derives a title from a file name: `corpus/meta-avocado.txt` → `Meta avocado`. */

@@ -551,6 +551,26 @@ describe('plain-text headings', () => {
     ]);
   });
 
+  it("reads a contract's numbered heading above its first numbered clause as the clause's heading", () => {
+    const text = ['1. TERM', '1.1 The Lease begins on September 1 and ends on August 31.', '1.2 It may be renewed by written agreement.', '', '2. RENT', '2.1 Monthly rent is $1,850, due on the first day of each month.'].join('\n');
+    expect(sectionsOf(text, 'Lease')).toEqual([
+      ['1. TERM', ['1.1 The Lease begins on September 1 and ends on August 31.', '1.2 It may be renewed by written agreement.']],
+      ['2. RENT', ['2.1 Monthly rent is $1,850, due on the first day of each month.']],
+    ]);
+    // A clause of another section's number is no part of this heading: "2. RENT" above "3.1 …" stays text.
+    expect(sectionsOf(['Terms', '', '2. RENT', '3.1 The deposit is returned within 21 days of moving out.'].join('\n'), 'Lease')[0]![1]).toEqual([
+      '2. RENT 3.1 The deposit is returned within 21 days of moving out.',
+    ]);
+  });
+
+  it("reads a manual page's headings in capitals at the margin above their indented text", () => {
+    const text = ['NAME', '       backupctl - create and restore backups', '', 'OPTIONS', '       -q, --quiet', '              Print only errors.', '', 'Notes', '   indented text under a heading not in capitals stays text.'].join('\n');
+    expect(sectionsOf(text, 'backupctl')).toEqual([
+      ['NAME', ['backupctl - create and restore backups']],
+      ['OPTIONS', ['-q, --quiet Print only errors.', 'Notes indented text under a heading not in capitals stays text.']],
+    ]);
+  });
+
   it('makes each item of a numbered list a sentence of its own, a wrapped item included, but not prose that opens a line with a number', () => {
     const text = ['To pair the remote:', '1. Hold the button', '2. Wait for the beep', '   and release it.', '', 'Sales grew in', '2019. The next year they fell.'].join('\n');
     expect(sectionsOf(text, 'Remote')).toEqual([
