@@ -77,7 +77,9 @@ export interface Token {
 // word ("4.2.0", "3.2", "192.168.0.1", "1.5"), while a date keeps its year
 // apart ("29.11" and "2026"); a "v" before such a number is not part of it
 // ("v4.2.0" is "4.2.0"). Everything else (punctuation, curly quotes, dashes,
-// symbols, whitespace) separates words. Capitals are acronyms in two cases
+// symbols, whitespace) separates words, except that a number with a letter
+// in brackets right after it is one word without them ("401(k)" is
+// "401k", as a question may write it). Capitals are acronyms in two cases
 // that scanWords handles before folding: "U.S." is one word ("us" folded,
 // kept as "US" since "us" is a stop word), and "IT" or "US" among words not
 // in capitals keeps its capitals (ACRONYM_STOP_WORDS).
@@ -116,7 +118,7 @@ export function fold(word: string): string {
  * Splits `text` into folded words with their offsets in `text`.
  * Punctuation never reaches the index or the query: `"Avocado,”` → `avocado`;
  * `"U.S."` → `US` and `"the IT desk"` → `the`, `IT`, `desk` (acronyms that
- * are not the stop words "us" and "it").
+ * are not the stop words "us" and "it"); `"401(k)"` → `401k`.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -166,6 +168,12 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
             i = j;
             continue;
           }
+        }
+        // "401(k)", "403(b)": a number with a letter in brackets is one word, "401k", as a question may write it.
+        if (text.charCodeAt(j) === 0x28 && isAsciiLetter(text.charCodeAt(j + 1)) && text.charCodeAt(j + 2) === 0x29 && isDigits(text, i, j)) {
+          visit(i, j + 3, text.slice(i, j) + text.charAt(j + 1).toLowerCase());
+          i = j + 3;
+          continue;
         }
         visit(i, j, undefined);
         i = j;
@@ -254,6 +262,16 @@ function isUpper(c: number): boolean {
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+/** Whether `text[start, end)` is all ASCII digits. */
+function isDigits(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return true;
 }
 
 function isAsciiAlnum(c: number): boolean {

@@ -7,6 +7,8 @@
  * ("U.S.") are one word, their letters; capitals that spell "IT", "US" or
  * another acronym stop word, before the end or an ASCII, Latin-1 or General
  * Punctuation character, keep their capitals where isStopWordAcronym() says so.
+ * A word of digits with a letter in brackets right after it ("401(k)") is one
+ * word, "401k".
  */
 import { ACRONYM_STOP_WORDS, fold, isStopWordAcronym, type Token } from '../../src/engine/index.js';
 
@@ -16,8 +18,26 @@ const DOTTED = /(?:[A-Z]\.)+[A-Z]\.?(?![\p{L}\p{N}\p{M}])/u;
 const TOKEN = new RegExp(`${NOT_AFTER_WORD.source}(?<dotted>${DOTTED.source})|${WORD.source}`, 'gu');
 const PLAIN_AFTER = /^[\x00-\xff\u2000-\u206f]?$/u;
 
+/** A letter in brackets right after a word of digits ("401(k)"): one word with it, "401k". */
+const BRACKETED_LETTER = /^\(([A-Za-z])\)/;
+
 /** The words of `text` with their offsets, by the reference definition. */
 export function referenceTokens(text: string): Token[] {
+  const tokens = wordTokens(text);
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const m = /^[0-9]+$/.test(text.slice(t.start, t.end)) ? BRACKETED_LETTER.exec(text.slice(t.end)) : null;
+    if (m === null) out.push(t);
+    else {
+      out.push({ word: t.word + m[1]!.toLowerCase(), start: t.start, end: t.end + 3 });
+      k++; // the letter in the brackets
+    }
+  }
+  return out;
+}
+
+function wordTokens(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((m) => {
     const start = m.index;
     const end = start + m[0].length;

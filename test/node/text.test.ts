@@ -39,6 +39,15 @@ describe('query processing', () => {
     for (const t of asked) expect(indexed).toContain(t);
   });
 
+  it.each([
+    ['The 401(k) plan', ['the', '401k', 'plan']],
+    ['a 403(B) account', ['a', '403b', 'account']],
+    ['Section 2(a)(ii) and 501(c)(3)', ['section', '2a', 'ii', 'and', '501c', '3']],
+    ['f(x) and 7(2) and 4.2(a) and 12 (b)', ['f', 'x', 'and', '7', '2', 'and', '4.2', 'a', 'and', '12', 'b']],
+  ])('reads a number with one letter in brackets as one word: %j', (text, expected) => {
+    expect(tokenize(text).map((t) => t.word)).toEqual(expected);
+  });
+
   it('folds case and diacritics', () => {
     expect(fold('Ångström')).toBe('angstrom');
     expect(fold('ﬁne')).toBe('fine');
@@ -52,7 +61,7 @@ describe('query processing', () => {
 
   it('finds exactly the words of the Unicode word pattern, with their offsets, in any text', () => {
     const reference = (s: string) => referenceTokens(s).map((t) => [t.start, t.end, t.word]);
-    const pieces = fc.constantFrom('a', 'Z', '7', ' ', '.', '-', 'v', 'V', '4.2', '2026', '123', 'é', 'e\u0301', 'ª', 'µ', '²', '½', '\u00a0', '«', '·', '×', '–', '—', '’', '“', '\u200b', '\u200d', '\u2070', 'Ω', '中', '\u0301', '😀');
+    const pieces = fc.constantFrom('a', 'Z', '7', ' ', '.', '-', 'v', 'V', '4.2', '2026', '123', '(', ')', '(k)', '(B)', 'é', 'e\u0301', 'ª', 'µ', '²', '½', '\u00a0', '«', '·', '×', '–', '—', '’', '“', '\u200b', '\u200d', '\u2070', 'Ω', '中', '\u0301', '😀');
     const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')));
     fc.assert(
       fc.property(texts, (s) => {
