@@ -1031,7 +1031,9 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  *   comes in the box?" under "What's in the box"): the rest of the list;
  * - a statement in bold that opens a paragraph ("**The robot does not
  *   charge.** Check the dock …"), a run-in heading or a stressed answer:
- *   the sentence after it.
+ *   the sentence after it;
+ * - a line of code that opens a bracket ("parcelly.shipments.create({"):
+ *   the lines up to the one that closes it ({@link closingLine}).
  */
 export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
   const first = answerSentence(p, a);
@@ -1041,7 +1043,35 @@ export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
     return [first, runOn(p, first, true)];
   }
   if (RUN_IN.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1) && !isQuestion(sentenceText(p, first + 1))) return [first, first + 1];
+  if (OPENS_BRACKET.test(lead) && (first === 0 || startsLine(p, first))) return [first, closingLine(p, first)];
   return [first, first];
+}
+
+/** A line that ends by opening a bracket: a statement of code that the lines after it continue ("create({"). */
+const OPENS_BRACKET = /[([{]$/;
+
+/**
+ * The last line of the statement of code that line `from` of `p` opens
+ * ({@link OPENS_BRACKET}): the line that closes its brackets, if the lines
+ * up to it start lines of their own and fit in {@link MAX_LEAD_IN_ANSWER_CHARS}
+ * (else the last that fits).
+ */
+function closingLine(p: Passage, from: number): number {
+  let depth = 0;
+  let length = -1;
+  let last = from;
+  for (let i = from; i < p.sentences.length && (i === from || (depth > 0 && startsLine(p, i))); i++) {
+    const s = sentenceText(p, i);
+    length += 1 + s.length;
+    if (i > from && length > MAX_LEAD_IN_ANSWER_CHARS) break;
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
+      else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--;
+    }
+    last = i;
+  }
+  return last;
 }
 
 /** A sentence wholly in Markdown bold, ending in its punctuation: "**The robot does not charge.**". */

@@ -193,6 +193,20 @@ describe('the answer sentence', () => {
     );
   });
 
+  it('quotes a line of code that opens a bracket up to the line that closes it', () => {
+    const call = ['const shipment = await parcelly.shipments.create({', "from: { postcode: '10115', country: 'DE' },", "parcel: { weightGrams: 1200 },", '});'];
+    const engine = engineOf({
+      'corpus/sdk.md': ['# SDK', '## Creating a shipment', '```js\n' + call.join('\n') + '\nconsole.log(shipment.id);\n```', 'The response lists the rates in `shipment.rates`.'].join('\n\n'),
+    });
+    expect(ask(engine, 'How do I create a shipment?', 1).answers[0]?.answer).toBe(call.join('\n'));
+    // Only lines of their own continue it, and only up to about MAX_LEAD_IN_ANSWER_CHARS.
+    const first: PassageAnalysis = { highlights: [], sentenceWeights: [1, 0, 0], sentenceTyped: [false, false, false], proximity: 0, pairs: [] };
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: 'run({ a: 1 }); Next line.', sentences: [0, 15] };
+    expect(answerSpan({ ...p, text: 'f({ Then prose. More.', sentences: [0, 4, 15] }, first)).toEqual([0, 0]);
+    const long = `x: '${'y'.repeat(MAX_LEAD_IN_ANSWER_CHARS)}',`;
+    expect(answerSpan({ ...p, text: `f({\na: 1,\n${long}\n});`, sentences: [0, 4, 10, 11 + long.length] }, first)).toEqual([0, 1]);
+  });
+
   it('asks a "how long" or "weigh" question of the measure\'s noun too, when the corpus has it', () => {
     const engine = engineOf({
       'corpus/spec.md': '# Aero 3\n\n## Specifications\n\nWeight: 3.2 kg\nCable length: 1.5 m\nBattery: 5,200 mAh\n\n## Modes\n\nTurbo mode runs for a long time on a full battery.',
