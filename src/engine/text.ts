@@ -148,7 +148,9 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
         continue;
       }
       let j = i + 1;
-      while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
+      // Whether a capital follows the first letter: the word may be an identifier in camel case.
+      let capital = false;
+      for (let d = text.charCodeAt(j); j < n && isAsciiAlnum(d); d = text.charCodeAt(++j)) if (d <= 0x5a && d >= 0x41) capital = true;
       // "4.2.0": a "." between a digit and one to three more continues the word.
       while (text.charCodeAt(j) === 0x2e && isDigit(text.charCodeAt(j - 1)) && shortDigitsAt(text, j + 1)) {
         j += 2;
@@ -175,7 +177,7 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
           i = j + 3;
           continue;
         }
-        visit(i, j, undefined);
+        if (!(capital && isLower(c) && visitCamelParts(text, i, j, visit))) visit(i, j, undefined);
         i = j;
         continue;
       }
@@ -193,9 +195,44 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
       i = m.index;
       continue;
     }
-    visit(m.index, m.index + m[0].length, fold(m[0]));
+    if (!visitCamelParts(text, m.index, m.index + m[0].length, visit)) visit(m.index, m.index + m[0].length, fold(m[0]));
     i = m.index + m[0].length;
   }
+}
+
+/**
+ * An identifier in camel case, "buyLabel" or "maxRetries" (code in
+ * developer docs), is the words it joins: "buy" and "label", as a question
+ * writes them. Only an ASCII word that opens with a lower-case letter and a
+ * lower-case letter or digit is one, cut before each capital that follows a
+ * lower-case letter or digit and precedes a lower-case letter, so that
+ * "cpDNA", "kPa", "pH", "iTunes" (and "getHTTPResponse") stay words. Visits the parts (ASCII, so without a folded
+ * form) and returns true, or returns false (not such an identifier).
+ */
+function visitCamelParts(text: string, start: number, end: number, visit: (start: number, end: number, folded: string | undefined) => void): boolean {
+  let from = start;
+  for (let k = start + 2; k < end - 1; k++) {
+    const c = text.charCodeAt(k);
+    if (!isUpper(c) || !isLowerOrDigit(text.charCodeAt(k - 1)) || !isLower(text.charCodeAt(k + 1))) continue;
+    if (from === start) {
+      // Only ASCII words that open with two lower-case letters or digits ("buyLabel", not "iTunes" or "Ωmega").
+      if (!isLower(text.charCodeAt(start)) || !isLowerOrDigit(text.charCodeAt(start + 1))) return false;
+      for (let x = start; x < end; x++) if (!isAsciiAlnum(text.charCodeAt(x))) return false;
+    }
+    visit(from, k, undefined);
+    from = k;
+  }
+  if (from === start) return false;
+  visit(from, end, undefined);
+  return true;
+}
+
+function isLower(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+function isLowerOrDigit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
 /** Whether `text` has one to three digits at `i`, and no fourth ("2" of "4.2.0", not "2026" of "29.11.2026"). */

@@ -8,7 +8,7 @@
  * another acronym stop word, before the end or an ASCII, Latin-1 or General
  * Punctuation character, keep their capitals where isStopWordAcronym() says so.
  * A word of digits with a letter in brackets right after it ("401(k)") is one
- * word, "401k".
+ * word, "401k"; an ASCII identifier in camel case ("buyLabel") is its words.
  */
 import { ACRONYM_STOP_WORDS, fold, isStopWordAcronym, type Token } from '../../src/engine/index.js';
 
@@ -28,13 +28,27 @@ export function referenceTokens(text: string): Token[] {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     const m = /^[0-9]+$/.test(text.slice(t.start, t.end)) ? BRACKETED_LETTER.exec(text.slice(t.end)) : null;
-    if (m === null) out.push(t);
+    const camel = m === null ? camelParts(text.slice(t.start, t.end)) : null;
+    if (camel !== null) {
+      let at = t.start;
+      for (const part of camel) {
+        out.push({ word: part.toLowerCase(), start: at, end: at + part.length });
+        at += part.length;
+      }
+    } else if (m === null) out.push(t);
     else {
       out.push({ word: t.word + m[1]!.toLowerCase(), start: t.start, end: t.end + 3 });
       k++; // the letter in the brackets
     }
   }
   return out;
+}
+
+/** An ASCII identifier in camel case ("buyLabel", not "cpDNA" or "iTunes") cut into its words, or null. */
+function camelParts(word: string): string[] | null {
+  if (!/^[a-z][a-z0-9][A-Za-z0-9]*$/.test(word)) return null;
+  const parts = word.split(/(?<=[a-z0-9])(?=[A-Z][a-z])/);
+  return parts.length > 1 ? parts : null;
 }
 
 function wordTokens(text: string): Token[] {

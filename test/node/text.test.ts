@@ -48,6 +48,15 @@ describe('query processing', () => {
     expect(tokenize(text).map((t) => t.word)).toEqual(expected);
   });
 
+  it.each([
+    ['Call shipments.buyLabel(id)', ['call', 'shipments', 'buy', 'label', 'id']],
+    ['set maxRetries or base64Encode', ['set', 'max', 'retries', 'or', 'base64', 'encode']],
+    ['getHttpResponse or getHTTPResponse', ['get', 'http', 'response', 'or', 'gethttpresponse']],
+    ['cpDNA, kPa, pH, iTunes, mRNAs, ParcellyError', ['cpdna', 'kpa', 'ph', 'itunes', 'mrnas', 'parcellyerror']],
+  ])('reads an identifier in camel case as the words it joins: %j', (text, expected) => {
+    expect(tokenize(text).map((t) => t.word)).toEqual(expected);
+  });
+
   it('folds case and diacritics', () => {
     expect(fold('Ångström')).toBe('angstrom');
     expect(fold('ﬁne')).toBe('fine');
@@ -61,7 +70,7 @@ describe('query processing', () => {
 
   it('finds exactly the words of the Unicode word pattern, with their offsets, in any text', () => {
     const reference = (s: string) => referenceTokens(s).map((t) => [t.start, t.end, t.word]);
-    const pieces = fc.constantFrom('a', 'Z', '7', ' ', '.', '-', 'v', 'V', '4.2', '2026', '123', '(', ')', '(k)', '(B)', 'é', 'e\u0301', 'ª', 'µ', '²', '½', '\u00a0', '«', '·', '×', '–', '—', '’', '“', '\u200b', '\u200d', '\u2070', 'Ω', '中', '\u0301', '😀');
+    const pieces = fc.constantFrom('a', 'Z', '7', ' ', '.', '-', 'v', 'V', '4.2', '2026', '123', '(', ')', '(k)', '(B)', 'buyLabel', 'max2Retries', 'cpDNA', 'Ab', 'é', 'e\u0301', 'ª', 'µ', '²', '½', '\u00a0', '«', '·', '×', '–', '—', '’', '“', '\u200b', '\u200d', '\u2070', 'Ω', '中', '\u0301', '😀');
     const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')));
     fc.assert(
       fc.property(texts, (s) => {
