@@ -117,6 +117,12 @@ export const LABEL_LINE = /^\s*(?:\*\*|__)?(\p{Lu}[\p{L}\p{N}'’&/().-]*(?:\s+[
 const QUESTION_LABEL = /^[\s*_]*(?:q|question)[*_]*\s*:/i;
 /** Markdown emphasis marks that close right after a sentence's end: the "**" of "cancel?** A:". */
 const EMPHASIS_AFTER_END = /([.?!])([*_]{1,3})(?=\s|$)/g;
+/**
+ * A code span that opens a sentence with a lower-case letter ("… a `code`.
+ * `rate_limited` means …"), which ICU reads as the sentence going on; not
+ * after a dotted abbreviation ("e.g. `curl`").
+ */
+const CODE_AFTER_END = /(?<![.\s][A-Za-z])([.!?]["'”’)\]]*\s+`)([a-z])/g;
 /** Markdown emphasis marks and spaces at the end of a sentence. */
 const TRAILING_EMPHASIS = /[\s*_]+$/;
 
@@ -140,7 +146,8 @@ export function isQuestion(sentence: string): boolean {
  * "!" that the next segment continues in lower case, after a list or section
  * number alone ("9." of "9. Termination"), and segments without a letter or
  * digit (`characters < > : " | ? *` is one sentence, not a question and a
- * "*"). Every non-blank
+ * "*"), and splits before a code span that opens a sentence in lower case
+ * ("… a `code`. `rate_limited` means …"). Every non-blank
  * character of `lines` ends up in exactly one sentence, in order.
  */
 export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
@@ -163,7 +170,10 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
   // after the punctuation: "**Q: How do I cancel?** A: Open Billing."), so
   // it segments a copy with those marks as spaces; each sentence then takes
   // its closing marks back from the text.
-  const segmented = text.replace(EMPHASIS_AFTER_END, (_, end: string, stars: string) => end + ' '.repeat(stars.length));
+  // Likewise it segments a code span that opens a sentence in lower case as if in capitals.
+  const segmented = text
+    .replace(EMPHASIS_AFTER_END, (_, end: string, stars: string) => end + ' '.repeat(stars.length))
+    .replace(CODE_AFTER_END, (_, before: string, letter: string) => before + letter.toUpperCase());
   const marks = segmented !== text;
   const spans: Array<[number, number]> = [];
   for (const seg of segmentsOf(segmented)) {

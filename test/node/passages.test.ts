@@ -91,6 +91,8 @@ describe('sentence splitting', () => {
     ['_Can I pause?_ Yes, for a month.', ['_Can I pause?_', 'Yes, for a month.']],
     ['It is *done.* Next one. A snake_case. name', ['It is *done.*', 'Next one.', 'A snake_case. name']],
     ['9. Termination 9.1 Either party may end it. See 3. It works.', ['9. Termination 9.1 Either party may end it.', 'See 3.', 'It works.']],
+    ['Errors have a `code`. `rate_limited` means wait. Is it slow? `npm ci` helps.', ['Errors have a `code`.', '`rate_limited` means wait.', 'Is it slow?', '`npm ci` helps.']],
+    ['Use a tool, e.g. `curl`, to call it. Done.', ['Use a tool, e.g. `curl`, to call it.', 'Done.']],
   ])('splits %j', (text, expected) => {
     expect(splitSentences([{ line: 1, text }]).map((s) => s.text)).toEqual(expected);
   });
