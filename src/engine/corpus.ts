@@ -1,5 +1,6 @@
 import { isBoilerplate } from './boilerplate.js';
 import { parseHtmlFile } from './html.js';
+import { withHeadingPaths, type LeveledSection } from './headings.js';
 import { LABEL_LINE, splitSentences, type Sentence, type SourceLine } from './sentences.js';
 
 /**
@@ -502,12 +503,12 @@ export function parseTextFile(
   const links = markdown ? linkListLines(lines, i) : { lines: new Set<number>(), lists: 0 };
   const pages = markdown || !text.includes('\f') ? NO_PAGES : pageFurniture(lines, i);
   const numbered = markdown ? NO_LINES : numberedItems(lines, i);
-  const sections: Section[] = [];
+  const sections: LeveledSection[] = [];
   let heading = '';
   let paragraph: SourceLine[] = [];
   // Whether the paragraph began as a list item (Markdown, or a bulleted line of plain text): never a heading.
   let listItem = false;
-  let current: Section = { heading, sentences: [] };
+  let current: LeveledSection = { heading, sentences: [] };
   let inFence = false;
   // Whether the line before was an FAQ's question, so that this one may open with its answer's "A:".
   let answerNext = false;
@@ -555,11 +556,11 @@ export function parseTextFile(
   // The line of the current section's heading (plain text: a heading that no
   // text follows before the next one stays a sentence, so nothing is lost).
   let headingLine = 0;
-  function startSection(h: string, lineNo = 0): void {
+  function startSection(h: string, lineNo = 0, level?: number): void {
     flush();
-    openSection(h, lineNo);
+    openSection(h, lineNo, level);
   }
-  function openSection(h: string, lineNo: number): void {
+  function openSection(h: string, lineNo: number, level?: number): void {
     if (!markdown && current.heading !== '' && current.sentences.length === 0) {
       // It joins the section before it, if any, like a heading-like line that another heading follows.
       const sentences = splitSentences([{ line: headingLine, text: current.heading }]);
@@ -567,10 +568,11 @@ export function parseTextFile(
       if (before !== undefined) before.sentences.push(...sentences);
       else current = { heading: '', sentences };
     }
-    if (current.sentences.length > 0) sections.push(current);
+    // A heading with a level is kept without text too: it heads the headings under it (withHeadingPaths).
+    if (current.sentences.length > 0 || current.level !== undefined) sections.push(current);
     heading = h;
     headingLine = lineNo;
-    current = { heading, sentences: [] };
+    current = level === undefined ? { heading, sentences: [] } : { heading, sentences: [], level };
   }
 
   for (; i < lines.length; i++) {
@@ -629,7 +631,7 @@ export function parseTextFile(
         paragraph = [];
         settle(false);
         if (title === undefined && u[1]!.startsWith('=')) title = text;
-        startSection(text, lineNo - 1);
+        startSection(text, lineNo - 1, markdown ? (u[1]!.startsWith('=') ? 1 : 2) : undefined);
         continue;
       }
       if (RULE.test(line)) {
@@ -642,7 +644,7 @@ export function parseTextFile(
       if (h) {
         const text = h[2]!;
         if (title === undefined && h[1] === '#') title = text;
-        startSection(text);
+        startSection(text, 0, h[1]!.length);
         continue;
       }
     }
@@ -688,9 +690,10 @@ export function parseTextFile(
     warnings.push(`${source}:${commentFrom}: an HTML comment opened here is never closed, so the rest of the file (${lines.length - commentFrom + 1} lines) is hidden and not indexed`);
   }
 
-  const doc: ParsedDocument = { id: source, source, title: title ?? titleFromPath(source), sections };
+  const docTitle = title ?? titleFromPath(source);
+  const doc: ParsedDocument = { id: source, source, title: docTitle, sections: withHeadingPaths(sections, docTitle) };
   if (url !== undefined && url !== '') doc.url = url;
-  if (sections.length === 0) {
+  if (doc.sections.length === 0) {
     warnings.push(`${source}: skipped, no sentences found (the file is empty or only boilerplate)`);
     return { documents: [], warnings, droppedLines, commentLines, linkLists: links.lists };
   }

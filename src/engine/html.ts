@@ -1,7 +1,8 @@
 import { Parser } from 'htmlparser2';
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { isBoilerplate } from './boilerplate.js';
-import type { ParsedDocument, ParsedFile, Section } from './corpus.js';
+import type { ParsedDocument, ParsedFile } from './corpus.js';
+import { withHeadingPaths, type LeveledSection } from './headings.js';
 // WORD_CHAR, a letter or digit: a paragraph without one (an icon, "—") is no paragraph of its own.
 import { lastAtOrBefore, splitSentences, WORD_CHAR, type Sentence, type SourceLine } from './sentences.js';
 
@@ -65,7 +66,7 @@ interface List {
   /** Whether all its text so far is the text of links: a table of contents, related pages, an index. */
   links: boolean;
   /** Its section, and how many sentences that section had when the list opened. */
-  section: Section;
+  section: LeveledSection;
   from: number;
 }
 
@@ -211,10 +212,10 @@ export function parseHtmlFile(
   }
 
   const title = meta.title ?? (h1s.length === 1 ? h1s[0] : undefined) ?? page.title ?? h1s[0] ?? fallbackTitle;
-  const doc: ParsedDocument = { id: source, source, title, sections };
+  const doc: ParsedDocument = { id: source, source, title, sections: withHeadingPaths(sections, title) };
   const url = meta.url ?? page.url;
   if (url !== undefined && url !== '') doc.url = url;
-  if (sections.length === 0) {
+  if (doc.sections.length === 0) {
     warnings.push(`${source}: skipped, no text found (the page is empty, hidden or only boilerplate)`);
     return { documents: [], warnings, droppedLines, hiddenElements, linkLists };
   }
@@ -223,7 +224,7 @@ export function parseHtmlFile(
 
 /** What {@link readBody} read of a page. */
 interface Body {
-  sections: Section[];
+  sections: LeveledSection[];
   /** The `<h1>` headings read: the page's title when there is one only (several are its sections). */
   h1s: string[];
   droppedLines: number;
@@ -242,8 +243,8 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
   let linkLists = 0;
   let mainRead = false;
   const h1s: string[] = [];
-  const sections: Section[] = [];
-  let current: Section = { heading: '', sentences: [] };
+  const sections: LeveledSection[] = [];
+  let current: LeveledSection = { heading: '', sentences: [] };
   const stack: Frame[] = [];
   /** Open lists, innermost last. */
   const lists: List[] = [];
@@ -276,10 +277,11 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
   /** The line where a comment that is never closed opens (0: none). */
   let unclosedComment = 0;
 
-  const startSection = (h: string): void => {
+  const startSection = (h: string, level?: number): void => {
     flush(true);
-    if (current.sentences.length > 0) sections.push(current);
-    current = { heading: h, sentences: [] };
+    // A heading with a level is kept without text too: it heads the headings under it (withHeadingPaths).
+    if (current.sentences.length > 0 || current.level !== undefined) sections.push(current);
+    current = level === undefined ? { heading: h, sentences: [] } : { heading: h, sentences: [], level };
   };
   /** Whether the paragraph holds letters or digits outside links. */
   let ownText = false;
@@ -551,7 +553,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           heading = undefined;
           if (h === '') return;
           if (name === 'h1') h1s.push(h);
-          startSection(h);
+          startSection(h, Number(name.charAt(1)));
           return;
         }
         if (BLOCKS.has(name)) {

@@ -7,6 +7,7 @@ import { isQuestion, LABEL_LINE } from './sentences.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
 import { FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
+import { ownHeading, parentHeadings } from './headings.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize, type Token } from './text.js';
 
 /** The index terms of {@link LIGHT_VERBS} and {@link FRAME_NOUNS}: frame words wherever they stand. */
@@ -383,7 +384,7 @@ function isItemNumber(p: Passage, s: number, start: number, end: number): boolea
 /** Whether `p` sits under a heading that the part number `label` opens ("## 6.3 Service credits"). */
 function headedByPart(p: Passage, label: string | undefined, synonyms: Synonyms): boolean {
   if (label === undefined || p.section === '') return false;
-  const first = firstTermOf(p.section);
+  const first = firstTermOf(ownHeading(p.section));
   return first !== null && canonicalTerm(synonyms, first) === label;
 }
 
@@ -1156,8 +1157,11 @@ function contextOf(engine: Engine, passageId: number, ranking: Ranking, memo?: M
     });
   add(engine.docs[p.doc]!.title, RANKING.contextWeight);
   // A FAQ heading is the question each sentence under it answers; a heading the question's part number labels ("6.3 Credits") is the part.
-  const full = isQuestion(p.section) || headedByPart(p, ranking.label, engine.synonyms);
-  add(p.section, full ? 1 : RANKING.contextWeight);
+  // Headings above the section's own (Markdown's "## Recipe" above "### Method") name its subject too.
+  const own = ownHeading(p.section);
+  if (own !== p.section) add(parentHeadings(p.section), RANKING.contextWeight);
+  const full = isQuestion(own) || headedByPart(p, ranking.label, engine.synonyms);
+  add(own, full ? 1 : RANKING.contextWeight);
   memo?.set(key, out);
   return out;
 }

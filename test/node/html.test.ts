@@ -61,8 +61,8 @@ describe('the text of an HTML page', () => {
       '<h2>Loans</h2><details><summary>Can I pause?</summary><p>Yes, for up to 3 months.</p></details>' +
       '<dl><dt>Are there late fees?</dt><dd>No fines since 2024.</dd><dt>RPO</dt><dd>Data loss.</dd></dl>';
     expect(sections(html)).toEqual([
-      ['Can I pause?', ['Yes, for up to 3 months.']],
-      ['Are there late fees?', ['No fines since 2024.', 'RPO: Data loss.']],
+      ['Loans › Can I pause?', ['Yes, for up to 3 months.']],
+      ['Loans › Are there late fees?', ['No fines since 2024.', 'RPO: Data loss.']],
     ]);
   });
 
@@ -138,11 +138,12 @@ describe('the text of an HTML page', () => {
     expect(sentences('<div hidden><main><p>Hidden.</p></main></div><p>Body text.</p>')).toEqual(['Body text.']);
   });
 
-  it('heads each section with its heading', () => {
-    expect(sections('<h1>Guide</h1><p>Intro.</p><h2>Install <small>v2</small></h2><p>Run it.</p><h3>Linux</h3><p>Use apt.</p>')).toEqual([
+  it('heads each section with its heading, under the headings above it but not the title', () => {
+    expect(sections('<h1>Guide</h1><p>Intro.</p><h2>Install <small>v2</small></h2><p>Run it.</p><h3>Linux</h3><p>Use apt.</p><h2>Use</h2><p>Ask.</p>')).toEqual([
       ['Guide', ['Intro.']],
       ['Install v2', ['Run it.']],
-      ['Linux', ['Use apt.']],
+      ['Install v2 › Linux', ['Use apt.']],
+      ['Use', ['Ask.']],
     ]);
   });
 

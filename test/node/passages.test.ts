@@ -186,6 +186,23 @@ describe('Markdown documents', () => {
   const parsed = parseTextFile('corpus/policy.md', md);
   const doc = parsed.documents[0]!;
 
+  it('heads a section with the path of headings above it, without the title, and an FAQ question under them', () => {
+    const text = [
+      '# Recipes', 'Quick dinners.',
+      '## Fried rice', 'Serves 2.', '### Method', 'Fry the rice.', '#### Tips', 'Use cold rice.',
+      '## Cookies', 'Makes 24.', '### Method', 'Bake them.',
+      'Storage\n-------', 'Keep them in a tin.',
+      '## FAQ', '**Can I freeze the dough?**', 'Yes, for three months.',
+    ].join('\n\n');
+    const sections = parseTextFile('corpus/recipes.md', text).documents[0]!.sections;
+    expect(sections.map((x) => x.heading)).toEqual([
+      'Recipes', 'Fried rice', 'Fried rice › Method', 'Fried rice › Method › Tips', 'Cookies', 'Cookies › Method', 'Storage', 'FAQ › Can I freeze the dough?',
+    ]);
+    // Plain text has no heading levels: its headings stand alone.
+    const plain = parseTextFile('corpus/recipes.txt', 'Recipes\n\nFried rice\n\nServes 2.\n\nMethod\n\nFry the rice.').documents[0]!.sections;
+    expect(plain.map((x) => x.heading)).toEqual(['', 'Fried rice', 'Method']);
+  });
+
   it('takes title and url from front matter and never indexes the front matter', () => {
     expect(doc.title).toBe('Leave policy');
     expect(doc.url).toBe('https://example.org/leave');
