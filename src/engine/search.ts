@@ -557,10 +557,10 @@ function headedByKnown(engine: Engine, hit: Hit, terms: readonly string[], df: R
   const p = engine.passages[hit.passageId]!;
   const headings: string[] = [];
   if (p.section !== '' && p.section !== engine.docs[p.doc]!.title) headings.push(p.section);
-  // The label of a line that gives a label and its value ("Weight: 3.2 kg") heads that line.
+  // The label of a line that gives a label and its value ("Weight: 3.2 kg", "- Final exam: 20%") heads that line.
   for (let i = 0; i < p.sentences.length; i++) {
     if (i > 0 && !startsLine(p, i)) continue;
-    const m = LABEL_LINE.exec(sentenceText(p, i));
+    const m = LABEL_LINE.exec(sentenceText(p, i).replace(ITEM_MARKER, ''));
     if (m !== null) headings.push(m[1]!);
   }
   if (headings.length === 0) return false;

@@ -477,6 +477,9 @@ describe('abstention on small corpora', () => {
     // A label in Markdown bold too ("email" is nowhere).
     const syllabus = engineOf({ 'corpus/cs101.md': '# CS 101\n\n**Instructor:** Dr. Maya Lin (maya.lin@uni.example)\n**Office hours:** Tuesdays 2–4 pm', ...FILLER_NOTES });
     expect(ask(syllabus, "What is the instructor's email?", 1).answers[0]?.answer).toBe('**Instructor:** Dr. Maya Lin (maya.lin@uni.example)');
+    // A label that opens a list item ("worth" is nowhere).
+    const grading = engineOf({ 'corpus/cs102.md': '# CS 102\n\n## Grading\n\n- Weekly labs: 20%\n- Final exam: 30%', ...FILLER_NOTES });
+    expect(ask(grading, 'How much is the exam worth?', 1).answers[0]?.answer).toBe('- Final exam: 30%');
     // "kitchen" is in the text of a labelled line, not in its label: still refused.
     expect(rank(engine, 'Is the kitchen vegan?', 1).abstained).toBe(true);
   });
