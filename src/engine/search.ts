@@ -498,8 +498,9 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
 
   const { minSupport, minKnown } = abstentionThresholds(n);
-  // Too few of the question's words in the corpus, unless the best passage's heading holds all but one of them; or too little support.
-  const abstain = opts.abstain !== false && ((!knownEnough(terms, df, frame.weights, minKnown) && !headedByKnown(engine, hits[0]!, terms, df, frame.weights)) || supportOf(raw, hits[0]!, n, asked) < minSupport);
+  // Too few of the question's words in the corpus, unless the best passage's heading (or, in a
+  // corpus below the full thresholds, one of its sentences) holds all but one of them; or too little support.
+  const abstain = opts.abstain !== false && ((!knownEnough(terms, df, frame.weights, minKnown) && !headedByKnown(engine, hits[0]!, terms, df, frame.weights) && !(n < RANKING.smallCorpus.fullFrom && saidTogether(engine, hits[0]!, terms, df, frame.weights))) || supportOf(raw, hits[0]!, n, asked) < minSupport);
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
@@ -578,6 +579,38 @@ function headedByKnown(engine: Engine, hit: Hit, terms: readonly string[], df: R
     else return false;
   }
   return unknown === 1 && known >= 1;
+}
+
+/**
+ * Whether the question has one word the corpus lacks and one sentence of
+ * the best passage holds all its others, two at least ("Can I fly premium
+ * economy?" of "… premium economy is allowed for longer flights"): the
+ * missing word is then most likely a paraphrase, not a sign the question
+ * is off topic. Frame words do not count. Used below the full abstention
+ * thresholds only (corpora of fewer than `RANKING.smallCorpus.fullFrom`
+ * passages), where a corpus's small vocabulary lacks more of a reader's
+ * words: on SQuAD's and Cranfield's full corpora it let through too many
+ * questions of the other set (docs/quality.md).
+ */
+function saidTogether(engine: Engine, hit: Hit, terms: readonly string[], df: ReadonlyMap<string, number>, frame: ReadonlyMap<string, number>): boolean {
+  let unknown = 0;
+  const known: string[] = [];
+  for (const t of terms) {
+    if (frame.has(t)) continue;
+    if (!df.has(t)) unknown++;
+    else known.push(t);
+  }
+  if (unknown !== 1 || known.length < 2) return false;
+  const p = engine.passages[hit.passageId]!;
+  for (let i = 0; i < p.sentences.length; i++) {
+    const held = new Set<string>();
+    for (const w of tokenize(sentenceText(p, i))) {
+      const t = cachedTerm(w.word);
+      if (t !== null) held.add(canonicalTerm(engine.synonyms, t));
+    }
+    if (known.every((t) => held.has(t))) return true;
+  }
+  return false;
 }
 
 /**

@@ -441,6 +441,14 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, question, 1).answers[0]?.answer).toBe('The first stage separates after two minutes.');
   });
 
+  it('answers it in a corpus of about 100 passages when one sentence holds its other words, and only then', () => {
+    const hundred = Object.fromEntries(Object.entries(FILLER).slice(0, 100));
+    expect(rank(engineOf({ ...small, ...hundred }), question, 1).abstained).toBe(false);
+    const apart = { ...small, 'corpus/rockets.txt': 'The first rockets burned kerosene. Each stage separates after two minutes.' };
+    expect(rank(engineOf({ ...apart, ...hundred }), question, 1).abstained).toBe(true);
+    expect(rank(engineOf(apart), question, 1).abstained).toBe(false);
+  });
+
   it('abstains on the same question in a corpus large enough for the full thresholds', () => {
     const engine = engineOf({ ...small, ...FILLER });
     expect(rank(engine, question, 1)).toMatchObject({ abstained: true, hits: [] });
