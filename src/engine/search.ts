@@ -107,11 +107,20 @@ export interface Ranking {
 }
 
 /** The kind of answer a question asks for: a date, a number, a name, or anything. */
-export type AnswerType = 'date' | 'number' | 'name' | 'any';
+export type AnswerType = 'date' | 'number' | 'name' | 'contact' | 'any';
 
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
 const NAME_Q = /\b(who|whom|whose)\b/;
+/** A question that asks how to reach someone: by email, phone or fax. */
+const CONTACT_Q = /\b(e-?mail|phone|telephone|contact|hotline|helpline|fax)\b/;
+/**
+ * A way to reach someone in a sentence: an email address, a phone number
+ * (seven digits or more, in groups: "1-800-555-0199", "+1 555 0100",
+ * "(020) 7946 0958"; not a date such as "2026-01-01") or an extension
+ * ("extension 4400", "ext. 12").
+ */
+const CONTACT_TEXT = /[\w.+-]+@[\w-]+\.[\w.-]*\w|(?<![\w.,])(?!\d{4}-\d\d-\d\d\b)\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,4}(?![\w,]|\.\d)|\b(?:extension|ext\.?)\s*\d{2,6}\b/i;
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */
 const DATE_WORDS: ReadonlySet<string> = new Set(
@@ -141,6 +150,7 @@ export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
   if (DATE_Q.test(q)) return 'date';
   if (NUMBER_Q.test(q)) return 'number';
+  if (CONTACT_Q.test(q)) return 'contact';
   if (NAME_Q.test(q)) return 'name';
   return 'any';
 }
@@ -334,7 +344,7 @@ export function analysePassage(
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
       // A word of the asked-for type that the question does not hold (cheap tests first: they are pure).
-      if (answerType !== 'any' && !sentenceTyped[s] && mayBeTyped(answerType, text, start, end)) {
+      if (answerType !== 'any' && answerType !== 'contact' && !sentenceTyped[s] && mayBeTyped(answerType, text, start, end)) {
         const raw = text.slice(start, end);
         if (
           ((answerType === 'date' && (YEAR.test(raw) || DATE_WORDS.has((word ??= raw.toLowerCase())))) ||
@@ -365,6 +375,8 @@ export function analysePassage(
   }
   // Under a heading that the question's part number labels ("## 6.3 Service credits"), every sentence is that part.
   if (headedByPart(p, label, synonyms)) sentenceTyped.fill(true);
+  // An email address or a phone number answers "What is the instructor's email?" wherever it stands in its sentence.
+  if (answerType === 'contact') for (let i = 0; i < p.sentences.length; i++) if (CONTACT_TEXT.test(sentenceText(p, i))) sentenceTyped[i] = true;
   let proximity = 0;
   pairFound.forEach((found, i) => {
     const a = idf.get(terms[i]!)!;

@@ -37,10 +37,38 @@ describe('answer type of a question', () => {
     ['What percentage of Scale did Meta buy?', 'number'],
     ['Who founded Scale?', 'name'],
     ['Whose model might Meta license?', 'name'],
+    ["What is the instructor's email?", 'contact'],
+    ['Who do I contact about payroll?', 'contact'],
+    ['What is the support phone number?', 'contact'],
     ['What is Avocado?', 'any'],
     ['Why will Meta release closed models?', 'any'],
   ])('%j asks for a %s', (q, type) => {
     expect(answerTypeOf(q)).toBe(type);
+  });
+});
+
+describe('a question that asks for a way to reach someone', () => {
+  it('prefers the passage with an email address or phone number to one that only names the medium', () => {
+    const engine = engineOf({
+      'corpus/syllabus.md': '# CS 101\n\n**Instructor:** Dr. Maya Lin (maya.lin@uni.example)\n**Office hours:** Tuesdays 2–4 pm',
+      'corpus/help.md': '# Reset your password\n\nEnter your email address. We send a link.',
+      'corpus/filter.md': '# Support\n\nCall support at 1-800-555-0199, Monday to Saturday.\n\nSupport is closed on holidays.',
+    });
+    expect(ask(engine, "What is the instructor's email?", 1).answers[0]?.answer).toBe('**Instructor:** Dr. Maya Lin (maya.lin@uni.example)');
+    // Each passage holds one word of the question: the way to reach support decides.
+    expect(ask(engine, 'What is the support email?', 1).answers[0]?.answer).toBe('Call support at 1-800-555-0199, Monday to Saturday.');
+  });
+
+  it.each([
+    ['Call support at 1-800-555-0199.', true],
+    ['Call us on +1 555 0100 at any hour.', true],
+    ['Write to benefits@northwind.example.', true],
+    ['Call extension 4400.', true],
+    ['It cost $1,850 in 2024 and 2025.', false],
+    ['Version 4.2.0 shipped on 2026-01-01.', false],
+  ])('reads %j as holding a way to reach someone: %s', (sentence, typed) => {
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: sentence, sentences: [0] };
+    expect(analysePassage(p, { terms: ['call'], idf: new Map([['call', 1]]), answerType: 'contact' }, new Set()).sentenceTyped).toEqual([typed]);
   });
 });
 
