@@ -148,9 +148,10 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
         continue;
       }
       let j = i + 1;
-      // Whether a capital follows the first letter: the word may be an identifier in camel case.
-      let capital = false;
-      for (let d = text.charCodeAt(j); j < n && isAsciiAlnum(d); d = text.charCodeAt(++j)) if (d <= 0x5a && d >= 0x41) capital = true;
+      while (j < n && isLowerOrDigit(text.charCodeAt(j))) j++;
+      // A capital after the first letter: the word may be an identifier in camel case ("buyLabel").
+      const capital = j < n && isUpper(text.charCodeAt(j));
+      if (capital) while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
       // "4.2.0": a "." between a digit and one to three more continues the word.
       while (text.charCodeAt(j) === 0x2e && isDigit(text.charCodeAt(j - 1)) && shortDigitsAt(text, j + 1)) {
         j += 2;
@@ -171,14 +172,8 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
             continue;
           }
         }
-        // "401(k)", "403(b)": a number with a letter in brackets is one word, "401k", as a question may write it.
-        if (text.charCodeAt(j) === 0x28 && isAsciiLetter(text.charCodeAt(j + 1)) && text.charCodeAt(j + 2) === 0x29 && isDigits(text, i, j)) {
-          visit(i, j + 3, text.slice(i, j) + text.charAt(j + 1).toLowerCase());
-          i = j + 3;
-          continue;
-        }
-        if (!(capital && isLower(c) && visitCamelParts(text, i, j, visit))) visit(i, j, undefined);
-        i = j;
+        // Rare shapes in a helper, so that this loop stays small: "401(k)", "buyLabel".
+        i = capital || text.charCodeAt(j) === 0x28 ? visitShaped(text, i, j, visit) : (visit(i, j, undefined), j);
         continue;
       }
     } else if (isSeparator(c)) {
@@ -198,6 +193,21 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
     if (!visitCamelParts(text, m.index, m.index + m[0].length, visit)) visit(m.index, m.index + m[0].length, fold(m[0]));
     i = m.index + m[0].length;
   }
+}
+
+/**
+ * Visits the ASCII word at `text[start, end)` (or from `start`, a longer one)
+ * and returns where the next word may start: "401(k)", "403(b)", a number
+ * with a letter in brackets, is one word, "401k", as a question may write
+ * it; an identifier in camel case is its words ({@link visitCamelParts}).
+ */
+function visitShaped(text: string, start: number, end: number, visit: (start: number, end: number, folded: string | undefined) => void): number {
+  if (text.charCodeAt(end) === 0x28 && isAsciiLetter(text.charCodeAt(end + 1)) && text.charCodeAt(end + 2) === 0x29 && isDigits(text, start, end)) {
+    visit(start, end + 3, text.slice(start, end) + text.charAt(end + 1).toLowerCase());
+    return end + 3;
+  }
+  if (!(isLower(text.charCodeAt(start)) && visitCamelParts(text, start, end, visit))) visit(start, end, undefined);
+  return end;
 }
 
 /**
