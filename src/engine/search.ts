@@ -120,7 +120,7 @@ const CONTACT_Q = /\b(e-?mail|phone|telephone|contact|hotline|helpline|fax)\b/;
  * "(020) 7946 0958"; not a date such as "2026-01-01") or an extension
  * ("extension 4400", "ext. 12").
  */
-const CONTACT_TEXT = /[\w.+-]+@[\w-]+\.[\w.-]*\w|(?<![\w.,])(?!\d{4}-\d\d-\d\d\b)\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,4}(?![\w,]|\.\d)|\b(?:extension|ext\.?)\s*\d{2,6}\b/i;
+const CONTACT_TEXT = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]*\w|(?<![\w.,])(?!\d{4}-\d\d-\d\d\b)\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,4}(?![\w,]|\.\d)|\b(?:extension|ext\.?)\s*\d{2,6}\b/i;
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */
 const DATE_WORDS: ReadonlySet<string> = new Set(

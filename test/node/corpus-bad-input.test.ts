@@ -295,10 +295,22 @@ describe('plain-text layouts built to be slow', () => {
     ['20,000 pages with a header and a page number', Array.from({ length: 20_000 }, (_, i) => `Header\n\ntext ${'x'.repeat(i % 50)} goes on\n\nPage ${i}\n`).join('\f')],
     ['20,000 numbered lines', Array.from({ length: 20_000 }, (_, i) => `${(i % 999) + 1}. Step`).join('\n')],
     ['20,000 questions and answers without labels', Array.from({ length: 20_000 }, (_, i) => `Why ${i}?\nBecause.\n`).join('\n')],
+    ['a manual page of 20,000 headings over indented lines', Array.from({ length: 20_000 }, (_, i) => `SECTION ${i}\n       text of section ${i}\n`).join('\n')],
+    ['a contract of 20,000 headings over their clauses', Array.from({ length: 20_000 }, (_, i) => `${(i % 999) + 1}. TERMS\n${(i % 999) + 1}.1 The first clause of this section applies.\n`).join('\n')],
   ])('reads %s, in linear time', async (_, text) => {
     const read = await readFiles({ 'slow.txt': text });
     const words = read.documents[0]!.sections.flatMap((x) => [x.heading, ...x.sentences.map((y) => y.text)]).join(' ');
     expect(words.length).toBeGreaterThan(text.replace(/Page \d+|Header/g, '').trim().length * 0.5);
+  });
+});
+
+describe('Markdown headings built to be slow', () => {
+  it('heads 20,000 sections nested six deep with their paths, in linear time', async () => {
+    const md = Array.from({ length: 20_000 }, (_, i) => `${'#'.repeat((i % 6) + 1)} H${i}\n\nText ${i}.`).join('\n\n');
+    const read = await readFiles({ 'deep.md': md });
+    const sections = read.documents[0]!.sections;
+    expect(sections).toHaveLength(20_000);
+    expect(sections[5]!.heading).toBe('H1 › H2 › H3 › H4 › H5');
   });
 });
 

@@ -70,6 +70,13 @@ describe('a question that asks for a way to reach someone', () => {
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: sentence, sentences: [0] };
     expect(analysePassage(p, { terms: ['call'], idf: new Map([['call', 1]]), answerType: 'contact' }, new Set()).sentenceTyped).toEqual([typed]);
   });
+
+  it('reads a 200,000-character sentence of word characters and dots, in linear time', () => {
+    for (const text of ['a'.repeat(200_000), 'a.'.repeat(100_000)]) {
+      const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text, sentences: [0] };
+      expect(analysePassage(p, { terms: ['call'], idf: new Map([['call', 1]]), answerType: 'contact' }, new Set()).sentenceTyped).toEqual([false]);
+    }
+  });
 });
 
 describe('the answer sentence', () => {
