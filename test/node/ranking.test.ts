@@ -37,6 +37,7 @@ describe('answer type of a question', () => {
     ['What percentage of Scale did Meta buy?', 'number'],
     ['Who founded Scale?', 'name'],
     ['Whose model might Meta license?', 'name'],
+    ['What is the FAFSA deadline?', 'date'],
     ["What is the instructor's email?", 'contact'],
     ['Who do I contact about payroll?', 'contact'],
     ['What is the support phone number?', 'contact'],
@@ -44,6 +45,24 @@ describe('answer type of a question', () => {
     ['Why will Meta release closed models?', 'any'],
   ])('%j asks for a %s', (q, type) => {
     expect(answerTypeOf(q)).toBe(type);
+  });
+});
+
+describe('a question that asks for a deadline', () => {
+  it('asks it of its subject, not of a heading that says "deadline"', () => {
+    const engine = engineOf({
+      'corpus/admissions.md': [
+        '# Admissions FAQ',
+        '## Applying',
+        '### When is the application deadline?',
+        'Applications for fall entry close on January 15.',
+        '## Costs and aid',
+        '### How do I apply for financial aid?',
+        'Submit the FAFSA by February 15. The school code is 001234.',
+      ].join('\n\n'),
+    });
+    expect(ask(engine, 'What is the FAFSA deadline?', 1).answers[0]?.answer).toBe('Submit the FAFSA by February 15.');
+    expect(ask(engine, 'When is the application deadline?', 1).answers[0]?.answer).toBe('Applications for fall entry close on January 15.');
   });
 });
 
