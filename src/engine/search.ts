@@ -102,6 +102,8 @@ export interface Ranking {
   answerType: AnswerType;
   /** The numbered part the question names ("clause 6.3": "6.3"), if any; the sentence or section it labels counts like one of the asked-for type. */
   label?: string;
+  /** The question's frame terms ("how long", "take", "policy"), when it has any. */
+  frame?: ReadonlySet<string>;
   abstained: boolean;
   hits: Hit[];
 }
@@ -506,6 +508,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const want = Math.max(limit, RANKING.depth, smooth === undefined ? 0 : RANKING.neighbourDepth);
   const ranking: Ranking = { terms, idf, answerType, abstained: false, hits: [] };
   if (frame.label !== undefined) ranking.label = frame.label;
+  if (frame.weights.size > 0) ranking.frame = new Set(frame.weights.keys());
   const questionWords = new Set(tokens.map((t) => t.word));
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
 
@@ -1198,7 +1201,9 @@ function contextOf(engine: Engine, passageId: number, ranking: Ranking, memo?: M
       if (t === null) return;
       t = canonicalTerm(engine.synonyms, t);
       const idf = ranking.idf.get(t);
-      if (idf !== undefined && idf * share > (out.get(t) ?? 0)) out.set(t, idf * share);
+      // A question heading's frame words ("How long … take?") say what kind of answer follows, not what about.
+      const w = idf === undefined ? 0 : idf * (share === 1 && ranking.frame?.has(t) ? RANKING.contextWeight : share);
+      if (w > (out.get(t) ?? 0)) out.set(t, w);
     });
   add(engine.docs[p.doc]!.title, RANKING.contextWeight);
   // A FAQ heading is the question each sentence under it answers; a heading the question's part number labels ("6.3 Credits") is the part.

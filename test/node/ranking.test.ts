@@ -48,6 +48,27 @@ describe('answer type of a question', () => {
   });
 });
 
+describe('an FAQ heading', () => {
+  it("counts the question's frame words it shares (\"How long … take?\") like any heading's, not in full", () => {
+    const engine = engineOf({
+      'corpus/help.md': [
+        '# Help',
+        '## Shipping',
+        '### Delivery times and costs',
+        '| Method | Delivery time | Cost |\n|---|---|---|\n| Standard | 3–5 business days | $6.95 |\n| Express | 1–2 business days | $19.95 |\n| Freight (lamps over 30 lb) | 7–10 business days | $89 |',
+        'Orders placed before 1 p.m. on a business day ship the same day.',
+        '## Returns',
+        '### How long do refunds take?',
+        'We refund to your original payment method within 5 business days of receiving the return. Your bank may take a few more days.',
+      ].join('\n\n'),
+      // "standard" in other documents too, so that the question's subject weighs no more than its frame.
+      ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`corpus/note-${i}.txt`, `Note ${i}: the kitchen on floor ${i} closes at six and the standard menu changes weekly.`])),
+    });
+    expect(ask(engine, 'How long does standard shipping take?', 1).answers[0]?.citation.section).toBe('Shipping › Delivery times and costs');
+    expect(ask(engine, 'How long does a refund take?', 1).answers[0]?.citation.section).toBe('Returns › How long do refunds take?');
+  });
+});
+
 describe('a question that asks for a deadline', () => {
   it('asks it of its subject, not of a heading that says "deadline"', () => {
     const engine = engineOf({
