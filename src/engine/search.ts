@@ -1088,7 +1088,7 @@ export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
   const first = answerSentence(p, a);
   const lead = sentenceText(p, first);
   if (LEAD_IN.test(lead)) return [first, runOn(p, first, false)];
-  if (ITEM_MARKER.test(lead) && a.sentenceOwn?.[first] === 0 && !(first > 0 && ITEM_MARKER.test(sentenceText(p, first - 1)))) {
+  if (ITEM_MARKER.test(lead) && !holdsQuestionWord(p, a, first) && !(first > 0 && ITEM_MARKER.test(sentenceText(p, first - 1)))) {
     return [first, runOn(p, first, true)];
   }
   if (RUN_IN.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1) && !isQuestion(sentenceText(p, first + 1))) return [first, first + 1];
@@ -1121,6 +1121,18 @@ function closingLine(p: Passage, from: number): number {
     last = i;
   }
   return last;
+}
+
+/**
+ * Whether sentence `i` of `p` holds a word of the question itself (a
+ * highlight), not only under a heading that does: "- 3 cups cooked rice"
+ * under "Fried rice › Ingredients" holds "rice", "- Charging dock" under
+ * "What's in the box" holds nothing of "What comes in the box?".
+ */
+function holdsQuestionWord(p: Passage, a: PassageAnalysis, i: number): boolean {
+  const start = p.sentences[i]!;
+  const end = i + 1 < p.sentences.length ? p.sentences[i + 1]! : p.text.length;
+  return a.highlights.some(([from]) => from >= start && from < end);
 }
 
 /** A sentence wholly in Markdown bold, ending in its punctuation: "**The robot does not charge.**". */

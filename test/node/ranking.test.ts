@@ -261,8 +261,10 @@ describe('the answer sentence', () => {
       ].join('\n\n'),
     });
     expect(ask(engine, 'What comes in the box?', 1).answers[0]?.answer).toBe('- Aero 3 robot\n- Charging dock\n- Power adapter');
-    // An item that holds a word of the question is quoted alone.
+    // An item that holds a word of the question is quoted alone, also when a heading above holds it too.
     expect(ask(engine, 'Is a dock in the box?', 1).answers[0]?.answer).toBe('- Charging dock');
+    const recipes = engineOf({ 'corpus/recipes.md': '# Recipes\n\n## Fried rice\n\n### Ingredients\n\n- 3 cups cooked rice\n- 2 eggs\n- 1 cup peas' });
+    expect(ask(recipes, 'How much rice is in the fried rice?', 1).answers[0]?.answer).toBe('- 3 cups cooked rice');
     expect(ask(engine, "Why won't my robot charge?", 1).answers[0]?.answer).toBe(
       '**The robot does not charge.** Check that the dock is plugged in and that the contacts are clean.',
     );
