@@ -66,7 +66,11 @@ export const CitationSchema = z
     section: z
       .string()
       .optional()
-      .openapi({ example: 'Sick leave', description: 'The heading the passage sits under (a Markdown heading or a plain-text one), when it has one other than the title.' }),
+      .openapi({
+        example: 'Leave › Sick leave',
+        description:
+          'The heading the passage sits under (a Markdown, HTML or plain-text one), when it has one other than the title, after the headings above it, joined by " › ".',
+      }),
     url: z.string().optional(),
   })
   .openapi('Citation');
