@@ -438,6 +438,16 @@ function isPartOf(part: string, whole: string): boolean {
   return digits !== undefined && part.startsWith(`${digits}.`) && /^\d/.test(part.slice(digits.length + 1));
 }
 
+/**
+ * A plain-text line as a heading or title: without the spaces around it or
+ * the runs of spaces that lay out its columns (a manual page's
+ * "BACKUPCTL(1)        User Commands        BACKUPCTL(1)"). A heading names
+ * a section, it is not quoted, so its spacing is not the file's.
+ */
+function headingOf(line: string): string {
+  return line.trim().replace(/\s{2,}/g, ' ');
+}
+
 /** Derives a title from a file name: `corpus/meta-avocado.txt` → `Meta avocado`. */
 export function titleFromPath(path: string): string {
   const base = path.split('/').pop() ?? path;
@@ -522,20 +532,20 @@ export function parseTextFile(
     if (pending === undefined) return;
     const line = pending;
     pending = undefined;
-    if (asHeading) openSection(line.text.trim(), line.line);
+    if (asHeading) openSection(headingOf(line.text), line.line);
     else current.sentences.push(...splitSentences([line]));
   };
   const flush = (): void => {
     if (paragraph.length === 0) return;
     if (!markdown && !listItem && paragraph.length === 1 && isTextHeading(paragraph[0]!.text)) {
       settle(false);
-      if (title === undefined && sections.length === 0 && current.sentences.length === 0) title = paragraph[0]!.text.trim();
+      if (title === undefined && sections.length === 0 && current.sentences.length === 0) title = headingOf(paragraph[0]!.text);
       pending = paragraph[0]!;
     } else {
       if (!markdown && !listItem && paragraph.length > 1 && isRunInHeading(paragraph[0]!.text, paragraph[1]!.text)) {
         // "2. Booking" right above its text, as a PDF's text has it: the heading of what follows.
         settle(false);
-        openSection(paragraph[0]!.text.trim(), paragraph[0]!.line);
+        openSection(headingOf(paragraph[0]!.text), paragraph[0]!.line);
         paragraph = paragraph.slice(1);
       }
       settle(true);

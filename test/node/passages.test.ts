@@ -582,6 +582,12 @@ describe('plain-text headings', () => {
     ]);
   });
 
+  it("takes a manual page's header line as its title, without the spaces that lay out its columns", () => {
+    const page = parseTextFile('corpus/backupctl.txt', 'BACKUPCTL(1)          User Commands          BACKUPCTL(1)\n\nNAME\n       backupctl - create and restore backups\n');
+    expect(page.documents[0]!.title).toBe('BACKUPCTL(1) User Commands BACKUPCTL(1)');
+    expect(page.documents[0]!.sections.map((x) => x.heading)).toEqual(['', 'NAME']);
+  });
+
   it("reads a manual page's headings in capitals at the margin above their indented text", () => {
     const text = ['NAME', '       backupctl - create and restore backups', '', 'OPTIONS', '       -q, --quiet', '              Print only errors.', '', 'Notes', '   indented text under a heading not in capitals stays text.'].join('\n');
     expect(sectionsOf(text, 'backupctl')).toEqual([
