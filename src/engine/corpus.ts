@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import { isBoilerplate } from './boilerplate.js';
 import { parseHtmlFile } from './html.js';
 import { withHeadingPaths, type LeveledSection } from './headings.js';
@@ -156,23 +157,16 @@ const LINK = /\[([^\]]{0,500})\](?:\((?:<[^>]{0,2000}>|[^()\s]{0,2000})(?:\s+(?:
 const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*(?:<[^>]*>|\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
 /** A code span, whose text stays as written: `` `<div>` ``. */
 const CODE_SPAN = /(`+[^`]*`+)/;
-/** An HTML character reference: `&amp;`, `&#8212;`, `&#x2014;`. */
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z]{2,8}));/g;
-/** The named character references Markdown text commonly holds. */
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', copy: '©', reg: '®', trade: '™', deg: '°', euro: '€',
-  pound: '£', times: '×', middot: '·', bull: '•', rarr: '→', larr: '←', shy: '',
-};
-
-/** `text` with its character references as the characters the page shows (unknown ones as written). */
+/**
+ * `text` with its character references as the characters the page shows:
+ * every HTML5 named reference and numeric one that ends in ";", as
+ * CommonMark reads them (the `entities` package, which also reads HTML
+ * pages); unknown ones as written. A soft hyphen (`&shy;`) is left out, so
+ * that "hy&shy;phen" stays one word.
+ */
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (ref, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return NAMED_ENTITIES[name] ?? ref;
-    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : ref;
-  });
+  return decodeHTMLStrict(text.replaceAll('&shy;', ''));
 }
 
 /**

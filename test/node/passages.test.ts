@@ -354,6 +354,7 @@ describe('Markdown documents', () => {
       'Press <kbd>Ctrl</kbd>+<kbd>S</kbd> to save, mail <user@example.org> or see <https://example.org>.',
       'Write `<div>` for a box, and 2 < 3 > 1 stays.',
       'Salt &amp; pepper&nbsp;&mdash; 5&#160;g, &#x2018;fine&#x2019; &unknown; and `&amp;`.',
+      'Add &frac12; cup of pur&eacute;e, a hy&shy;phen, &copy 2026 and AT&T.',
       '```html',
       '<p>code</p>',
       '```',
@@ -365,6 +366,8 @@ describe('Markdown documents', () => {
       'Press Ctrl+S to save, mail user@example.org or see https://example.org.',
       'Write `<div>` for a box, and 2 < 3 > 1 stays.',
       'Salt & pepper\u00a0— 5\u00a0g, ‘fine’ &unknown; and `&amp;`.',
+      // Every HTML5 name, as CommonMark reads it; without its ";" a reference is text.
+      'Add ½ cup of purée, a hyphen, &copy 2026 and AT&T.',
       '<p>code</p>',
     ]);
     // Plain text has no markup: its tags are text.
