@@ -108,7 +108,7 @@ export interface Ranking {
   hits: Hit[];
 }
 
-/** The kind of answer a question asks for: a date, a number, a name, or anything. */
+/** The kind of answer a question asks for: a date, a number, a way to reach someone (an email address, a phone number), a name, or anything. */
 export type AnswerType = 'date' | 'number' | 'name' | 'contact' | 'any';
 
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month)|deadline)\b/;
@@ -145,8 +145,9 @@ const UPPER = /^\p{Lu}/u;
 const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 
 /**
- * Reads the answer type from English question words: "when …" asks for a
- * date, "how many …" for a number, "who …" for a name.
+ * Reads the answer type from English question words: "when …" (or "…
+ * deadline") asks for a date, "how many …" for a number, "… email?" or "…
+ * phone number?" for a way to reach someone, "who …" for a name.
  */
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();

@@ -216,8 +216,9 @@ function visitShaped(text: string, start: number, end: number, visit: (start: nu
  * writes them. Only an ASCII word that opens with a lower-case letter and a
  * lower-case letter or digit is one, cut before each capital that follows a
  * lower-case letter or digit and precedes a lower-case letter, so that
- * "cpDNA", "kPa", "pH", "iTunes" (and "getHTTPResponse") stay words. Visits the parts (ASCII, so without a folded
- * form) and returns true, or returns false (not such an identifier).
+ * "cpDNA", "kPa", "pH", "iTunes" (and "getHTTPResponse") stay words.
+ * Visits the parts (ASCII, so without a folded form) and returns true, or
+ * returns false (not such an identifier).
  */
 function visitCamelParts(text: string, start: number, end: number, visit: (start: number, end: number, folded: string | undefined) => void): boolean {
   let from = start;
