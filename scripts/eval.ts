@@ -13,6 +13,9 @@
  * `--judge phrases` judges passages instead of records: a passage is relevant
  * when it contains one of the question's `answers` strings (how the seed
  * questions in test/fixtures/ are scored: "the passage holding the answer").
+ * It also reports `answer@1`: the share of questions whose first answer's
+ * quote (the answer sentence `/ask` returns, with what it runs on over)
+ * holds one of them, so the answer sentence is measured, not only the passage.
  *
  * `--no-abstain` ranks every question even where `/ask` would answer "no
  * answer" (the same `rank()` with `abstain: false`), to measure
@@ -47,7 +50,8 @@ export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --question
   --questions <path>   questions JSONL: {"id","question","relevant":{"<corpus id>":grade}} per line
   --json               print one JSON object instead of the table
   --limit N            ask only the first N questions
-  --judge phrases      judge passages by the question's "answers" strings instead of record ids
+  --judge phrases      judge passages by the question's "answers" strings instead of record ids,
+                       and report answer@1: the share of first answers whose quote holds one
   --no-abstain         rank every question, even those /ask would answer with no answer
   --baseline           rank with plain BM25 (bm25_reference_eval.py) instead of citeqa (.jsonl corpus only)
   --small-corpora N    abstention on small corpora: the first N records of each title, asked their own
@@ -211,7 +215,7 @@ export function engineRankerOf(
         return { abstained: r.abstained, ids: r.hits.map((h) => key(h.passageId)), firstAnswer };
       },
       judge(q) {
-        const phrases = Array.isArray(q.answers) ? q.answers.filter((a): a is string => typeof a === 'string' && a !== '') : [];
+        const phrases = answerPhrases(q);
         const relevant: Record<string, number> = {};
         engine.passages.forEach((p, id) => {
           if (phrases.some((a) => p.text.includes(a))) relevant[key(id)] = 1;
@@ -269,9 +273,17 @@ export interface Miss {
   relevantRank: number | null;
 }
 
+/** A question's `answers` strings (the phrases `--judge phrases` looks for), non-empty ones only. */
+export function answerPhrases(q: Question): string[] {
+  return Array.isArray(q.answers) ? q.answers.filter((a): a is string => typeof a === 'string' && a !== '') : [];
+}
+
 /**
  * Asks every question and averages the metrics. With `misses`, each question
- * whose first answer is not relevant is added to it, in question order.
+ * whose first answer is not relevant is added to it, in question order. When
+ * the ranker judges by answer phrases, the summary also has `answer@1`: the
+ * share of questions whose first answer's quote holds one of its phrases ("no
+ * answer" counts as a miss).
  */
 export function evaluate(
   ranker: Ranker,
@@ -279,22 +291,31 @@ export function evaluate(
   onProgress: () => void = () => {},
   misses?: Miss[],
 ): Summary {
+  const byPhrases = ranker.judge !== undefined;
+  let quoted = 0;
   const outcomes: QuestionOutcome[] = questions.map((q) => {
     const r = ranker.rank(q.question);
     onProgress();
     const ids = r.abstained ? [] : r.ids;
     const judged = ranker.judge?.(q) ?? q.relevant;
     const scores = scoreQuestion(ids, judged);
+    let answer: string | undefined;
+    const answerOf = (): string | undefined => (answer ??= ids.length > 0 ? r.firstAnswer?.() : undefined);
+    if (byPhrases) {
+      const a = answerOf();
+      if (a !== undefined && answerPhrases(q).some((phrase) => a.includes(phrase))) quoted++;
+    }
     if (misses !== undefined && scores.hit1 === 0) {
       const at = ids.findIndex((id) => (judged[id] ?? 0) > 0);
       const miss: Miss = { id: q.id, question: q.question, first: ids[0] ?? null, relevantRank: at < 0 ? null : at + 1 };
-      const answer = ids.length > 0 ? r.firstAnswer?.() : undefined;
-      if (answer !== undefined) miss.answer = answer;
+      const a = answerOf();
+      if (a !== undefined) miss.answer = a;
       misses.push(miss);
     }
     return { scores, abstained: r.abstained };
   });
-  return aggregate(outcomes);
+  const summary = aggregate(outcomes);
+  return byPhrases ? { ...summary, 'answer@1': questions.length === 0 ? 0 : quoted / questions.length } : summary;
 }
 
 /** What `measureSmallCorpora` reports. */
@@ -388,6 +409,7 @@ export function formatTable(s: Summary): string {
     ['Hit@10', s['hit@10'].toFixed(4)],
     ['abstained', `${(100 * s.abstained).toFixed(1)} %`],
   ];
+  if (s['answer@1'] !== undefined) cols.push(['answer@1', s['answer@1'].toFixed(4)]);
   const w = cols.map(([h, v]) => Math.max(h.length, v.length));
   const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   return [

@@ -59,6 +59,8 @@ export interface Summary {
   'hit@10': number;
   /** Share (0..1) of the questions that abstained. */
   abstained: number;
+  /** With `--judge phrases`: share (0..1) of the questions whose first answer's quote holds one of their answer phrases. */
+  'answer@1'?: number;
 }
 
 function gradeOf(relevant: Judgments, id: string): number {

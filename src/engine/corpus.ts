@@ -432,6 +432,26 @@ function isPartOf(part: string, whole: string): boolean {
   return digits !== undefined && part.startsWith(`${digits}.`) && /^\d/.test(part.slice(digits.length + 1));
 }
 
+/** A gap of two or more spaces (or a tab) between two cells of a line laid out in columns; not one after a sentence's end ("ends.  Next"). */
+const COLUMN_GAP = /[^\s.!?:;,](?: {2,}|\t)\S/;
+
+/**
+ * Where the rows start of a plain-text paragraph that is a table laid out
+ * in columns with spaces (pdftotext's `-layout`, a fee schedule, opening
+ * hours): 0 when every line has a gap between columns, 1 when every line
+ * but the first does and the first reads as a heading ({@link isTextHeading}:
+ * "Office hours"), -1 when the paragraph is no such table (fewer than two
+ * rows, or a line without a gap: prose, even with two spaces after its
+ * sentences). Each row is then a sentence of its own, as a Markdown table's.
+ */
+function alignedRowsFrom(paragraph: readonly SourceLine[]): number {
+  if (paragraph.length < 2) return -1;
+  const from = COLUMN_GAP.test(paragraph[0]!.text.trim()) ? 0 : 1;
+  if (paragraph.length - from < 2 || (from === 1 && !isTextHeading(paragraph[0]!.text))) return -1;
+  for (let k = from; k < paragraph.length; k++) if (!COLUMN_GAP.test(paragraph[k]!.text.trim())) return -1;
+  return from;
+}
+
 /**
  * A plain-text line as a heading or title: without the spaces around it or
  * the runs of spaces that lay out its columns (a manual page's
@@ -542,9 +562,18 @@ export function parseTextFile(
         openSection(headingOf(paragraph[0]!.text), paragraph[0]!.line);
         paragraph = paragraph.slice(1);
       }
+      // A table laid out in columns with spaces: one sentence per row, under the heading line above it, if any.
+      const rows = !markdown && !listItem ? alignedRowsFrom(paragraph) : -1;
+      if (rows === 1) {
+        settle(false);
+        openSection(headingOf(paragraph[0]!.text), paragraph[0]!.line);
+        paragraph = paragraph.slice(1);
+      }
       settle(true);
-      // Lines that each give a label and its value ("HR: hr@example.org, extension 2100") are a list: one item per line.
-      if (!listItem && paragraph.length > 1 && paragraph.every((l) => LABEL_LINE.test(l.text))) {
+      if (rows >= 0) {
+        for (const l of paragraph) current.sentences.push({ text: l.text.trim(), lines: [l.line, l.line], newLine: true });
+      } else if (!listItem && paragraph.length > 1 && paragraph.every((l) => LABEL_LINE.test(l.text))) {
+        // Lines that each give a label and its value ("HR: hr@example.org, extension 2100") are a list: one item per line.
         for (const l of paragraph) current.sentences.push(...splitSentences([l]));
       } else current.sentences.push(...splitSentences(paragraph));
     }

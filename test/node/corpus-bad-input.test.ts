@@ -296,6 +296,7 @@ describe('plain-text layouts built to be slow', () => {
     ['20,000 numbered lines', Array.from({ length: 20_000 }, (_, i) => `${(i % 999) + 1}. Step`).join('\n')],
     ['20,000 questions and answers without labels', Array.from({ length: 20_000 }, (_, i) => `Why ${i}?\nBecause.\n`).join('\n')],
     ['a manual page of 20,000 headings over indented lines', Array.from({ length: 20_000 }, (_, i) => `SECTION ${i}\n       text of section ${i}\n`).join('\n')],
+    ['a table of 20,000 rows laid out in columns with spaces', Array.from({ length: 20_000 }, (_, i) => `Row ${i}      $${i}      ${i % 30} days`).join('\n')],
     ['a contract of 20,000 headings over their clauses', Array.from({ length: 20_000 }, (_, i) => `${(i % 999) + 1}. TERMS\n${(i % 999) + 1}.1 The first clause of this section applies.\n`).join('\n')],
   ])('reads %s, in linear time', async (_, text) => {
     const read = await readFiles({ 'slow.txt': text });

@@ -152,6 +152,31 @@ describe('main', () => {
     expect(s.abstained).toBeCloseTo(1 / 3, 12);
   });
 
+  it('reports with --judge phrases the share of first answers whose quote holds an answer phrase', async () => {
+    const q = path.join(dir, 'phrases.jsonl');
+    writeFileSync(
+      q,
+      [
+        // The passage holds the phrase and so does its answer sentence.
+        { id: 'a', question: 'What force resists the motion of an aircraft?', relevant: { drag: 1 }, answers: ['resists the motion'] },
+        // The passage holds the phrase, the answer sentence ("Lift is the force …") does not.
+        { id: 'b', question: 'What holds an aircraft in the air?', relevant: { lift: 1 }, answers: ['Wings produce lift'] },
+        { id: 'c', question: 'zebra quagga okapi', relevant: { lift: 1 }, answers: ['Lift'] },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const c = capture();
+    expect(await main(['--corpus', corpus, '--questions', q, '--judge', 'phrases', '--json'], c.io)).toBe(0);
+    const s = JSON.parse(c.out[0]!) as Record<string, number>;
+    expect(s['hit@1']).toBeCloseTo(2 / 3, 12);
+    expect(s['answer@1']).toBeCloseTo(1 / 3, 12);
+    const t = capture();
+    expect(await main(['--corpus', corpus, '--questions', q, '--judge', 'phrases'], t.io)).toBe(0);
+    expect(t.out[0]).toContain('| abstained | answer@1 |');
+    expect(t.out[0]).toContain('|   0.3333 |');
+  });
+
   it('asks only the first N questions with --limit and prints the table', async () => {
     const c = capture();
     expect(await main(['--corpus', corpus, '--questions', questions, '--limit', '2'], c.io)).toBe(0);

@@ -585,6 +585,25 @@ describe('plain-text headings', () => {
     ]);
   });
 
+  it('reads a table laid out in columns with spaces as one sentence per row, under the heading line above it', () => {
+    const text = [
+      'Permit                 Fee        Processing time',
+      'Residential parking    $40/year   5 business days',
+      'Film shoot             $500/day   15 business days',
+      '',
+      'Office hours',
+      'Monday - Thursday   8:00 - 16:30',
+      'Weekends            closed',
+      '',
+      'Prose with two spaces after a sentence.  It wraps onto',
+      'a second line.  And a third.',
+    ].join('\n');
+    expect(sectionsOf(text, 'Fees')).toEqual([
+      ['', ['Permit                 Fee        Processing time', 'Residential parking    $40/year   5 business days', 'Film shoot             $500/day   15 business days']],
+      ['Office hours', ['Monday - Thursday   8:00 - 16:30', 'Weekends            closed', 'Prose with two spaces after a sentence.', 'It wraps onto a second line.', 'And a third.']],
+    ]);
+  });
+
   it("takes a manual page's header line as its title, without the spaces that lay out its columns", () => {
     const page = parseTextFile('corpus/backupctl.txt', 'BACKUPCTL(1)          User Commands          BACKUPCTL(1)\n\nNAME\n       backupctl - create and restore backups\n');
     expect(page.documents[0]!.title).toBe('BACKUPCTL(1) User Commands BACKUPCTL(1)');
