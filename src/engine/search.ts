@@ -111,7 +111,7 @@ export interface Ranking {
 /** The kind of answer a question asks for: a date, a number, a way to reach someone (an email address, a phone number), a name, or anything. */
 export type AnswerType = 'date' | 'number' | 'name' | 'contact' | 'any';
 
-const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month)|deadline)\b/;
+const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
 const NAME_Q = /\b(who|whom|whose)\b/;
 /** A question that asks how to reach someone: by email, phone or fax. */

@@ -50,12 +50,11 @@ export const LIGHT_VERBS: readonly string[] = ['get', 'make', 'take', 'go', 'com
 
 /**
  * Nouns that ask for a kind of text rather than name a subject ("What is the
- * cancellation **policy**?", "Where is the **information** on parking?", "What
- * is the FAFSA **deadline**?", which also asks for a date): a page often
- * states its policy, or its deadline, without the word. Treated like
+ * cancellation **policy**?", "Where is the **information** on parking?"): a
+ * page often states its policy without the word. Treated like
  * {@link LIGHT_VERBS} everywhere. Measured in docs/quality.md.
  */
-export const FRAME_NOUNS: readonly string[] = ['policy', 'information', 'detail', 'procedure', 'deadline'];
+export const FRAME_NOUNS: readonly string[] = ['policy', 'information', 'detail', 'procedure'];
 
 /**
  * Adjectives that, right after "how", ask for a measure ("**how long** must a
