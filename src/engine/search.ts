@@ -1085,11 +1085,11 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  * - a line of code that opens a bracket ("parcelly.shipments.create({"):
  *   the lines up to the one that closes it ({@link closingLine}).
  */
-export function answerSpan(p: Passage, a: PassageAnalysis): [number, number] {
+export function answerSpan(p: Passage, a: PassageAnalysis, title = ''): [number, number] {
   const first = answerSentence(p, a);
   const lead = sentenceText(p, first);
   if (LEAD_IN.test(lead)) return [first, runOn(p, first, false)];
-  if (ITEM_MARKER.test(lead) && !holdsQuestionWord(p, a, first) && !(first > 0 && ITEM_MARKER.test(sentenceText(p, first - 1)))) {
+  if (ITEM_MARKER.test(lead) && !holdsQuestionWord(p, a, first, title) && !(first > 0 && ITEM_MARKER.test(sentenceText(p, first - 1)))) {
     return [first, runOn(p, first, true)];
   }
   if (RUN_IN.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1) && !isQuestion(sentenceText(p, first + 1))) return [first, first + 1];
@@ -1126,14 +1126,22 @@ function closingLine(p: Passage, from: number): number {
 
 /**
  * Whether sentence `i` of `p` holds a word of the question itself (a
- * highlight), not only under a heading that does: "- 3 cups cooked rice"
- * under "Fried rice › Ingredients" holds "rice", "- Charging dock" under
- * "What's in the box" holds nothing of "What comes in the box?".
+ * highlight) other than one of the document's `title`, even if a heading
+ * holds it too: "- 3 cups cooked rice" under "Fried rice › Ingredients"
+ * holds "rice" of "How much rice …?"; of "What comes in the box with the
+ * robot?", "- Charging dock" holds nothing and "- Aero 3 robot" only the
+ * title's "robot" (the manual's subject, "Aero 3 Robot Vacuum").
  */
-function holdsQuestionWord(p: Passage, a: PassageAnalysis, i: number): boolean {
+function holdsQuestionWord(p: Passage, a: PassageAnalysis, i: number, title: string): boolean {
   const start = p.sentences[i]!;
   const end = i + 1 < p.sentences.length ? p.sentences[i + 1]! : p.text.length;
-  return a.highlights.some(([from]) => from >= start && from < end);
+  let titleTerms: Set<string | null> | undefined;
+  return a.highlights.some(([from, to]) => {
+    if (from < start || from >= end) return false;
+    titleTerms ??= new Set(tokenize(title).map((w) => cachedTerm(w.word)));
+    const word = tokenize(p.text.slice(from, to))[0]?.word;
+    return word === undefined || !titleTerms.has(cachedTerm(word));
+  });
 }
 
 /** A sentence wholly in Markdown bold, ending in its punctuation: "**The robot does not charge.**". */
@@ -1242,7 +1250,7 @@ function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: strin
   const citation: Citation = { source: doc.source, title: doc.title, passage: p.ordinal, lines: [p.lines[0], p.lines[1]] };
   if (p.section !== '' && p.section !== doc.title) citation.section = p.section;
   if (doc.url !== undefined) citation.url = doc.url;
-  const answerRange = rangeOf(p, answerSpan(p, a));
+  const answerRange = rangeOf(p, answerSpan(p, a, doc.title));
   return {
     text: p.text,
     answer: p.text.slice(answerRange[0], answerRange[1]),

@@ -233,7 +233,7 @@ describe('the answer sentence', () => {
   it('quotes a list that its heading alone matches, and a statement in bold with the sentence after it', () => {
     const engine = engineOf({
       'corpus/manual.md': [
-        '# Aero 3 manual',
+        '# Aero 3 robot manual',
         "## What's in the box",
         '- Aero 3 robot\n- Charging dock\n- Power adapter',
         '## Troubleshooting',
@@ -242,6 +242,8 @@ describe('the answer sentence', () => {
       ].join('\n\n'),
     });
     expect(ask(engine, 'What comes in the box?', 1).answers[0]?.answer).toBe('- Aero 3 robot\n- Charging dock\n- Power adapter');
+    // An item that holds only a word of the document's title ("robot": the manual's subject) too.
+    expect(ask(engine, 'What comes in the box with the robot?', 1).answers[0]?.answer).toBe('- Aero 3 robot\n- Charging dock\n- Power adapter');
     // An item that holds a word of the question is quoted alone, also when a heading above holds it too.
     expect(ask(engine, 'Is a dock in the box?', 1).answers[0]?.answer).toBe('- Charging dock');
     const recipes = engineOf({ 'corpus/recipes.md': '# Recipes\n\n## Fried rice\n\n### Ingredients\n\n- 3 cups cooked rice\n- 2 eggs\n- 1 cup peas' });
