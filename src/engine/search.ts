@@ -145,9 +145,9 @@ const UPPER = /^\p{Lu}/u;
 const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 
 /**
- * Reads the answer type from English question words: "when …" (or "…
- * deadline") asks for a date, "how many …" for a number, "… email?" or "…
- * phone number?" for a way to reach someone, "who …" for a name.
+ * Reads the answer type from English question words: "when …" asks for a
+ * date, "how many …" for a number, "… email?" or "… phone number?" for a
+ * way to reach someone, "who …" for a name.
  */
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
