@@ -1083,9 +1083,11 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  *   charge.** Check the dock …"), a run-in heading or a stressed answer:
  *   the sentence after it;
  * - a line of code that opens a bracket ("parcelly.shipments.create({"):
- *   the lines up to the one that closes it ({@link closingLine}).
+ *   the lines up to the one that closes it ({@link closingLine});
+ * - for a question that asks how to do something (`howTo`, {@link HOW_TO}), a
+ *   sentence right above numbered steps: the steps, as for a lead-in.
  */
-export function answerSpan(p: Passage, a: PassageAnalysis, title = ''): [number, number] {
+export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = false): [number, number] {
   const first = answerSentence(p, a);
   const lead = sentenceText(p, first);
   if (LEAD_IN.test(lead)) return [first, runOn(p, first, false)];
@@ -1094,8 +1096,19 @@ export function answerSpan(p: Passage, a: PassageAnalysis, title = ''): [number,
   }
   if (RUN_IN.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1) && !isQuestion(sentenceText(p, first + 1))) return [first, first + 1];
   if (OPENS_BRACKET.test(lead) && (first === 0 || startsLine(p, first))) return [first, closingLine(p, first)];
+  // "How do I replace the cartridge?" of "Replace the cartridge every six months." right above "1. Turn off …": the steps too.
+  if (howTo && !ITEM_MARKER.test(lead) && first + 1 < p.sentences.length && startsLine(p, first + 1) && NUMBERED_STEP.test(sentenceText(p, first + 1))) {
+    return [first, runOn(p, first, false, MAX_STEPS_ANSWER_CHARS)];
+  }
   return [first, first];
 }
+
+/** Numbered steps quoted for a "how do I" question run on up to about this many characters (a passage holds up to about 600). */
+export const MAX_STEPS_ANSWER_CHARS = 600;
+/** A question that asks how to do something: "How do I …?", "How can we …?", "how to …". */
+export const HOW_TO = /\bhow (?:do|can|should|could|would|may) (?:i|we|you|one)\b|\bhow to\b/i;
+/** The first words of a numbered step: "1. ", "2) ". */
+const NUMBERED_STEP = /^\d{1,3}[.)]\s/;
 
 /** A line that ends by opening a bracket: a statement of code that the lines after it continue ("create({"). */
 const OPENS_BRACKET = /[([{]$/;
@@ -1154,12 +1167,12 @@ function startsLine(p: Passage, i: number): boolean {
 
 /**
  * The last sentence of what runs on after sentence `from` of `p`: up to
- * {@link MAX_LEAD_IN_ANSWER_CHARS} (the first sentence after it in any case,
+ * `limit` characters (the first sentence after it in any case,
  * unless `items`), stopping before a question, a lead-in, a line of prose
  * after items set out on lines of their own (`items`: known to be so
  * already, `from` being one), a table after a list, or whatever follows a table.
  */
-function runOn(p: Passage, from: number, items: boolean): number {
+function runOn(p: Passage, from: number, items: boolean, limit = MAX_LEAD_IN_ANSWER_CHARS): number {
   let last = from;
   let length = sentenceText(p, from).length;
   // Whether what follows is set out as items (list items, lines of code), so that a line of prose ends
@@ -1174,7 +1187,7 @@ function runOn(p: Passage, from: number, items: boolean): number {
     if (i === start && !items) {
       items = line && isItemLike(s);
       table = row;
-    } else if (row !== table || length + 1 + s.length > MAX_LEAD_IN_ANSWER_CHARS || (items && line && !isItemLike(s))) break;
+    } else if (row !== table || length + 1 + s.length > limit || (items && line && !isItemLike(s))) break;
     length += 1 + s.length;
     last = i;
   }
@@ -1250,7 +1263,7 @@ function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: strin
   const citation: Citation = { source: doc.source, title: doc.title, passage: p.ordinal, lines: [p.lines[0], p.lines[1]] };
   if (p.section !== '' && p.section !== doc.title) citation.section = p.section;
   if (doc.url !== undefined) citation.url = doc.url;
-  const answerRange = rangeOf(p, answerSpan(p, a, doc.title));
+  const answerRange = rangeOf(p, answerSpan(p, a, doc.title, HOW_TO.test(question)));
   return {
     text: p.text,
     answer: p.text.slice(answerRange[0], answerRange[1]),

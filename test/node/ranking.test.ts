@@ -47,6 +47,18 @@ describe('answer type of a question', () => {
   });
 });
 
+describe('a question that asks how to do something', () => {
+  it('is answered with the numbered steps right under the sentence that matches it', () => {
+    const steps = ['1. Turn off the inlet valve.', '2. Press the pressure-release button on top of the housing.', '3. Turn the old cartridge a quarter turn to the left and pull it down.', '4. Push the new cartridge up into the housing and turn it until it clicks.', '5. Open the inlet valve and run the water for 5 minutes.'];
+    const engine = engineOf({
+      'corpus/filter.md': ['# AquaPure 300', '## Replacing the cartridge', `Replace the cartridge every six months.\n\n${steps.join('\n')}`, '## Warranty', 'The housing has a five-year warranty.'].join('\n\n'),
+    });
+    expect(ask(engine, 'How do I replace the cartridge?', 1).answers[0]?.answer).toBe(['Replace the cartridge every six months.', ...steps].join('\n'));
+    // Another question of the same sentence gets the sentence alone.
+    expect(ask(engine, 'How often should I replace the cartridge?', 1).answers[0]?.answer).toBe('Replace the cartridge every six months.');
+  });
+});
+
 describe('an FAQ heading', () => {
   it("counts the question's frame words it shares (\"How long … take?\") like any heading's, not in full", () => {
     const engine = engineOf({
