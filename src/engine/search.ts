@@ -1084,6 +1084,7 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  *   the sentence after it;
  * - a line of code that opens a bracket ("parcelly.shipments.create({"):
  *   the lines up to the one that closes it ({@link closingLine});
+ * - the first sentence of a list item: the rest of the item ({@link restOfItem});
  * - for a question that asks how to do something (`howTo`, {@link HOW_TO}), a
  *   sentence right above numbered steps: the steps, as for a lead-in.
  */
@@ -1095,6 +1096,8 @@ export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = f
     return [first, runOn(p, first, true)];
   }
   if (RUN_IN.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1) && !isQuestion(sentenceText(p, first + 1))) return [first, first + 1];
+  // A list item's first sentence, with the rest of the item ("- **E3**: The water is too hot. The filter works with cold water only.").
+  if (ITEM_MARKER.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1)) return [first, restOfItem(p, first)];
   if (OPENS_BRACKET.test(lead) && (first === 0 || startsLine(p, first))) return [first, closingLine(p, first)];
   // "How do I replace the cartridge?" of "Replace the cartridge every six months." right above "1. Turn off …": the steps too.
   if (howTo && !ITEM_MARKER.test(lead) && first + 1 < p.sentences.length && startsLine(p, first + 1) && NUMBERED_STEP.test(sentenceText(p, first + 1))) {
@@ -1109,6 +1112,19 @@ export const MAX_STEPS_ANSWER_CHARS = 600;
 export const HOW_TO = /\bhow (?:do|can|should|could|would|may) (?:i|we|you|one)\b|\bhow to\b/i;
 /** The first words of a numbered step: "1. ", "2) ". */
 const NUMBERED_STEP = /^\d{1,3}[.)]\s/;
+
+/** The last sentence of the list item whose first sentence is `from`: the sentences after it that start no line, up to {@link MAX_LEAD_IN_ANSWER_CHARS}. */
+function restOfItem(p: Passage, from: number): number {
+  let last = from;
+  let length = sentenceText(p, from).length;
+  for (let i = from + 1; i < p.sentences.length && !startsLine(p, i); i++) {
+    const s = sentenceText(p, i);
+    length += 1 + s.length;
+    if (length > MAX_LEAD_IN_ANSWER_CHARS || isQuestion(s)) break;
+    last = i;
+  }
+  return last;
+}
 
 /** A line that ends by opening a bracket: a statement of code that the lines after it continue ("create({"). */
 const OPENS_BRACKET = /[([{]$/;

@@ -47,6 +47,17 @@ describe('answer type of a question', () => {
   });
 });
 
+describe('a list item', () => {
+  it('is quoted whole when its first sentence answers: the item is one thought', () => {
+    const engine = engineOf({
+      'corpus/filter.md': '# AquaPure 300\n\n## Error codes\n\n- **E2**: Water is leaking inside the housing. Turn off the water and call support.\n- **E3**: The water is too hot. The filter works with cold water only.',
+    });
+    expect(ask(engine, 'What does error E2 mean?', 1).answers[0]?.answer).toBe('- **E2**: Water is leaking inside the housing. Turn off the water and call support.');
+    // An answer from its second sentence is that sentence.
+    expect(ask(engine, 'Does the filter work with cold water?', 1).answers[0]?.answer).toBe('The filter works with cold water only.');
+  });
+});
+
 describe('a question that asks how to do something', () => {
   it('is answered with the numbered steps right under the sentence that matches it', () => {
     const steps = ['1. Turn off the inlet valve.', '2. Press the pressure-release button on top of the housing.', '3. Turn the old cartridge a quarter turn to the left and pull it down.', '4. Push the new cartridge up into the housing and turn it until it clicks.', '5. Open the inlet valve and run the water for 5 minutes.'];
