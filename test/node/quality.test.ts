@@ -14,7 +14,7 @@ const RECORDED = {
   cranfield: { questions: 225, 'ndcg@10': 0.4325, 'hit@1': 0.3822 },
   squad: { questions: 1000, 'ndcg@10': 0.8618, 'hit@1': 0.744 },
   // Made-up documents in the layouts people have (test/fixtures/structured, --judge phrases).
-  structured: { questions: 250, 'ndcg@10': 0.8613, 'hit@1': 0.792, 'answer@1': 0.756 },
+  structured: { questions: 250, 'ndcg@10': 0.8628, 'hit@1': 0.796, 'answer@1': 0.76 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.
