@@ -155,6 +155,8 @@ const IMAGE = /!\[[^\]]{0,500}\](?:\([^)]{0,2000}\)|\[[^\]]{0,500}\])/g;
 const LINK = /\[([^\]]{0,500})\](?:\((?:<[^>]{0,2000}>|[^()\s]{0,2000})(?:\s+(?:"[^"]{0,500}"|'[^']{0,500}'|\([^)]{0,500}\)))?\s*\)|\[[^\]]{0,500}\])/g;
 /** A link reference definition, `[faq]: https://example.org/faq`, which the page does not show. */
 const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*(?:<[^>]*>|\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
+/** The mark of a Markdown definition under its term: ": " at the start of the line. */
+const DEFINITION = /^ {0,3}:[ \t]+(?=\S)/;
 /** A code span, whose text stays as written: `` `<div>` ``. */
 const CODE_SPAN = /(`+[^`]*`+)/;
 /**
@@ -713,6 +715,13 @@ export function parseTextFile(
     if (inFence) {
       wholeLine(line, lineNo);
       continue;
+    }
+    // A definition list's ": definition" under its term (PHP Markdown Extra, pandoc, MkDocs) reads
+    // "Term: definition", as an HTML <dl> does.
+    const definition = markdown && paragraph.length === 1 ? DEFINITION.exec(line) : null;
+    if (definition !== null) {
+      paragraph[0] = { ...paragraph[0]!, text: `${paragraph[0]!.text.trimEnd()}:` };
+      line = line.slice(definition[0].length);
     }
     paragraph.push({ line: lineNo, text: line });
   }

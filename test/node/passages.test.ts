@@ -203,6 +203,16 @@ describe('Markdown documents', () => {
     expect(plain.map((x) => x.heading)).toEqual(['', 'Fried rice', 'Method']);
   });
 
+  it('reads a definition list\'s term and its ": definition" line as "Term: definition", as an HTML <dl>', () => {
+    const md = '# Glossary\n\n**Payout**\n: A transfer of your balance to your bank. Payouts run daily.\n\nTerm\n:   Indented definition.\n\nA ratio\n:1 stays text.';
+    expect(parseTextFile('corpus/glossary.md', md).documents[0]!.sections[0]!.sentences.map((x) => x.text)).toEqual([
+      '**Payout**: A transfer of your balance to your bank.',
+      'Payouts run daily.',
+      'Term: Indented definition.',
+      'A ratio :1 stays text.',
+    ]);
+  });
+
   it('takes title and url from front matter and never indexes the front matter', () => {
     expect(doc.title).toBe('Leave policy');
     expect(doc.url).toBe('https://example.org/leave');
