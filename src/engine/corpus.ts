@@ -304,7 +304,7 @@ function isFaqQuestion(line: string): boolean {
 
 
 /** A plain-text line that opens with a number and "." or ")": an item of a numbered list, when its neighbours are too. */
-const NUMBERED_LINE = /^\s*(\d{1,3})[.)]\s+\S/;
+const NUMBERED_LINE = /^\s*(?:(\d{1,3})[.)]|((?:\d{1,3}\.){1,3})(\d{1,3})[.)]?)\s+\S/;
 const NO_LINES: ReadonlySet<number> = new Set();
 
 /**
@@ -319,14 +319,18 @@ function numberedItems(lines: readonly string[], from: number): ReadonlySet<numb
   const items = new Set<number>();
   let last = -1;
   let lastNumber = 0;
+  let lastPrefix = '';
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
     const m = NUMBERED_LINE.exec(line);
     if (m !== null) {
-      const n = Number(m[1]);
-      if (last >= 0 && n === lastNumber + 1) items.add(last).add(i);
+      // "2." after "1."; a clause "6.2" after "6.1" (the same parts before its last).
+      const prefix = m[2] ?? '';
+      const n = Number(m[1] ?? m[3]);
+      if (last >= 0 && prefix === lastPrefix && n === lastNumber + 1) items.add(last).add(i);
       last = i;
       lastNumber = n;
+      lastPrefix = prefix;
     } else if (last >= 0 && !(line.trim() !== '' && /^\s/.test(line))) last = -1;
   }
   return items;

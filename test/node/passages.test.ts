@@ -589,6 +589,9 @@ describe('plain-text headings', () => {
       ['1. TERM', ['1.1 The Lease begins on September 1 and ends on August 31.', '1.2 It may be renewed by written agreement.']],
       ['2. RENT', ['2.1 Monthly rent is $1,850, due on the first day of each month.']],
     ]);
+    // Each numbered clause starts a line of its own, as a list item does.
+    const clauses = parseTextFile('corpus/lease.txt', text).documents[0]!.sections.find((x) => x.heading === '1. TERM')!.sentences;
+    expect(clauses.map((x) => [x.text.slice(0, 3), x.newLine === true])).toEqual([['1.1', true], ['1.2', true]]);
     // A clause of another section's number is no part of this heading: "2. RENT" above "3.1 …" stays text.
     expect(sectionsOf(['Terms', '', '2. RENT', '3.1 The deposit is returned within 21 days of moving out.'].join('\n'), 'Lease')[0]![1]).toEqual([
       '2. RENT 3.1 The deposit is returned within 21 days of moving out.',
@@ -629,9 +632,9 @@ describe('plain-text headings', () => {
   });
 
   it('makes each item of a numbered list a sentence of its own, a wrapped item included, but not prose that opens a line with a number', () => {
-    const text = ['To pair the remote:', '1. Hold the button', '2. Wait for the beep', '   and release it.', '', 'Sales grew in', '2019. The next year they fell.'].join('\n');
+    const text = ['To pair the remote:', '1. Hold the button', '2. Wait for the beep', '   and release it.', '', 'Sales grew in', '2019. The next year they fell.', 'Prices rose by', '2.5 percent.'].join('\n');
     expect(sectionsOf(text, 'Remote')).toEqual([
-      ['', ['To pair the remote:', '1. Hold the button', '2. Wait for the beep and release it.', 'Sales grew in 2019.', 'The next year they fell.']],
+      ['', ['To pair the remote:', '1. Hold the button', '2. Wait for the beep and release it.', 'Sales grew in 2019.', 'The next year they fell.', 'Prices rose by 2.5 percent.']],
     ]);
   });
 
