@@ -1086,12 +1086,15 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  *   the lines up to the one that closes it ({@link closingLine});
  * - the first sentence of a list item: the rest of the item ({@link restOfItem});
  * - for a question that asks how to do something (`howTo`, {@link HOW_TO}), a
- *   sentence right above numbered steps: the steps, as for a lead-in.
+ *   sentence that is part of numbered steps: the steps ({@link stepsAround});
+ *   a sentence right above numbered steps: the steps, as for a lead-in.
  */
 export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = false): [number, number] {
   const first = answerSentence(p, a);
   const lead = sentenceText(p, first);
   if (LEAD_IN.test(lead)) return [first, runOn(p, first, false)];
+  const steps = howTo ? stepsAround(p, first) : undefined;
+  if (steps !== undefined) return steps;
   if (ITEM_MARKER.test(lead) && !holdsQuestionWord(p, a, first, title) && !(first > 0 && ITEM_MARKER.test(sentenceText(p, first - 1)))) {
     return [first, runOn(p, first, true)];
   }
@@ -1104,6 +1107,28 @@ export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = f
     return [first, runOn(p, first, false, MAX_STEPS_ANSWER_CHARS)];
   }
   return [first, first];
+}
+
+/**
+ * The numbered steps that sentence `i` of `p` is part of (a step's line, or
+ * a sentence that goes on after it), from the first step the passage holds
+ * to the last, up to {@link MAX_STEPS_ANSWER_CHARS}: "How do I connect to
+ * Wi-Fi?" of "3. … press OK. The Wi-Fi light turns solid blue." is the
+ * procedure, not its last sentence. Undefined when `i` is no part of
+ * numbered steps, or when the steps that fit end before it.
+ */
+function stepsAround(p: Passage, i: number): [number, number] | undefined {
+  let line = i;
+  while (line > 0 && !startsLine(p, line)) line--;
+  if (!NUMBERED_STEP.test(sentenceText(p, line))) return undefined;
+  let from = line;
+  for (let j = line - 1; j >= 0; j--) {
+    if (!startsLine(p, j) && j > 0) continue;
+    if (!ITEM_MARKER.test(sentenceText(p, j))) break;
+    if (NUMBERED_STEP.test(sentenceText(p, j))) from = j;
+  }
+  const to = runOn(p, from, true, MAX_STEPS_ANSWER_CHARS);
+  return to >= i && (from < i || to > i) ? [from, to] : undefined;
 }
 
 /** Numbered steps quoted for a "how do I" question run on up to about this many characters (a passage holds up to about 600). */

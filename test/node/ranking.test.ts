@@ -68,6 +68,16 @@ describe('a question that asks how to do something', () => {
     // Another question of the same sentence gets the sentence alone.
     expect(ask(engine, 'How often should I replace the cartridge?', 1).answers[0]?.answer).toBe('Replace the cartridge every six months.');
   });
+
+  it('is answered with the whole procedure when its best sentence is part of a step', () => {
+    const steps = ['1. Press the **Menu** button.', '2. Choose **Network** > **Wi-Fi Setup**.', '3. Enter the password and press **OK**. The Wi-Fi light turns solid blue when connected.'];
+    const engine = engineOf({
+      'corpus/printer.md': ['# Printer setup', '## Connecting to Wi-Fi', steps.join('\n'), '## Paper', 'Tray 1 holds 250 sheets.'].join('\n\n'),
+    });
+    expect(ask(engine, 'How do I connect the printer to Wi-Fi?', 1).answers[0]?.answer).toBe(steps.join('\n'));
+    // Not a "how do I" question: the sentence alone.
+    expect(ask(engine, 'What does the solid blue Wi-Fi light mean?', 1).answers[0]?.answer).toBe('The Wi-Fi light turns solid blue when connected.');
+  });
 });
 
 describe('an FAQ heading', () => {
