@@ -302,7 +302,6 @@ function isFaqQuestion(line: string): boolean {
   return m !== null && (m[1]!.endsWith('?') || !INNER_SENTENCE_END.test(m[1]!));
 }
 
-
 /** A plain-text line that opens with a number and "." or ")": an item of a numbered list, when its neighbours are too. */
 const NUMBERED_LINE = /^\s*(?:(\d{1,3})[.)]|((?:\d{1,3}\.){1,3})(\d{1,3})[.)]?)\s+\S/;
 const NO_LINES: ReadonlySet<number> = new Set();
@@ -555,6 +554,16 @@ export function parseTextFile(
     if (asHeading) openSection(headingOf(line.text), line.line);
     else current.sentences.push(...splitSentences([line]));
   };
+  // The paragraph's first line heads the rest of it.
+  const headWithFirstLine = (): void => {
+    settle(false);
+    openSection(headingOf(paragraph[0]!.text), paragraph[0]!.line);
+    paragraph = paragraph.slice(1);
+  };
+  // A line that is a sentence of its own (a line of code, a table row).
+  const pushLine = (line: string, lineNo: number): void => {
+    current.sentences.push({ text: line.trim(), lines: [lineNo, lineNo], newLine: true });
+  };
   const flush = (): void => {
     if (paragraph.length === 0) return;
     if (!markdown && !listItem && paragraph.length === 1 && isTextHeading(paragraph[0]!.text)) {
@@ -562,22 +571,14 @@ export function parseTextFile(
       if (title === undefined && sections.length === 0 && current.sentences.length === 0) title = headingOf(paragraph[0]!.text);
       pending = paragraph[0]!;
     } else {
-      if (!markdown && !listItem && paragraph.length > 1 && isRunInHeading(paragraph[0]!.text, paragraph[1]!.text)) {
-        // "2. Booking" right above its text, as a PDF's text has it: the heading of what follows.
-        settle(false);
-        openSection(headingOf(paragraph[0]!.text), paragraph[0]!.line);
-        paragraph = paragraph.slice(1);
-      }
+      // "2. Booking" right above its text, as a PDF's text has it: the heading of what follows.
+      if (!markdown && !listItem && paragraph.length > 1 && isRunInHeading(paragraph[0]!.text, paragraph[1]!.text)) headWithFirstLine();
       // A table laid out in columns with spaces: one sentence per row, under the heading line above it, if any.
       const rows = !markdown && !listItem ? alignedRowsFrom(paragraph) : -1;
-      if (rows === 1) {
-        settle(false);
-        openSection(headingOf(paragraph[0]!.text), paragraph[0]!.line);
-        paragraph = paragraph.slice(1);
-      }
+      if (rows === 1) headWithFirstLine();
       settle(true);
       if (rows >= 0) {
-        for (const l of paragraph) current.sentences.push({ text: l.text.trim(), lines: [l.line, l.line], newLine: true });
+        for (const l of paragraph) pushLine(l.text, l.line);
       } else if (!listItem && paragraph.length > 1 && paragraph.every((l) => LABEL_LINE.test(l.text))) {
         // Lines that each give a label and its value ("HR: hr@example.org, extension 2100") are a list: one item per line.
         for (const l of paragraph) current.sentences.push(...splitSentences([l]));
@@ -590,7 +591,7 @@ export function parseTextFile(
   // together with its neighbours, never cut at a "." or "?" inside it.
   const wholeLine = (line: string, lineNo: number): void => {
     flush();
-    current.sentences.push({ text: line.trim(), lines: [lineNo, lineNo], newLine: true });
+    pushLine(line, lineNo);
   };
   // The line of the current section's heading (plain text: a heading that no
   // text follows before the next one stays a sentence, so nothing is lost).

@@ -514,9 +514,11 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
 
   const { minSupport, minKnown } = abstentionThresholds(n);
-  // Too few of the question's words in the corpus, unless the best passage's heading (or, in a
-  // corpus below the full thresholds, one of its sentences) holds all but one of them; or too little support.
-  const abstain = opts.abstain !== false && ((!knownEnough(terms, df, frame.weights, minKnown) && !headedByKnown(engine, hits[0]!, terms, df, frame.weights) && !(n < RANKING.smallCorpus.fullFrom && saidTogether(engine, hits[0]!, terms, df, frame.weights))) || supportOf(raw, hits[0]!, n, asked) < minSupport);
+  // Too few of the question's words in the corpus, unless the best passage holds all but one of
+  // them in its heading (or, below the full thresholds, in one sentence); or too little support.
+  const abstain =
+    opts.abstain !== false &&
+    ((!knownEnough(terms, df, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) || supportOf(raw, hits[0]!, n, asked) < minSupport);
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
@@ -548,10 +550,8 @@ function withWordsFirst(engine: Engine, ranking: Ranking, questionWords: Readonl
 
 /** Whether a section heading holds one of the question's terms (the keys of `idf`; read through the synonyms like the index). */
 function headingHolds(engine: Engine, heading: string, idf: ReadonlyMap<string, number>): boolean {
-  return tokenize(heading).some((w) => {
-    const t = cachedTerm(w.word);
-    return t !== null && idf.has(canonicalTerm(engine.synonyms, t));
-  });
+  for (const t of termsOf(engine, heading)) if (idf.has(t)) return true;
+  return false;
 }
 
 /** The question's terms ({@link queryTerms}) as the engine's index holds them: synonyms read as their group's first word. */
@@ -562,15 +562,14 @@ function questionTerms(engine: Engine, tokens: readonly Token[]): string[] {
 
 /**
  * Whether a question with one word the corpus lacks is still about the best
- * passage's section: every other word of its subject is in the section's
+ * passage's section: every other word of its subject (`known`) is in the section's
  * heading ("Can I work from home?" under "5. REMOTE WORK", "Is there a gym
  * benefit?" under "Q: Is there a gym subsidy?") or in the label of one of its
  * lines ("What is the maximum weight?" and "Weight: 3.2 kg"), which names
  * what the text is about, so the missing word is more likely a paraphrase
- * than a sign of another subject. Frame terms are not counted; a heading that
- * is the document's title is none.
+ * than a sign of another subject. A heading that is the document's title is none.
  */
-function headedByKnown(engine: Engine, hit: Hit, terms: readonly string[], df: ReadonlyMap<string, number>, frame: ReadonlyMap<string, number>): boolean {
+function headedByKnown(engine: Engine, hit: Hit, known: readonly string[]): boolean {
   const p = engine.passages[hit.passageId]!;
   const headings: string[] = [];
   if (p.section !== '' && p.section !== engine.docs[p.doc]!.title) headings.push(p.section);
@@ -581,25 +580,13 @@ function headedByKnown(engine: Engine, hit: Hit, terms: readonly string[], df: R
     if (m !== null) headings.push(m[1]!);
   }
   if (headings.length === 0) return false;
-  const inHeading = new Set<string>();
-  for (const w of tokenize(headings.join(' '))) {
-    const t = cachedTerm(w.word);
-    if (t !== null) inHeading.add(canonicalTerm(engine.synonyms, t));
-  }
-  let unknown = 0;
-  let known = 0;
-  for (const t of terms) {
-    if (frame.has(t)) continue;
-    if (!df.has(t)) unknown++;
-    else if (inHeading.has(t)) known++;
-    else return false;
-  }
-  return unknown === 1 && known >= 1;
+  const inHeading = termsOf(engine, headings.join(' '));
+  return known.every((t) => inHeading.has(t));
 }
 
 /**
- * Whether the question has one word the corpus lacks and one sentence of
- * the best passage holds all its others, two at least ("Can I fly premium
+ * Whether one sentence of the best passage holds all the words of the
+ * question's subject the corpus has (`known`: all but one, two at least; "Can I fly premium
  * economy?" of "… premium economy is allowed for longer flights"): the
  * missing word is then most likely a paraphrase, not a sign the question
  * is off topic. Frame words do not count. Used below the full abstention
@@ -608,25 +595,48 @@ function headedByKnown(engine: Engine, hit: Hit, terms: readonly string[], df: R
  * words: on SQuAD's and Cranfield's full corpora it let through too many
  * questions of the other set (docs/quality.md).
  */
-function saidTogether(engine: Engine, hit: Hit, terms: readonly string[], df: ReadonlyMap<string, number>, frame: ReadonlyMap<string, number>): boolean {
-  let unknown = 0;
-  const known: string[] = [];
-  for (const t of terms) {
-    if (frame.has(t)) continue;
-    if (!df.has(t)) unknown++;
-    else known.push(t);
-  }
-  if (unknown !== 1 || known.length < 2) return false;
+function saidTogether(engine: Engine, hit: Hit, known: readonly string[]): boolean {
   const p = engine.passages[hit.passageId]!;
   for (let i = 0; i < p.sentences.length; i++) {
-    const held = new Set<string>();
-    for (const w of tokenize(sentenceText(p, i))) {
-      const t = cachedTerm(w.word);
-      if (t !== null) held.add(canonicalTerm(engine.synonyms, t));
-    }
+    const held = termsOf(engine, sentenceText(p, i));
     if (known.every((t) => held.has(t))) return true;
   }
   return false;
+}
+
+/**
+ * Whether a question with one word of its subject the corpus lacks is still
+ * about the best passage: its heading or a line's label holds all the others
+ * ({@link headedByKnown}), or, in a corpus of fewer than
+ * `RANKING.smallCorpus.fullFrom` passages, one of its sentences holds two or
+ * more ({@link saidTogether}).
+ */
+function oneMissingHeld(engine: Engine, hit: Hit, subject: { known: string[]; unknown: number }, passages: number): boolean {
+  const { known, unknown } = subject;
+  if (unknown !== 1 || known.length === 0) return false;
+  return headedByKnown(engine, hit, known) || (passages < RANKING.smallCorpus.fullFrom && known.length >= 2 && saidTogether(engine, hit, known));
+}
+
+/** The question's subject terms, its frame terms left out: those the corpus holds (`df`), and how many it lacks. */
+function subjectOf(terms: readonly string[], df: ReadonlyMap<string, number>, frame: ReadonlyMap<string, number>): { known: string[]; unknown: number } {
+  const known: string[] = [];
+  let unknown = 0;
+  for (const t of terms) {
+    if (frame.has(t)) continue;
+    if (df.has(t)) known.push(t);
+    else unknown++;
+  }
+  return { known, unknown };
+}
+
+/** The index terms of `text`, read through the synonyms like the index. */
+function termsOf(engine: Engine, text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of tokenize(text)) {
+    const t = cachedTerm(w.word);
+    if (t !== null) out.add(canonicalTerm(engine.synonyms, t));
+  }
+  return out;
 }
 
 /**
