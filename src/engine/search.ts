@@ -215,6 +215,23 @@ export interface PassageAnalysis {
 }
 
 /**
+ * A sentence that opens by referring back: a pronoun first ("It is used for
+ * …", "Their fees …", "This applies …"), or a pronoun that is a subject or an
+ * object among its first three words ("Take them to …", "In 1850, he …";
+ * not "Meta knows its …").
+ */
+const REFERS_BACK = /^[^\p{L}\p{N}]*(?:(?:it|its|they|them|their|he|his|him|she|her|this|these|those)\b|(?:[\p{L}\p{N}'’]+[^\p{L}\p{N}]+){1,2}(?:it|they|them|he|him|she)\b)/iu;
+
+/**
+ * Whether sentence `s` of `p` refers back to the sentence before it
+ * ({@link REFERS_BACK}) in the same paragraph: it then counts that
+ * sentence's question terms as its own, and is quoted with it.
+ */
+function refersBack(p: Passage, s: number): boolean {
+  return s > 0 && !startsLine(p, s) && REFERS_BACK.test(p.text.slice(p.sentences[s], p.sentences[s]! + 40));
+}
+
+/**
  * The heads ({@link headOf}: first two characters) of each term, and of the
  * irregular verb forms that may become one of the terms ("bought" for "bui").
  * Otherwise terms only ever change a word's ending: Porter stemming keeps the
@@ -293,7 +310,9 @@ function lowerAscii(c: number): number {
  * A passage word is read through `synonyms` like the index read it. Each
  * `context` term (term → weight: the question's terms in the passage's
  * document title and section heading, see `contextOf`) adds its weight to
- * each sentence that does not hold it itself.
+ * each sentence that does not hold it itself. A sentence that refers back
+ * ({@link refersBack}) and holds a question term counts the terms of the
+ * sentence before it in full (less what the context already gives it).
  */
 export function analysePassage(
   p: Passage,
@@ -323,8 +342,16 @@ export function analysePassage(
   let header: Map<string, number> | undefined;
   // The context's terms (the title's and heading's) count for each sentence that lacks them,
   // and a table's header row's for each row under it: "| Safari | 17 |" under "| Browser | Minimum version |".
+  // The question's terms in the sentence before, with their weights, for a sentence that refers back to it.
+  const before = new Map<string, number>();
   const endSentence = (): void => {
     for (const [t, weight] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
+    // "It is used for headache." after "Calmaprin contains ibuprofen.": the sentence speaks of what the one before named.
+    if (before.size > 0 && seenInSentence.size > 0 && refersBack(p, s)) {
+      for (const [t, weight] of before) if (!seenInSentence.has(t)) sentenceWeights[s]! += Math.max(0, weight - (context.get(t) ?? 0));
+    }
+    before.clear();
+    for (const t of seenInSentence) before.set(t, idf.get(t) ?? 0);
     if (text.charCodeAt(p.sentences[s]!) !== 0x7c) header = undefined;
     else if (isTableHeader(p, s)) {
       header = new Map();
@@ -1097,7 +1124,10 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  * - the first sentence of a list item: the rest of the item ({@link restOfItem});
  * - for a question that asks how to do something (`howTo`, {@link HOW_TO}), a
  *   sentence that is part of numbered steps: the steps ({@link stepsAround});
- *   a sentence right above numbered steps: the steps, as for a lead-in.
+ *   a sentence right above numbered steps: the steps, as for a lead-in;
+ * - a sentence that refers back ({@link refersBack}: "It is used for …"):
+ *   the sentence before it too, unless that one is a question or longer
+ *   than {@link MAX_LEAD_IN_ANSWER_CHARS}.
  */
 export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = false): [number, number] {
   const first = answerSentence(p, a);
@@ -1116,6 +1146,8 @@ export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = f
   if (howTo && !ITEM_MARKER.test(lead) && first + 1 < p.sentences.length && startsLine(p, first + 1) && NUMBERED_STEP.test(sentenceText(p, first + 1))) {
     return [first, runOn(p, first, false, MAX_STEPS_ANSWER_CHARS)];
   }
+  // "It is used for headache." with the sentence that says what "it" is.
+  if (refersBack(p, first) && !isQuestion(sentenceText(p, first - 1)) && sentenceText(p, first - 1).length <= MAX_LEAD_IN_ANSWER_CHARS) return [first - 1, first];
   return [first, first];
 }
 

@@ -368,6 +368,57 @@ describe('the answer sentence', () => {
   });
 });
 
+describe('a sentence that refers back to the one before it', () => {
+  it('is quoted with the sentence that says what its pronoun stands for', () => {
+    const engine = engineOf({
+      'corpus/leaflet.md': '# Package leaflet\n\nCalmaprin contains ibuprofen, a painkiller that also reduces fever. It is used for headache, toothache and period pain.\n\nStore the tablets below 25 °C.',
+      'corpus/other.md': '# Other\n\nThe hotel garage is used by guests only.',
+    });
+    expect(ask(engine, 'What is Calmaprin used for?', 1).answers[0]?.answer).toBe(
+      'Calmaprin contains ibuprofen, a painkiller that also reduces fever. It is used for headache, toothache and period pain.',
+    );
+  });
+
+  it('counts the question words of the sentence it refers to as its own', () => {
+    const text = 'Paint and batteries are never collected at the curb. Take them to the depot on Quarry Road. Drop-off is free.';
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text, sentences: [0, 53, 92] };
+    const terms = queryTerms('Where do I take paint?');
+    const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: 'any' }, new Set());
+    expect(a.sentenceWeights).toEqual([1, 2, 0]);
+    expect(answerSpan(p, a)).toEqual([0, 1]);
+  });
+
+  it.each([
+    ['It is open on Saturdays.', true],
+    ['They open the depot on Saturdays.', true],
+    ['This depot is open on Saturdays.', true],
+    ['In summer, it is open on Saturdays.', true],
+    ['The depot is open on Saturdays.', false],
+    ['Quarry Road knows its depot is open on Saturdays.', false],
+    ['Italy has a depot open on Saturdays.', false],
+  ])('reads %j as referring back: %s', (second, refers) => {
+    const first = 'Paint goes to the Quarry Road depot.';
+    const text = `${first} ${second}`;
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text, sentences: [0, first.length + 1] };
+    const terms = queryTerms('Is it open on Saturdays?');
+    const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: 'any' }, new Set());
+    expect(answerSpan(p, a)).toEqual(refers ? [0, 1] : [1, 1]);
+  });
+
+  it('does not reach into the paragraph before, or quote a question with it', () => {
+    const lines = 'Chill the rice for an hour.\nTo make it vegan, leave out the eggs.';
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 2], text: lines, sentences: [0, 28] };
+    const terms = queryTerms('How do I make it vegan?');
+    const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: 'any' }, new Set());
+    expect(answerSpan(p, a)).toEqual([1, 1]);
+    const faq = 'Is the pool heated? It is heated to 28 °C.';
+    const q: Passage = { ...p, text: faq, sentences: [0, 20] };
+    const heated = queryTerms('How warm is the heated pool?');
+    const b = analysePassage(q, { terms: heated, idf: new Map(heated.map((t) => [t, 1])), answerType: 'number' }, new Set());
+    expect(answerSpan(q, b)).toEqual([1, 1]);
+  });
+});
+
 describe('the answer sentence under a FAQ heading', () => {
   const faq = (heading: string) =>
     engineOf({
