@@ -7,7 +7,7 @@ import { isQuestion, LABEL_LINE } from './sentences.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
 import { FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
-import { ownHeading, parentHeadings } from './headings.js';
+import { HEADING_PATH_SEPARATOR, ownHeading, parentHeadings } from './headings.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize, type Token } from './text.js';
 
 /** The index terms of {@link LIGHT_VERBS} and {@link FRAME_NOUNS}: frame words wherever they stand. */
@@ -74,8 +74,14 @@ function questionFrameOf(question: string, terms: readonly string[], asked = ter
     if (label !== undefined || n === undefined) continue;
     label = terms.includes(n) ? n : terms.find((t) => t.startsWith(`${n}.`));
   }
-  return label === undefined ? { weights } : { weights, label };
+  if (label === undefined) return { weights };
+  // "When was version 3.0 released?": a changelog's heading dates the version; "released" says what the date is of.
+  for (const t of terms) if (RELEASE_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
+  return { weights, label };
 }
+
+/** The terms of the verbs that ask when a numbered version came out ("released", "published", "shipped"), frame words in a question that names one. */
+const RELEASE_TERMS: ReadonlySet<string> = new Set(['release', 'publish', 'ship', 'launch'].map((w) => term(w)!));
 
 const NO_CONTEXT: ReadonlyMap<string, number> = new Map();
 
@@ -423,11 +429,13 @@ function isItemNumber(p: Passage, s: number, start: number, end: number): boolea
   return start === p.sentences[s] && end - start <= 3 && (c === 0x2e || c === 0x29) && p.text.charCodeAt(end + 1) === 0x20;
 }
 
-/** Whether `p` sits under a heading that the part number `label` opens ("## 6.3 Service credits"). */
+/** Whether `p` sits under a heading that the part number `label` opens ("## 6.3 Service credits"; "## [3.0.0] - 2026-09-14" above "### Added"). */
 function headedByPart(p: Passage, label: string | undefined, synonyms: Synonyms): boolean {
   if (label === undefined || p.section === '') return false;
-  const first = firstTermOf(ownHeading(p.section));
-  return first !== null && canonicalTerm(synonyms, first) === label;
+  return p.section.split(HEADING_PATH_SEPARATOR).some((heading) => {
+    const first = firstTermOf(heading);
+    return first !== null && canonicalTerm(synonyms, first) === label;
+  });
 }
 
 const FIRST_TERMS = new Map<string, string | null>();
@@ -545,7 +553,8 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   // them in its heading (or, below the full thresholds, in one sentence); or too little support.
   const abstain =
     opts.abstain !== false &&
-    ((!knownEnough(terms, df, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) || supportOf(raw, hits[0]!, n, asked) < minSupport);
+    ((!knownEnough(terms, df, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
+      (supportOf(raw, hits[0]!, n, asked) < minSupport && !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));

@@ -784,6 +784,31 @@ describe('abstention on small corpora', () => {
     expect(weightOf('What changed the limit?', 'chang')).toBeCloseTo(weightOf('Who changed the limit?', 'chang'));
   });
 
+  it('answers when a version was released from the changelog heading that dates it, under its sub-headings too', () => {
+    const engine = engineOf({
+      'corpus/changelog.md': [
+        '# Changelog',
+        '## [3.0.0] - 2026-09-14',
+        '### Added',
+        '- Dark mode for the default theme.',
+        '## [2.4.0] - 2026-04-20',
+        '### Fixed',
+        '- The sitemap lists pages in subfolders.',
+      ].join('\n\n'),
+      'corpus/install.md': '# Install\n\n## Windows\n\nDownload the installer from the releases page.',
+      // Enough passages for the full abstention thresholds, under headings as a site's pages are.
+      ...Object.fromEntries(Object.keys(FILLER).map((path, i) => [path.replace('.txt', '.md'), `# Bed ${i}\n\n## Roses\n\nGardeners water the roses in bed ${i}.`])),
+    });
+    for (const [q, section] of [
+      ['When was version 3.0.0 released?', '[3.0.0] - 2026-09-14 › Added'],
+      ['When did version 2.4 ship?', '[2.4.0] - 2026-04-20 › Fixed'],
+    ]) {
+      expect(ask(engine, q!, 1).answers[0]?.citation.section, q).toBe(section);
+    }
+    // A "released" that names no version is a word of the question like any other.
+    expect(ask(engine, 'When was the installer released?', 1).answers[0]?.citation.source).toBe('corpus/install.md');
+  });
+
   it('still abstains in a small corpus when most of the question is missing', () => {
     expect(rank(engineOf(small), 'When did the orchestra first play on this stage?', 1).abstained).toBe(true);
   });
