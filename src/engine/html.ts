@@ -473,7 +473,7 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
             if (Number.isFinite(value)) list.next = value;
             marker = `${list.next}. `;
             list.next++;
-          } else marker = '• ';
+          } else marker = lists.length > 1 ? '◦ ' : '• ';
         }
       },
       ontext(data) {

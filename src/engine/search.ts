@@ -1270,6 +1270,10 @@ function runOn(p: Passage, from: number, items: boolean, limit = MAX_LEAD_IN_ANS
   // Whether what follows is set out as items (list items, lines of code), so that a line of prose ends
   // it; and whether it is a table's rows, so that a table ends a list and a list a table.
   let table = false;
+  // The kind of marker of an item that leads into items of another kind ("- Install:" over "◦ …" or "1. …"):
+  // they are its sub-list, which ends at the next item of its own kind.
+  const own = markerKind(sentenceText(p, from));
+  let outer: string | undefined;
   const start = from + 1;
   for (let i = start; i < p.sentences.length; i++) {
     const s = sentenceText(p, i);
@@ -1279,11 +1283,20 @@ function runOn(p: Passage, from: number, items: boolean, limit = MAX_LEAD_IN_ANS
     if (i === start && !items) {
       items = line && isItemLike(s);
       table = row;
-    } else if (row !== table || length + 1 + s.length > limit || (items && line && !isItemLike(s))) break;
+      const kind = line ? markerKind(s) : undefined;
+      if (own !== undefined && kind !== undefined && kind !== own) outer = own;
+    } else if (row !== table || length + 1 + s.length > limit || (items && line && !isItemLike(s)) || (line && outer !== undefined && markerKind(s) === outer)) break;
     length += 1 + s.length;
     last = i;
   }
   return last;
+}
+
+/** The kind of list marker a sentence opens with: a number, a nested bullet ("◦"), another bullet; undefined for none. */
+function markerKind(s: string): 'number' | 'nested' | 'bullet' | undefined {
+  const m = ITEM_MARKER.exec(s);
+  if (m === null) return undefined;
+  return m[0].startsWith('◦') ? 'nested' : DIGIT.test(m[0]) ? 'number' : 'bullet';
 }
 
 /** A list item's marker ("- ", "• ", "2. ") at the start of a sentence. */

@@ -34,6 +34,7 @@ describe('the text of an HTML page', () => {
     ['a bulleted item keeps a bullet', '<ul><li>Flour</li><li><p>Salt</p></li></ul>', ['• Flour', '• Salt']],
     ['a numbered item keeps its number', '<ol start="3"><li>Mix</li><li value="7">Bake</li><li>Cool</li></ol>', ['3. Mix', '7. Bake', '8. Cool']],
     ['an item of a nested list is an item of its own', '<ul><li>Outer<ol><li>Inner</li></ol></li><li>Next</li></ul>', ['• Outer', '1. Inner', '• Next']],
+    ['a bulleted item nested in another list shows "◦", as a browser draws it', '<ul><li>Outer<ul><li>Inner</li></ul></li><li>Next</li></ul>', ['• Outer', '◦ Inner', '• Next']],
     ['each table row is a sentence, a header row followed by a delimiter row', '<table><tr><th>Plan</th><th>Price</th></tr>\n<tr><th>Pro</th><td>$10</td></tr></table>', ['| Plan | Price |', '| --- | --- |', '| Pro | $10 |']],
     ['a row in <thead> is a header row', '<table><thead><tr><td>Plan</td><td>Price</td></tr></thead><tbody><tr><td>Pro</td><td>$10</td></tr></tbody></table>', ['| Plan | Price |', '| --- | --- |', '| Pro | $10 |']],
     ['cells without a row are paragraphs, their words kept apart', '<table><td>Alpha one</td><td>Beta two</td></table>', ['Alpha one', 'Beta two']],

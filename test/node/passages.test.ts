@@ -261,6 +261,17 @@ describe('Markdown documents', () => {
     expect(passageSentences(passages[0]!)).toEqual(['Mix the dough.', 'Let it rest.', 'You need:', '- flour', '- salt and water', '| step | time |', '|---|---|', '| rise | 4 h |', 'bake --hot']);
   });
 
+  it.each([
+    ['bullets under a bullet', '- Remote work needs approval:\n  - up to 2 weeks: your manager;\n  - longer: HR.\n- We pay a desk allowance.', '- Remote work needs approval:\n◦ up to 2 weeks: your manager;\n◦ longer: HR.\n- We pay a desk allowance.'],
+    ['a tab, "*" and "+" bullets', '* Fruit:\n\t+ apples\n* Bread.', '* Fruit:\n◦ apples\n* Bread.'],
+    ['numbers under a bullet (kept)', '- Install it:\n   1. Open the box.\n   2. Plug it in.\n- Enjoy.', '- Install it:\n1. Open the box.\n2. Plug it in.\n- Enjoy.'],
+    ['a list indented as a whole (not nested)', '  - one\n  - two', '  - one\n  - two'.replace(/^ +/gm, '')],
+    ['a second list after prose at the margin', '- a\n  - b\n\nThen:\n\n  - c', '- a\n◦ b\nThen:\n- c'],
+  ])('shows a Markdown bullet nested in another list\'s item as "◦": %s', (_, list, text) => {
+    const passages = toPassages(parseTextFile('corpus/list.md', `# List\n\n${list}`).documents[0]!, 0);
+    expect(passages.map((p) => p.text).join('\n')).toBe(text);
+  });
+
   it('makes headings the section of the passages under them, and quotes list items with their marker', () => {
     const passages = toPassages(doc, 0);
     expect(passages.map((p) => [p.section, p.text])).toEqual([

@@ -226,6 +226,22 @@ describe('the answer sentence', () => {
     expect(answerSpan(q, holding(0, 3))).toEqual([0, 1]);
   });
 
+  it('quotes a list item that leads into a nested list with that list only, not the items after it', () => {
+    const engine = engineOf({
+      'corpus/handbook.md': [
+        '# Handbook',
+        '## Remote work',
+        '- You can work from home up to three days a week.\n- Working from another country needs approval:\n  - up to 2 weeks: your manager approves;\n  - longer: People Operations approves.\n- We pay a home office allowance of 500 euros.',
+        '## Printer',
+        '- Install the toner:\n   1. Open the front cover.\n   2. Slide the cartridge in.\n- Print a test page.',
+      ].join('\n\n'),
+    });
+    expect(ask(engine, 'Do I need approval to work from another country?', 1).answers[0]?.answer).toBe(
+      '- Working from another country needs approval:\n◦ up to 2 weeks: your manager approves;\n◦ longer: People Operations approves.',
+    );
+    expect(ask(engine, 'How do I install the toner?', 1).answers[0]?.answer).toBe('- Install the toner:\n1. Open the front cover.\n2. Slide the cartridge in.');
+  });
+
   it('ends a lead-in\'s quote with its list or code block, not with the paragraph after it', () => {
     const engine = engineOf({
       'corpus/api.md': [
