@@ -158,6 +158,12 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
         while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
       }
       if (j === n || text.charCodeAt(j) < 0x80 || isSeparator(text.charCodeAt(j))) {
+        // A command-line flag named by a stop word ("--all", "--out") is a word of its own, "--all".
+        if (text.charCodeAt(i - 1) === 0x2d && !capital && isFlagAt(text, i, j)) {
+          visit(i - 2, j, text.slice(i - 2, j));
+          i = j;
+          continue;
+        }
         // Capitals: "U.S." is one word, and "IT" or "US" is not the stop word "it" or "us".
         if (isUpper(c) && (j - i === 1 || isUpper(text.charCodeAt(i + 1)))) {
           const dotted = j - i === 1 ? dottedAcronymEnd(text, i) : -1;
@@ -193,6 +199,21 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
     if (!visitCamelParts(text, m.index, m.index + m[0].length, visit)) visit(m.index, m.index + m[0].length, fold(m[0]));
     i = m.index + m[0].length;
   }
+}
+
+/**
+ * Whether the ASCII word at `text[start, end)` is the name of a command-line
+ * flag that is a stop word: "--" right before it, not after a letter, digit
+ * or dash ("the war--which" is prose), and a stop word in lower case ("--all",
+ * "--out", "--no" of "--no-cache"). Such a flag is a word of its own, kept
+ * with its dashes, so that "What does --all do?" finds it; a flag of any
+ * other name ("--output") is its words, as before.
+ */
+function isFlagAt(text: string, start: number, end: number): boolean {
+  if (start < 2 || text.charCodeAt(start - 2) !== 0x2d) return false;
+  const before = start > 2 ? text.charCodeAt(start - 3) : 0x20;
+  if (before === 0x2d || isAsciiAlnum(before) || before >= 0x80) return false;
+  return isLower(text.charCodeAt(start)) && STOP_WORDS.has(text.slice(start, end));
 }
 
 /**

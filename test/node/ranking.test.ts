@@ -800,6 +800,15 @@ describe('abstention on small corpora', () => {
     expect(weightOf('What changed the limit?', 'chang')).toBeCloseTo(weightOf('Who changed the limit?', 'chang'));
   });
 
+  it('finds a command-line flag named by a stop word ("--all", "--out"), which a question names with its dashes', () => {
+    const engine = engineOf({
+      'corpus/cli.md': '# tidy\n\n## Options\n\n| Option | Description |\n|---|---|\n| `--all` | Sort hidden files too. |\n| `--out <dir>` | Write the sorted files to dir. |\n| `--quiet` | Print only errors. |',
+      'corpus/faq.md': '# FAQ\n\nAll files are sorted by type. Nothing is moved out of the folder.',
+    });
+    expect(ask(engine, 'What does --all do?', 1).answers[0]?.answer).toBe('| `--all` | Sort hidden files too. |');
+    expect(ask(engine, 'What is the --out option for?', 1).answers[0]?.answer).toBe('| `--out <dir>` | Write the sorted files to dir. |');
+  });
+
   it('answers when a version was released from the changelog heading that dates it, under its sub-headings too', () => {
     const engine = engineOf({
       'corpus/changelog.md': [

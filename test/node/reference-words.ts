@@ -10,7 +10,7 @@
  * A word of digits with a letter in brackets right after it ("401(k)") is one
  * word, "401k"; an ASCII identifier in camel case ("buyLabel") is its words.
  */
-import { ACRONYM_STOP_WORDS, fold, isStopWordAcronym, type Token } from '../../src/engine/index.js';
+import { ACRONYM_STOP_WORDS, fold, isStopWordAcronym, STOP_WORDS, type Token } from '../../src/engine/index.js';
 
 const WORD = /(?![vV][0-9]+\.[0-9]{1,3}(?![0-9]))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?<=[0-9])\.[0-9]{1,3}(?![0-9])[\p{L}\p{N}\p{M}]*)*/u;
 const NOT_AFTER_WORD = /(?<![\p{L}\p{N}])/u;
@@ -35,13 +35,18 @@ export function referenceTokens(text: string): Token[] {
         out.push({ word: part.toLowerCase(), start: at, end: at + part.length });
         at += part.length;
       }
-    } else if (m === null) out.push(t);
+    } else if (m === null) out.push(isFlag(text, t) ? { word: `--${t.word}`, start: t.start - 2, end: t.end } : t);
     else {
       out.push({ word: t.word + m[1]!.toLowerCase(), start: t.start, end: t.end + 3 });
       k++; // the letter in the brackets
     }
   }
   return out;
+}
+
+/** A command-line flag named by a stop word in lower case ("--all"), after no letter, digit, dash or non-ASCII character. */
+function isFlag(text: string, t: Token): boolean {
+  return /^[a-z]+$/.test(text.slice(t.start, t.end)) && STOP_WORDS.has(t.word) && /(?:^|[\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x60\x7b-\x7f])--$/.test(text.slice(Math.max(0, t.start - 3), t.start));
 }
 
 /** An ASCII identifier in camel case ("buyLabel", not "cpDNA" or "iTunes") cut into its words, or null. */

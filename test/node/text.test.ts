@@ -24,6 +24,9 @@ describe('query processing', () => {
     ['WHAT IS IT FOR', []],
     ['Do NOT share it with us', ['share']],
     ['i.e. and e.g. stay letters', ['stai', 'letter']],
+    ['What does --all do, and `--out`?', ['--all', '--out']],
+    ['Is --no-cache like --output?', ['--no', 'cach', 'output']],
+    ['The war--which was over--ended.', ['war', 'end']],
     ['', []],
   ])('turns %j into the terms %j', (question, expected) => {
     expect(queryTerms(question)).toEqual(expected);
@@ -70,7 +73,7 @@ describe('query processing', () => {
 
   it('finds exactly the words of the Unicode word pattern, with their offsets, in any text', () => {
     const reference = (s: string) => referenceTokens(s).map((t) => [t.start, t.end, t.word]);
-    const pieces = fc.constantFrom('a', 'Z', '7', ' ', '.', '-', 'v', 'V', '4.2', '2026', '123', '(', ')', '(k)', '(B)', 'buyLabel', 'max2Retries', 'cpDNA', 'Ab', 'é', 'e\u0301', 'ª', 'µ', '²', '½', '\u00a0', '«', '·', '×', '–', '—', '’', '“', '\u200b', '\u200d', '\u2070', 'Ω', '中', '\u0301', '😀');
+    const pieces = fc.constantFrom('a', 'Z', '7', ' ', '.', '-', '--', 'all', 'out', 'v', 'V', '4.2', '2026', '123', '(', ')', '(k)', '(B)', 'buyLabel', 'max2Retries', 'cpDNA', 'Ab', 'é', 'e\u0301', 'ª', 'µ', '²', '½', '\u00a0', '«', '·', '×', '–', '—', '’', '“', '\u200b', '\u200d', '\u2070', 'Ω', '中', '\u0301', '😀');
     const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')));
     fc.assert(
       fc.property(texts, (s) => {
