@@ -358,7 +358,7 @@ export function analysePassage(
     }
     before.clear();
     for (const t of seenInSentence) before.set(t, idf.get(t) ?? 0);
-    if (text.charCodeAt(p.sentences[s]!) !== 0x7c) header = undefined;
+    if (text.charCodeAt(p.sentences[s]!) !== 0x7c && !isColumnRow(p, s)) header = undefined;
     else if (isTableHeader(p, s)) {
       header = new Map();
       for (const t of seenInSentence) if (!context.has(t)) header.set(t, (idf.get(t) ?? 0) * RANKING.contextWeight);
@@ -1312,9 +1312,27 @@ function isItemLike(s: string): boolean {
 /** A Markdown table's delimiter row: `|---|:--:|`. */
 const TABLE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/;
 
-/** Whether sentence `i` of `p` is a Markdown table's header row: a row followed by the delimiter row. */
+/**
+ * Whether sentence `i` of `p` is a table's header row: a Markdown table's
+ * row followed by the delimiter row, or the first row of a table laid out
+ * in columns with spaces ({@link isColumnRow}) that names its columns in
+ * words only ("Zone    Trash    Yard waste") above a row that holds more
+ * (a digit, a sign: "North    Monday    Thursday (April-November)").
+ */
 function isTableHeader(p: Passage, i: number): boolean {
-  return i + 1 < p.sentences.length && sentenceText(p, i).startsWith('|') && TABLE_DELIMITER.test(sentenceText(p, i + 1));
+  if (i + 1 >= p.sentences.length) return false;
+  if (sentenceText(p, i).startsWith('|')) return TABLE_DELIMITER.test(sentenceText(p, i + 1));
+  return isColumnRow(p, i) && !(i > 0 && isColumnRow(p, i - 1)) && COLUMN_NAMES.test(sentenceText(p, i)) && isColumnRow(p, i + 1) && !COLUMN_NAMES.test(sentenceText(p, i + 1));
+}
+
+/** Two columns apart: a run of spaces or a tab between words, as the text reader reads a table laid out in columns. */
+const COLUMN_GAP = /[^\s.!?:;,](?: {2,}|\t)\S/;
+/** A row of column names: words (letters) only. */
+const COLUMN_NAMES = /^[\p{L}]+(?:\s+[\p{L}]+)*$/u;
+
+/** Whether sentence `i` of `p` is a row of a table laid out in columns with spaces: a line of its own with a gap between two columns. */
+function isColumnRow(p: Passage, i: number): boolean {
+  return (i === 0 || startsLine(p, i)) && COLUMN_GAP.test(sentenceText(p, i));
 }
 
 /**

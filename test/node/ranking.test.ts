@@ -242,6 +242,27 @@ describe('the answer sentence', () => {
     expect(ask(engine, 'How do I install the toner?', 1).answers[0]?.answer).toBe('- Install the toner:\n1. Open the front cover.\n2. Slide the cartridge in.');
   });
 
+  it("answers from a row of a table laid out in columns, its header row's words counting for each row", () => {
+    const schedule = [
+      'COLLECTION SCHEDULE',
+      '',
+      'Zone      Trash        Recycling         Yard waste',
+      'North     Monday       Monday, weekly    Thursday (April-November)',
+      'South     Tuesday      Tuesday, weekly   Friday (April-November)',
+      '',
+      'OFFICE HOURS',
+      '',
+      'Monday - Thursday   8:00 - 16:30',
+      'Friday              8:00 - 12:00',
+    ].join('\n');
+    const engine = engineOf({ 'corpus/waste.txt': schedule, 'corpus/other.txt': 'Recycling bins are blue.' });
+    // The header row names the columns: never the answer, its words count for the rows under it.
+    expect(ask(engine, 'When is yard waste collected?', 1).answers[0]?.answer).toBe('North     Monday       Monday, weekly    Thursday (April-November)');
+    expect(ask(engine, 'When is trash collected in the South zone?', 1).answers[0]?.answer).toBe('South     Tuesday      Tuesday, weekly   Friday (April-November)');
+    // A table without a header row: its first row is a row like the others.
+    expect(ask(engine, 'When is the office open on Monday?', 1).answers[0]?.answer).toBe('Monday - Thursday   8:00 - 16:30');
+  });
+
   it('ends a lead-in\'s quote with its list or code block, not with the paragraph after it', () => {
     const engine = engineOf({
       'corpus/api.md': [
