@@ -114,12 +114,19 @@ export interface Ranking {
   hits: Hit[];
 }
 
-/** The kind of answer a question asks for: a date, a number, a way to reach someone (an email address, a phone number), a name, or anything. */
-export type AnswerType = 'date' | 'number' | 'name' | 'contact' | 'any';
+/** The kind of answer a question asks for: a date, a number, a way to reach someone (an email address, a phone number), a name, an instruction ("To delete it, go to …"), or anything. */
+export type AnswerType = 'date' | 'number' | 'name' | 'contact' | 'instruction' | 'any';
 
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
 const NAME_Q = /\b(who|whom|whose)\b/;
+/**
+ * An instruction in a sentence: one that opens (after a list marker, if
+ * any) with "To <verb>" or a verb of using an interface ("Go to", "Click",
+ * "Fill in", "Press"), or that shows a path through menus ("Settings →
+ * Account"). A command in code is none: "`shipment.rates` lists …" is not.
+ */
+const INSTRUCTION = /^(?:[-*•◦]\s|\d{1,3}[.)]\s)?(?:To [a-z]+\b|(?:Go to|Click|Tap|Select|Choose|Open|Press|Run|Type|Enter|Fill in|Sign in|Log in)\b)|→/;
 /** A question that asks how to reach someone: by email, phone or fax. */
 const CONTACT_Q = /\b(e-?mail|phone|telephone|contact|hotline|helpline|fax)\b/;
 /**
@@ -153,7 +160,8 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 /**
  * Reads the answer type from English question words: "when …" asks for a
  * date, "how many …" for a number, "… email?" or "… phone number?" for a
- * way to reach someone, "who …" for a name.
+ * way to reach someone, "who …" for a name, "how do I …" ({@link HOW_TO})
+ * for an instruction ({@link INSTRUCTION}).
  */
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
@@ -161,6 +169,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (NUMBER_Q.test(q)) return 'number';
   if (CONTACT_Q.test(q)) return 'contact';
   if (NAME_Q.test(q)) return 'name';
+  if (HOW_TO.test(q)) return 'instruction';
   return 'any';
 }
 
@@ -380,7 +389,7 @@ export function analysePassage(
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
       // A word of the asked-for type that the question does not hold (cheap tests first: they are pure).
-      if (answerType !== 'any' && answerType !== 'contact' && !sentenceTyped[s] && mayBeTyped(answerType, text, start, end)) {
+      if (answerType !== 'any' && answerType !== 'contact' && answerType !== 'instruction' && !sentenceTyped[s] && mayBeTyped(answerType, text, start, end)) {
         const raw = text.slice(start, end);
         if (
           ((answerType === 'date' && (YEAR.test(raw) || DATE_WORDS.has((word ??= raw.toLowerCase())))) ||
@@ -413,6 +422,8 @@ export function analysePassage(
   if (headedByPart(p, label, synonyms)) sentenceTyped.fill(true);
   // An email address or a phone number answers "What is the instructor's email?" wherever it stands in its sentence.
   if (answerType === 'contact') for (let i = 0; i < p.sentences.length; i++) if (CONTACT_TEXT.test(sentenceText(p, i))) sentenceTyped[i] = true;
+  // "To delete your account, go to …" answers "How do I delete my account?" better than "Account data after you delete your account".
+  if (answerType === 'instruction') for (let i = 0; i < p.sentences.length; i++) if (INSTRUCTION.test(sentenceText(p, i))) sentenceTyped[i] = true;
   let proximity = 0;
   pairFound.forEach((found, i) => {
     const a = idf.get(terms[i]!)!;

@@ -40,10 +40,27 @@ describe('answer type of a question', () => {
     ["What is the instructor's email?", 'contact'],
     ['Who do I contact about payroll?', 'contact'],
     ['What is the support phone number?', 'contact'],
+    ['How do I delete my account?', 'instruction'],
+    ['How can we export our notes?', 'instruction'],
+    ['How do I contact support?', 'contact'],
+    ['How did Meta pay for Scale?', 'any'],
     ['What is Avocado?', 'any'],
     ['Why will Meta release closed models?', 'any'],
   ])('%j asks for a %s', (q, type) => {
     expect(answerTypeOf(q)).toBe(type);
+  });
+
+  it('prefers, for "how do I", the sentence that instructs over one that only names the action', () => {
+    const engine = engineOf({
+      'corpus/privacy.md': [
+        '# Privacy',
+        '## How long we keep data',
+        '| Data | Kept for |\n|---|---|\n| Account data after you delete your account | 90 days |',
+        '## Your rights',
+        'You can ask for a copy of your data, correct it, or have it erased. To delete your account, go to Settings → Account → Delete account; this cannot be undone.',
+      ].join('\n\n'),
+    });
+    expect(ask(engine, 'How do I delete my account?', 1).answers[0]?.answer).toBe('To delete your account, go to Settings → Account → Delete account; this cannot be undone.');
   });
 });
 
