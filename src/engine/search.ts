@@ -235,7 +235,7 @@ export interface PassageAnalysis {
  * object among its first three words ("Take them to …", "In 1850, he …";
  * not "Meta knows its …").
  */
-const REFERS_BACK = /^[^\p{L}\p{N}]*(?:(?:it|its|they|them|their|he|his|him|she|her|this|these|those)\b|(?:[\p{L}\p{N}'’]+[^\p{L}\p{N}]+){1,2}(?:it|they|them|he|him|she)\b)/iu;
+const REFERS_BACK = /[^A-Za-z0-9\u00c0-\uffff]*(?:(?:it|its|they|them|their|he|his|him|she|her|this|these|those)\b|(?:[A-Za-z0-9'\u00c0-\uffff]+[^A-Za-z0-9'\u00c0-\uffff]+){1,2}(?:it|they|them|he|him|she)\b)/iy;
 
 /**
  * Whether sentence `s` of `p` refers back to the sentence before it
@@ -243,7 +243,9 @@ const REFERS_BACK = /^[^\p{L}\p{N}]*(?:(?:it|its|they|them|their|he|his|him|she|
  * sentence's question terms as its own, and is quoted with it.
  */
 function refersBack(p: Passage, s: number): boolean {
-  return s > 0 && !startsLine(p, s) && REFERS_BACK.test(p.text.slice(p.sentences[s], p.sentences[s]! + 40));
+  if (s === 0 || startsLine(p, s)) return false;
+  REFERS_BACK.lastIndex = p.sentences[s]!;
+  return REFERS_BACK.test(p.text);
 }
 
 /**
@@ -344,7 +346,7 @@ export function analysePassage(
   const sentenceWeights = p.sentences.map(() => 0);
   const sentenceTyped = p.sentences.map(() => false);
   const sentenceOwn = p.sentences.map(() => 0);
-  const seenInSentence = new Set<string>();
+  let seenInSentence = new Set<string>();
   const lastAt = new Array<number>(terms.length).fill(-1e9);
   const pairFound = new Array<boolean>(Math.max(0, terms.length - 1)).fill(false);
   let s = 0;
@@ -357,21 +359,24 @@ export function analysePassage(
   let header: Map<string, number> | undefined;
   // The context's terms (the title's and heading's) count for each sentence that lacks them,
   // and a table's header row's for each row under it: "| Safari | 17 |" under "| Browser | Minimum version |".
-  // The question's terms in the sentence before, with their weights, for a sentence that refers back to it.
-  const before = new Map<string, number>();
+  // The question's terms in the sentence before, for a sentence that refers back to it (the two sets swap at each sentence's end).
+  let before = new Set<string>();
+  // Whether the passage may hold a table laid out in columns (a run of spaces or a tab).
+  const gaps = text.includes('  ') || text.includes('\t');
   const endSentence = (): void => {
     for (const [t, weight] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
     // "It is used for headache." after "Calmaprin contains ibuprofen.": the sentence speaks of what the one before named.
     if (before.size > 0 && seenInSentence.size > 0 && refersBack(p, s)) {
-      for (const [t, weight] of before) if (!seenInSentence.has(t)) sentenceWeights[s]! += Math.max(0, weight - (context.get(t) ?? 0));
+      for (const t of before) if (!seenInSentence.has(t)) sentenceWeights[s]! += Math.max(0, (idf.get(t) ?? 0) - (context.get(t) ?? 0));
     }
-    before.clear();
-    for (const t of seenInSentence) before.set(t, idf.get(t) ?? 0);
-    if (text.charCodeAt(p.sentences[s]!) !== 0x7c && !isColumnRow(p, s)) header = undefined;
+    if (text.charCodeAt(p.sentences[s]!) !== 0x7c && !(gaps && isColumnRow(p, s))) header = undefined;
     else if (isTableHeader(p, s)) {
       header = new Map();
       for (const t of seenInSentence) if (!context.has(t)) header.set(t, (idf.get(t) ?? 0) * RANKING.contextWeight);
     } else if (header !== undefined) for (const [t, weight] of header) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
+    const done = before;
+    before = seenInSentence;
+    seenInSentence = done;
     seenInSentence.clear();
   };
   scanWords(text, (start, end, folded) => {
@@ -1333,7 +1338,7 @@ const TABLE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/;
 function isTableHeader(p: Passage, i: number): boolean {
   if (i + 1 >= p.sentences.length) return false;
   if (sentenceText(p, i).startsWith('|')) return TABLE_DELIMITER.test(sentenceText(p, i + 1));
-  return isColumnRow(p, i) && !(i > 0 && isColumnRow(p, i - 1)) && COLUMN_NAMES.test(sentenceText(p, i)) && isColumnRow(p, i + 1) && !COLUMN_NAMES.test(sentenceText(p, i + 1));
+  return startsLine(p, i + 1) && isColumnRow(p, i) && !(i > 0 && isColumnRow(p, i - 1)) && COLUMN_NAMES.test(sentenceText(p, i)) && isColumnRow(p, i + 1) && !COLUMN_NAMES.test(sentenceText(p, i + 1));
 }
 
 /** Two columns apart: a run of spaces or a tab between words, as the text reader reads a table laid out in columns. */
@@ -1343,7 +1348,8 @@ const COLUMN_NAMES = /^[\p{L}]+(?:\s+[\p{L}]+)*$/u;
 
 /** Whether sentence `i` of `p` is a row of a table laid out in columns with spaces: a line of its own with a gap between two columns. */
 function isColumnRow(p: Passage, i: number): boolean {
-  return (i === 0 || startsLine(p, i)) && COLUMN_GAP.test(sentenceText(p, i));
+  if (i > 0 && !startsLine(p, i)) return false;
+  return COLUMN_GAP.test(sentenceText(p, i));
 }
 
 /**
