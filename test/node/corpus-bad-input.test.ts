@@ -315,6 +315,16 @@ describe('Markdown headings built to be slow', () => {
   });
 });
 
+describe('Markdown lists built to be slow', () => {
+  it('reads 20,000 list items nested up to five deep, nested bullets as "◦", in linear time', async () => {
+    const md = Array.from({ length: 20_000 }, (_, i) => `${'  '.repeat(i % 5)}- item ${i}`).join('\n');
+    const read = await readFiles({ 'list.md': md });
+    const sentences = read.documents[0]!.sections.flatMap((x) => x.sentences.map((y) => y.text));
+    expect(sentences).toHaveLength(20_000);
+    expect(sentences.slice(0, 2)).toEqual(['- item 0', '◦ item 1']);
+  });
+});
+
 describe('a mixed folder of good and bad files', () => {
   it('indexes every good file and names every bad one, with counts that add up', async () => {
     const files = {

@@ -150,6 +150,21 @@ describe('a question that asks for a way to reach someone', () => {
   });
 });
 
+describe('passages built to be slow for the analysis', () => {
+  it.each([
+    ['a 200,000-character row of column names above a row', `Zone  ${'a  '.repeat(66_000)}b\nNorth  Monday 1`],
+    ['a 200,000-character sentence after one it refers back to', `Paint goes to the depot. It ${'a '.repeat(100_000)}`],
+    ['a 200,000-character instruction', `To paint it, go to ${'→ a '.repeat(50_000)}`],
+  ])('analyses %s in linear time', (_, text) => {
+    const second = text.indexOf('\n') >= 0 ? text.indexOf('\n') + 1 : text.indexOf('. ') + 2;
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 2], text, sentences: [0, second] };
+    const terms = queryTerms('How do I paint Monday zone?');
+    const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: 'instruction' }, new Set());
+    expect(a.sentenceWeights).toHaveLength(2);
+    expect(answerSpan(p, a)[1]).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('the answer sentence', () => {
   const text = 'Scale was founded by Wang. It grew fast. In 2016 Scale was valued by investors, long after Wang founded Scale.';
   const passage: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text, sentences: [0, 27, 40] };
