@@ -1289,7 +1289,7 @@ function runOn(p: Passage, from: number, items: boolean, limit = MAX_LEAD_IN_ANS
   // The kind of marker of an item that leads into items of another kind ("- Install:" over "◦ …" or "1. …"):
   // they are its sub-list, which ends at the next item of its own kind.
   const own = markerKind(sentenceText(p, from));
-  let outer: string | undefined;
+  let outer: MarkerKind | undefined;
   const start = from + 1;
   for (let i = start; i < p.sentences.length; i++) {
     const s = sentenceText(p, i);
@@ -1308,8 +1308,11 @@ function runOn(p: Passage, from: number, items: boolean, limit = MAX_LEAD_IN_ANS
   return last;
 }
 
-/** The kind of list marker a sentence opens with: a number, a nested bullet ("◦"), another bullet; undefined for none. */
-function markerKind(s: string): 'number' | 'nested' | 'bullet' | undefined {
+/** The kind of list marker a sentence opens with: a number, a nested bullet ("◦"), another bullet. */
+type MarkerKind = 'number' | 'nested' | 'bullet';
+
+/** The {@link MarkerKind} of the list marker `s` opens with; undefined for none. */
+function markerKind(s: string): MarkerKind | undefined {
   const m = ITEM_MARKER.exec(s);
   if (m === null) return undefined;
   return m[0].startsWith('◦') ? 'nested' : DIGIT.test(m[0]) ? 'number' : 'bullet';
