@@ -1128,6 +1128,8 @@ export function answerSentence(p: Passage, a: PassageAnalysis): number {
   return best;
 }
 
+/** A reply that is only a yes or a no ("Yes.", "Of course!"): the sentence after it says what it means. */
+const BARE_REPLY = /^(?:yes|yep|sure|correct|absolutely|of course|no|nope|not yet)[.!]?$/i;
 /** A sentence that leads into what follows it: "You need:", "Do this:" (Markdown emphasis allowed after the colon). */
 const LEAD_IN = /:[\s*_]*$/;
 /** An answer that opens with a lead-in runs on over the sentences after it up to about this many characters. */
@@ -1136,6 +1138,7 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
 /**
  * The sentences of `p` to quote as the answer, first and last (inclusive):
  * {@link answerSentence}, and after it what it stands for alone:
+ * - a bare "Yes." or "No.": the sentence after it in its paragraph;
  * - a lead-in ("You need:"), which says only that an answer follows: the
  *   sentences after it (a list's items, a code block's lines, a table's
  *   rows), at least one ({@link runOn});
@@ -1158,6 +1161,8 @@ export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = f
   const first = answerSentence(p, a);
   const lead = sentenceText(p, first);
   if (LEAD_IN.test(lead)) return [first, runOn(p, first, false)];
+  // "Yes." says only that the sentence after it answers: "Yes. Every plan starts with a 14-day trial."
+  if (BARE_REPLY.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1) && !isQuestion(sentenceText(p, first + 1))) return [first, first + 1];
   const steps = howTo ? stepsAround(p, first) : undefined;
   if (steps !== undefined) return steps;
   if (ITEM_MARKER.test(lead) && !holdsQuestionWord(p, a, first, title) && !(first > 0 && ITEM_MARKER.test(sentenceText(p, first - 1)))) {

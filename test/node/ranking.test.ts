@@ -437,6 +437,18 @@ describe('the answer sentence', () => {
   });
 });
 
+describe('a bare yes or no', () => {
+  it('is quoted with the sentence after it, which says what it means', () => {
+    const engine = engineOf({
+      'corpus/faq.md': '# Billing FAQ\n\n## Is there a free trial?\n\nYes. Every plan starts with a 14-day trial.\n\n## Can I pay by check?\n\nNo! We accept cards only.\n\n## Do you sell gift cards?\n\nYes.\n\nAsk at the desk.',
+    });
+    expect(ask(engine, 'Is there a free trial?', 1).answers[0]?.answer).toBe('Yes. Every plan starts with a 14-day trial.');
+    expect(ask(engine, 'Can I pay by check?', 1).answers[0]?.answer).toBe('No! We accept cards only.');
+    // Not across a paragraph: "Ask at the desk." is another paragraph.
+    expect(ask(engine, 'Do you sell gift cards?', 1).answers[0]?.answer).toBe('Yes.');
+  });
+});
+
 describe('a sentence that refers back to the one before it', () => {
   it('is quoted with the sentence that says what its pronoun stands for', () => {
     const engine = engineOf({
