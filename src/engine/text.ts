@@ -33,6 +33,8 @@ const IRREGULAR_HEADS = new Map<number, number[]>();
       }
     }
   }
+  // Porter stems "goes" to "goe", apart from "go", "going" and "went"; "does" is a stop word.
+  forms.set('goes', 'go');
 }
 
 /**

@@ -24,6 +24,7 @@ describe('query processing', () => {
     ['WHAT IS IT FOR', []],
     ['Do NOT share it with us', ['share']],
     ['i.e. and e.g. stay letters', ['stai', 'letter']],
+    ['Which bin goes where, and where did it go?', ['bin', 'go']],
     ['What does --all do, and `--out`?', ['--all', '--out']],
     ['Is --no-cache like --output?', ['--no', 'cach', 'output']],
     ['The war--which was over--ended.', ['war', 'end']],
