@@ -166,6 +166,15 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
           i = j;
           continue;
         }
+        // A letter and a word joined by a hyphen ("e-mail", "E-bike", "X-ray") are one word, "email".
+        if (j - i === 1 && text.charCodeAt(j) === 0x2d) {
+          const k = letterPrefixedEnd(text, i);
+          if (k > 0) {
+            visit(i, k, (text.charAt(i) + text.slice(j + 1, k)).toLowerCase());
+            i = k;
+            continue;
+          }
+        }
         // Capitals: "U.S." is one word, and "IT" or "US" is not the stop word "it" or "us".
         if (isUpper(c) && (j - i === 1 || isUpper(text.charCodeAt(i + 1)))) {
           const dotted = j - i === 1 ? dottedAcronymEnd(text, i) : -1;
@@ -198,8 +207,11 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
       i = m.index;
       continue;
     }
-    if (!visitCamelParts(text, m.index, m.index + m[0].length, visit)) visit(m.index, m.index + m[0].length, fold(m[0]));
-    i = m.index + m[0].length;
+    const end = m.index + m[0].length;
+    // A flag named by a stop word before a character that is no separator: "--all→".
+    if (text.charCodeAt(m.index - 1) === 0x2d && isFlagAt(text, m.index, end)) visit(m.index - 2, end, text.slice(m.index - 2, end));
+    else if (!visitCamelParts(text, m.index, end, visit)) visit(m.index, end, fold(m[0]));
+    i = end;
   }
 }
 
@@ -216,6 +228,33 @@ function isFlagAt(text: string, start: number, end: number): boolean {
   const before = start > 2 ? text.charCodeAt(start - 3) : 0x20;
   if (before === 0x2d || isAsciiAlnum(before) || before >= 0x80) return false;
   return isLower(text.charCodeAt(start)) && STOP_WORDS.has(text.slice(start, end));
+}
+
+/**
+ * Where the word ends that one ASCII letter at `text[start]` makes with the
+ * word after its hyphen, or -1: "e-mail", "E-bike", "X-ray", "T-shirt" are
+ * one word each ("email", "ebike"), as they are often written without the
+ * hyphen, and a single letter alone is no term. Only when the letter follows
+ * no letter, digit or hyphen, and the word after it is two or more ASCII
+ * letters or digits, a letter first and no capital after it, ending where
+ * no other character continues it ("x-y" and "A-1" stay apart).
+ */
+function letterPrefixedEnd(text: string, start: number): number {
+  if (!isAsciiLetter(text.charCodeAt(start))) return -1;
+  if (start > 0) {
+    const b = text.charCodeAt(start - 1);
+    if (b === 0x2d || isAsciiAlnum(b)) return -1;
+  }
+  const from = start + 2;
+  if (!isAsciiLetter(text.charCodeAt(from))) return -1;
+  let k = from + 1;
+  while (k < text.length && isLowerOrDigit(text.charCodeAt(k))) k++;
+  if (k - from < 2 || k === text.length) return k - from < 2 ? -1 : k;
+  // What would continue the word: a letter or digit, a mark, a "." before one to three digits after a digit.
+  const c = text.charCodeAt(k);
+  if (isAsciiAlnum(c) || (c >= 0x80 && !isSeparator(c) && !NOT_WORD.test(text.charAt(k)))) return -1;
+  if (c === 0x2e && isDigit(text.charCodeAt(k - 1)) && shortDigitsAt(text, k + 1)) return -1;
+  return k;
 }
 
 /**

@@ -1002,6 +1002,16 @@ describe('misspelt question words', () => {
 });
 
 describe('words the corpus writes as one word, or as two', () => {
+  it('reads a letter and a word joined by a hyphen as one word ("e-bike", "e-mail"), written either way', () => {
+    const engine = engineOf({
+      'corpus/rental.md': '# Rental\n\n| Bike | Full day |\n|---|---|\n| City bike | $30 |\n| E-bike | $60 |\n\nChange your email address under Settings.',
+      'corpus/post.md': '# Post\n\nThe mail room opens at nine.',
+    });
+    for (const q of ['How much is an e-bike?', 'How much is an ebike?']) expect(ask(engine, q, 1).answers[0]?.answer, q).toBe('| E-bike | $60 |');
+    expect(ask(engine, 'Where do I change my e-mail?', 1).answers[0]?.answer).toBe('Change your email address under Settings.');
+  });
+
+
   const engine = engineOf({
     'corpus/city.md': '# City services\n\n## Trash\n\nTrash pickup is on Monday. Bulky items need a booking.\n\n## Parking\n\nA permit costs $40 a year.',
     'corpus/app.md': '# App\n\n## Account\n\nUse single sign-on or your email to login. The setup takes two minutes.\n\n## Log\n\nThe activity log lists every change.',

@@ -23,7 +23,7 @@ const BRACKETED_LETTER = /^\(([A-Za-z])\)/;
 
 /** The words of `text` with their offsets, by the reference definition. */
 export function referenceTokens(text: string): Token[] {
-  const tokens = wordTokens(text);
+  const tokens = letterPrefixed(text, wordTokens(text));
   const out: Token[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -47,6 +47,31 @@ export function referenceTokens(text: string): Token[] {
 /** A command-line flag named by a stop word in lower case ("--all"), after no letter, digit, dash or non-ASCII character. */
 function isFlag(text: string, t: Token): boolean {
   return /^[a-z]+$/.test(text.slice(t.start, t.end)) && STOP_WORDS.has(t.word) && /(?:^|[\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x60\x7b-\x7f])--$/.test(text.slice(Math.max(0, t.start - 3), t.start));
+}
+
+/**
+ * One ASCII letter, a hyphen and a word of two or more ASCII letters or
+ * digits, a letter first and no capital after it ("e-mail", "X-ray"), the
+ * letter after no letter, digit or hyphen: one word, "email".
+ */
+function letterPrefixed(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1];
+    if (
+      next !== undefined &&
+      /^[A-Za-z]$/.test(text.slice(t.start, t.end)) &&
+      !/[A-Za-z0-9-]/.test(text.charAt(t.start - 1)) &&
+      text.charAt(t.end) === '-' &&
+      next.start === t.end + 1 &&
+      /^[A-Za-z][a-z0-9]+$/.test(text.slice(next.start, next.end))
+    ) {
+      out.push({ word: (text.charAt(t.start) + text.slice(next.start, next.end)).toLowerCase(), start: t.start, end: next.end });
+      k++;
+    } else out.push(t);
+  }
+  return out;
 }
 
 /** An ASCII identifier in camel case ("buyLabel", not "cpDNA" or "iTunes") cut into its words, or null. */

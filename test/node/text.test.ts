@@ -26,6 +26,10 @@ describe('query processing', () => {
     ['i.e. and e.g. stay letters', ['stai', 'letter']],
     ['Which bin goes where, and where did it go?', ['bin', 'go']],
     ['What does --all do, and `--out`?', ['--all', '--out']],
+    ['Is --all→ supported?', ['--all', 'support']],
+    ['What is the e-mail of the X-ray desk?', ['email', 'xrai', 'desk']],
+    ['How much is an ebike or an E-Bike?', ['ebik']],
+    ['Plot x-y, then A-1 and a-b-c.', ['plot', '1']],
     ['Is --no-cache like --output?', ['--no', 'cach', 'output']],
     ['The war--which was over--ended.', ['war', 'end']],
     ['', []],
@@ -74,7 +78,7 @@ describe('query processing', () => {
 
   it('finds exactly the words of the Unicode word pattern, with their offsets, in any text', () => {
     const reference = (s: string) => referenceTokens(s).map((t) => [t.start, t.end, t.word]);
-    const pieces = fc.constantFrom('a', 'Z', '7', ' ', '.', '-', '--', 'all', 'out', 'v', 'V', '4.2', '2026', '123', '(', ')', '(k)', '(B)', 'buyLabel', 'max2Retries', 'cpDNA', 'Ab', 'é', 'e\u0301', 'ª', 'µ', '²', '½', '\u00a0', '«', '·', '×', '–', '—', '’', '“', '\u200b', '\u200d', '\u2070', 'Ω', '中', '\u0301', '😀');
+    const pieces = fc.constantFrom('a', 'Z', '7', ' ', '.', '-', '--', 'all', 'out', 'e-', 'mail', 'X-ray', 'x-', '→', 'v', 'V', '4.2', '2026', '123', '(', ')', '(k)', '(B)', 'buyLabel', 'max2Retries', 'cpDNA', 'Ab', 'é', 'e\u0301', 'ª', 'µ', '²', '½', '\u00a0', '«', '·', '×', '–', '—', '’', '“', '\u200b', '\u200d', '\u2070', 'Ω', '中', '\u0301', '😀');
     const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')));
     fc.assert(
       fc.property(texts, (s) => {
