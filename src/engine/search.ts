@@ -361,15 +361,15 @@ export function analysePassage(
   // and a table's header row's for each row under it: "| Safari | 17 |" under "| Browser | Minimum version |".
   // The question's terms in the sentence before, for a sentence that refers back to it (the two sets swap at each sentence's end).
   let before = new Set<string>();
-  // Whether the passage may hold a table laid out in columns (a run of spaces or a tab).
-  const gaps = text.includes('  ') || text.includes('\t');
   const endSentence = (): void => {
     for (const [t, weight] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
     // "It is used for headache." after "Calmaprin contains ibuprofen.": the sentence speaks of what the one before named.
-    if (before.size > 0 && seenInSentence.size > 0 && refersBack(p, s)) {
-      for (const t of before) if (!seenInSentence.has(t)) sentenceWeights[s]! += Math.max(0, (idf.get(t) ?? 0) - (context.get(t) ?? 0));
+    if (before.size > 0 && seenInSentence.size > 0) {
+      let more = 0;
+      for (const t of before) if (!seenInSentence.has(t)) more += Math.max(0, (idf.get(t) ?? 0) - (context.get(t) ?? 0));
+      if (more > 0 && refersBack(p, s)) sentenceWeights[s]! += more;
     }
-    if (text.charCodeAt(p.sentences[s]!) !== 0x7c && !(gaps && isColumnRow(p, s))) header = undefined;
+    if (text.charCodeAt(p.sentences[s]!) !== 0x7c && !isColumnRow(p, s)) header = undefined;
     else if (isTableHeader(p, s)) {
       header = new Map();
       for (const t of seenInSentence) if (!context.has(t)) header.set(t, (idf.get(t) ?? 0) * RANKING.contextWeight);
@@ -1357,7 +1357,11 @@ const COLUMN_NAMES = /^[\p{L}]+(?:\s+[\p{L}]+)*$/u;
 /** Whether sentence `i` of `p` is a row of a table laid out in columns with spaces: a line of its own with a gap between two columns. */
 function isColumnRow(p: Passage, i: number): boolean {
   if (i > 0 && !startsLine(p, i)) return false;
-  return COLUMN_GAP.test(sentenceText(p, i));
+  // Most lines hold no run of spaces or tab: found without making the sentence's text.
+  const end = i + 1 < p.sentences.length ? p.sentences[i + 1]! : p.text.length;
+  let k = p.sentences[i]!;
+  while (k < end && !(p.text.charCodeAt(k) === 0x09 || (p.text.charCodeAt(k) === 0x20 && p.text.charCodeAt(k + 1) === 0x20))) k++;
+  return k < end && COLUMN_GAP.test(sentenceText(p, i));
 }
 
 /**
