@@ -5,13 +5,13 @@ import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
 import { isQuestion, LABEL_LINE } from './sentences.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
-import { FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, PART_NOUNS, PARTICLES } from './stopwords.js';
+import { FRAME_ADJECTIVES, FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { HEADING_PATH_SEPARATOR, ownHeading, parentHeadings } from './headings.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize, type Token } from './text.js';
 
-/** The index terms of {@link LIGHT_VERBS} and {@link FRAME_NOUNS}: frame words wherever they stand. */
-const FRAME_TERMS: ReadonlySet<string> = new Set([...LIGHT_VERBS, ...FRAME_NOUNS].map((w) => term(w)!));
+/** The index terms of {@link LIGHT_VERBS}, {@link FRAME_NOUNS} and {@link FRAME_ADJECTIVES}: frame words wherever they stand. */
+const FRAME_TERMS: ReadonlySet<string> = new Set([...LIGHT_VERBS, ...FRAME_NOUNS, ...FRAME_ADJECTIVES].map((w) => term(w)!));
 /**
  * The measure nouns ({@link MEASURE_NOUNS}) a question asks for and does not
  * name itself: "length" for "How long …?", "weight" for "How much does it

@@ -57,6 +57,15 @@ export const LIGHT_VERBS: readonly string[] = ['get', 'make', 'take', 'go', 'com
 export const FRAME_NOUNS: readonly string[] = ['policy', 'information', 'detail', 'procedure'];
 
 /**
+ * Adjectives a reader puts before a thing the documents name without them
+ * ("Where do I take **old** paint?", "Can my child ride a **different**
+ * bus?", "my **broken** lamp"). Treated like {@link LIGHT_VERBS} everywhere.
+ * Not "new": "What new limit did 2.0 add?" asks about a new thing.
+ * Measured in docs/quality.md.
+ */
+export const FRAME_ADJECTIVES: readonly string[] = ['old', 'broken', 'different'];
+
+/**
  * Adjectives that, right after "how", ask for a measure ("**how long** must a
  * password be?", "how old", "how far"): the question's frame, like "many" in
  * "how many", not its subject. There they are treated like {@link LIGHT_VERBS};

@@ -769,6 +769,20 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'What is the dog bedding policy?', 1).answers).toEqual([]);
   });
 
+  it('does not hold a missing adjective a reader adds ("old", "different") against a question', () => {
+    const engine = engineOf({
+      'corpus/waste.txt': 'HAZARDOUS WASTE\n\nPaint, motor oil and batteries are never collected at the curb. Take them to the depot on Quarry Road.',
+      'corpus/bus.txt': 'BUS RULES\n\nStudents may only ride their assigned route.',
+      ...Object.fromEntries(Object.entries(FILLER).slice(0, 100)),
+    });
+    expect(ask(engine, 'Where do I take old paint?', 1).answers[0]?.answer).toBe(
+      'Paint, motor oil and batteries are never collected at the curb. Take them to the depot on Quarry Road.',
+    );
+    expect(ask(engine, 'Can students ride a different route?', 1).answers[0]?.answer).toBe('Students may only ride their assigned route.');
+    // A missing subject word still counts.
+    expect(ask(engine, 'Where do I take old tires?', 1).answers).toEqual([]);
+  });
+
   it('answers from the words a question is about, not from the words that frame it ("get", "mean", "how long")', () => {
     const engine = engineOf({
       'corpus/plans.md': [
