@@ -138,6 +138,8 @@ const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
 /** A Markdown bullet ("-", "*", "+") and the indentation before it. */
 const NESTED_BULLET = /^(\s*)[-*+](?=\s)/;
+/** A plain-text bullet ({@link TEXT_BULLET}'s) and the indentation before it. */
+const NESTED_TEXT_BULLET = /^(\s*)[•◦▪‣●○■□–*+-](?=\s)/;
 
 /** The width of a line's indentation, a tab counted as four spaces. */
 function indentOf(line: string): number {
@@ -551,7 +553,7 @@ export function parseTextFile(
   let paragraph: SourceLine[] = [];
   // Whether the paragraph began as a list item (Markdown, or a bulleted line of plain text): never a heading.
   let listItem = false;
-  // Markdown: the indentation of the open list's outermost items; an item indented further is nested.
+  // The indentation of the open list's outermost items; an item indented further is nested.
   let listIndent: number | undefined;
   let current: LeveledSection = { heading, sentences: [] };
   let inFence = false;
@@ -673,8 +675,8 @@ export function parseTextFile(
       flush();
       continue;
     }
-    // Prose or a heading at the margin closes a Markdown list.
-    if (markdown && !inFence && trimmed === line.trimEnd() && !LIST_ITEM.test(line)) listIndent = undefined;
+    // Prose or a heading at the margin closes a list.
+    if (!inFence && trimmed === line.trimEnd() && !(markdown ? LIST_ITEM.test(line) : TEXT_BULLET.test(line) || numbered.has(i))) listIndent = undefined;
     if (!inFence && isBoilerplate(trimmed, drop)) {
       flush();
       droppedLines++;
@@ -727,12 +729,10 @@ export function parseTextFile(
     // A list item (a Markdown one, or a plain-text line that opens with a bullet) starts a paragraph.
     if (!inFence && (markdown ? LIST_ITEM.test(line) : TEXT_BULLET.test(line) || numbered.has(i))) {
       flush();
-      if (markdown) {
-        // A bullet nested in another list's item shows as "◦", as a browser draws it, so that a quote can tell where the sub-list ends.
-        const indent = indentOf(line);
-        if (listIndent === undefined || indent <= listIndent) listIndent = indent;
-        else line = line.replace(NESTED_BULLET, '$1◦');
-      }
+      // A bullet nested in another list's item shows as "◦", as a browser draws it, so that a quote can tell where the sub-list ends.
+      const indent = indentOf(line);
+      if (listIndent === undefined || indent <= listIndent) listIndent = indent;
+      else line = line.replace(markdown ? NESTED_BULLET : NESTED_TEXT_BULLET, '$1◦');
       paragraph.push({ line: lineNo, text: line });
       listItem = true;
       continue;

@@ -272,6 +272,12 @@ describe('Markdown documents', () => {
     expect(passages.map((p) => p.text).join('\n')).toBe(text);
   });
 
+  it('shows a plain-text bullet nested in another as "◦" too', () => {
+    const text = 'Remote work\n\n• Working abroad needs approval:\n    – up to 2 weeks: your manager;\n    – longer: HR.\n• We pay a desk allowance.';
+    const passages = toPassages(parseTextFile('corpus/handbook.txt', text).documents[0]!, 0);
+    expect(passages.map((p) => p.text).join('\n')).toBe('• Working abroad needs approval:\n◦ up to 2 weeks: your manager;\n◦ longer: HR.\n• We pay a desk allowance.');
+  });
+
   it('makes headings the section of the passages under them, and quotes list items with their marker', () => {
     const passages = toPassages(doc, 0);
     expect(passages.map((p) => [p.section, p.text])).toEqual([
