@@ -142,6 +142,8 @@ const DATE_WORDS: ReadonlySet<string> = new Set(
   'january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
 const DIGIT = /^[0-9]/;
+/** What stands before a year ("in 2025", "June 2025", "since 1990"), not before a number of things. */
+const YEAR_BEFORE = /(?:^|[^A-Za-z])(?:in|since|by|from|until|till|after|before|during|of|early|late|mid|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[\s,.-]*$/i;
 /** Number words, for "how many" answers written out ("three turnovers", "hundreds of"). */
 const NUMBER_WORDS = new Set(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens'.split(
@@ -398,7 +400,7 @@ export function analysePassage(
         const raw = text.slice(start, end);
         if (
           ((answerType === 'date' && (YEAR.test(raw) || DATE_WORDS.has((word ??= raw.toLowerCase())))) ||
-            (answerType === 'number' && ((DIGIT.test(raw) && !isItemNumber(p, s, start, end)) || NUMBER_WORDS.has((word ??= raw.toLowerCase())))) ||
+            (answerType === 'number' && ((DIGIT.test(raw) && !isItemNumber(p, s, start, end) && !(YEAR.test(raw) && YEAR_BEFORE.test(text.slice(Math.max(0, start - 12), start)))) || NUMBER_WORDS.has((word ??= raw.toLowerCase())))) ||
             (answerType === 'name' && UPPER.test(raw) && start > 0 && !SENTENCE_END.test(text.slice(Math.max(0, start - 4), start)))) &&
           !questionWords.has((word ??= text.slice(start, end).toLowerCase()))
         ) {

@@ -208,6 +208,17 @@ describe('the answer sentence', () => {
     expect(a.sentenceTyped).toEqual([false, false, true, true]);
   });
 
+  it.each([
+    ['Meta invested in Scale AI in June 2025.', false],
+    ['Meta has invested in Scale AI since 2019.', false],
+    ['Meta invested $1500 in Scale AI.', true],
+    ['The pool holds 1500 cubic metres.', true],
+  ])('counts the number in %j as an amount for "how much": %s (a year is no amount)', (sentence, typed) => {
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: sentence, sentences: [0] };
+    const a = analysePassage(p, { terms: ['invest'], idf: new Map([['invest', 1]]), answerType: 'number' }, new Set(['how', 'much', 'did', 'meta', 'invest']));
+    expect(a.sentenceTyped).toEqual([typed]);
+  });
+
   it('does not count a number word the question itself holds', () => {
     const t = 'Three teams bid. The league narrowed the three bids to one site.';
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: t, sentences: [0, 17] };
