@@ -233,11 +233,12 @@ export interface PassageAnalysis {
 
 /**
  * A sentence that opens by referring back: a pronoun first ("It is used for
- * …", "Their fees …", "This applies …"), or a pronoun that is a subject or an
- * object among its first three words ("Take them to …", "In 1850, he …";
- * not "Meta knows its …").
+ * …", "Their fees …", "This applies …"), "the" and a noun that names what a
+ * text has just named ("The company acquired …", "The city …"), or a pronoun
+ * that is a subject or an object among its first three words ("Take them to
+ * …", "In 1850, he …"; not "Meta knows its …").
  */
-const REFERS_BACK = /[^A-Za-z0-9\u00c0-\uffff]*(?:(?:it|its|they|them|their|he|his|him|she|her|this|these|those)\b|(?:[A-Za-z0-9'\u00c0-\uffff]+[^A-Za-z0-9'\u00c0-\uffff]+){1,2}(?:it|they|them|he|him|she)\b)/iy;
+const REFERS_BACK = /[^A-Za-z0-9\u00c0-\uffff]*(?:(?:it|its|they|them|their|he|his|him|she|her|this|these|those)\b|the (?:company|firm|organization|organisation|agency|city|country|university|school|band|group|team|government|state|club|church)\b|(?:[A-Za-z0-9'\u00c0-\uffff]+[^A-Za-z0-9'\u00c0-\uffff]+){1,2}(?:it|they|them|he|him|she)\b)/iy;
 
 /**
  * Whether sentence `s` of `p` refers back to the sentence before it
@@ -330,8 +331,9 @@ function lowerAscii(c: number): number {
  * `context` term (term → weight: the question's terms in the passage's
  * document title and section heading, see `contextOf`) adds its weight to
  * each sentence that does not hold it itself. A sentence that refers back
- * ({@link refersBack}) and holds a question term counts the terms of the
- * sentence before it in full (less what the context already gives it).
+ * ({@link refersBack}) and holds a question term or a word of the asked-for
+ * type counts the terms of the sentence before it in full (less what the
+ * context already gives it).
  */
 export function analysePassage(
   p: Passage,
@@ -365,8 +367,9 @@ export function analysePassage(
   let before = new Set<string>();
   const endSentence = (): void => {
     for (const [t, weight] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
-    // "It is used for headache." after "Calmaprin contains ibuprofen.": the sentence speaks of what the one before named.
-    if (before.size > 0 && seenInSentence.size > 0) {
+    // "It is used for headache." after "Calmaprin contains ibuprofen.": the sentence speaks of what the one before named
+    // (also when it holds no question word but the asked-for type: "The company paid $14 billion." after "Meta invested in Scale AI.").
+    if (before.size > 0 && (seenInSentence.size > 0 || sentenceTyped[s])) {
       let more = 0;
       for (const t of before) if (!seenInSentence.has(t)) more += Math.max(0, (idf.get(t) ?? 0) - (context.get(t) ?? 0));
       if (more > 0 && refersBack(p, s)) sentenceWeights[s]! += more;

@@ -471,6 +471,16 @@ describe('a sentence that refers back to the one before it', () => {
     );
   });
 
+  it('quotes the amount a "how much" question asks for with the sentence that names what it is about', () => {
+    const engine = engineOf({
+      'corpus/deal.md': '# The deal\n\nWang drives AI decisions at Meta, which invested in Scale AI in June 2025. The company acquired a 49% stake for more than $14 billion.\n\nWang founded Scale at 19.',
+      'corpus/other.md': '# Other\n\nMeta released new models in April.',
+    });
+    expect(ask(engine, 'How much did Meta pay for Scale AI?', 1).answers[0]?.answer).toBe(
+      'Wang drives AI decisions at Meta, which invested in Scale AI in June 2025. The company acquired a 49% stake for more than $14 billion.',
+    );
+  });
+
   it('counts the question words of the sentence it refers to as its own', () => {
     const text = 'Paint and batteries are never collected at the curb. Take them to the depot on Quarry Road. Drop-off is free.';
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text, sentences: [0, 53, 92] };
@@ -485,6 +495,7 @@ describe('a sentence that refers back to the one before it', () => {
     ['They open the depot on Saturdays.', true],
     ['This depot is open on Saturdays.', true],
     ['In summer, it is open on Saturdays.', true],
+    ['The city opens it on Saturdays.', true],
     ['The depot is open on Saturdays.', false],
     ['Quarry Road knows its depot is open on Saturdays.', false],
     ['Italy has a depot open on Saturdays.', false],
@@ -975,7 +986,8 @@ describe('irregular verbs', () => {
   it('answers and highlights a passage that has the verb in another tense', () => {
     const a = ask(engine, 'What did Meta buy?', 1).answers[0]!;
     expect(a.highlights.map(([s, e]) => a.text.slice(s, e))).toEqual(['Meta', 'bought']);
-    expect(ask(engine, 'How much did the company pay?', 1).answers[0]?.answer).toBe('The company paid 14 billion dollars for it.');
+    // "The company" refers back: quoted with the sentence that names it.
+    expect(ask(engine, 'How much did the company pay?', 1).answers[0]?.answer).toBe('Meta bought a stake in Scale. The company paid 14 billion dollars for it.');
   });
 });
 
