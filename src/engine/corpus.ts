@@ -2,7 +2,7 @@ import { decodeHTMLStrict } from 'entities';
 import { isBoilerplate } from './boilerplate.js';
 import { parseHtmlFile } from './html.js';
 import { withHeadingPaths, type LeveledSection } from './headings.js';
-import { LABEL_LINE, splitSentences, type Sentence, type SourceLine } from './sentences.js';
+import { COLUMN_GAP, LABEL_LINE, splitSentences, type Sentence, type SourceLine } from './sentences.js';
 
 /**
  * Lines dropped from `.txt` and `.md` documents when their whole trimmed text
@@ -138,8 +138,10 @@ const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
 /** A Markdown bullet ("-", "*", "+") and the indentation before it. */
 const NESTED_BULLET = /^(\s*)[-*+](?=\s)/;
-/** A plain-text bullet ({@link TEXT_BULLET}'s) and the indentation before it. */
-const NESTED_TEXT_BULLET = /^(\s*)[•◦▪‣●○■□–*+-](?=\s)/;
+/** The bullets of plain text: "•", "–", "-", … */
+const TEXT_BULLETS = '[•◦▪‣●○■□–*+-]';
+/** A plain-text bullet and the indentation before it. */
+const NESTED_TEXT_BULLET = new RegExp(`^(\\s*)${TEXT_BULLETS}(?=\\s)`);
 
 /** The width of a line's indentation, a tab counted as four spaces. */
 function indentOf(line: string): number {
@@ -153,7 +155,7 @@ function indentOf(line: string): number {
 }
 
 /** A bulleted line of plain text: "• IT problems: the IT desk", "- Dark mode". */
-const TEXT_BULLET = /^\s*[•◦▪‣●○■□–*+-]\s+/;
+const TEXT_BULLET = new RegExp(`^\\s*${TEXT_BULLETS}\\s+`);
 const FENCE = /^\s*(```|~~~)/;
 /** An HTML tag in Markdown: `<kbd>`, `</summary>`, `<img src="x" alt="y">` (not an autolink, `<https://…>`). */
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
@@ -453,9 +455,6 @@ function isPartOf(part: string, whole: string): boolean {
   return digits !== undefined && part.startsWith(`${digits}.`) && /^\d/.test(part.slice(digits.length + 1));
 }
 
-/** A gap of two or more spaces (or a tab) between two cells of a line laid out in columns; not one after a sentence's end ("ends.  Next"). */
-const COLUMN_GAP = /[^\s.!?:;,](?: {2,}|\t)\S/;
-
 /**
  * Where the rows start of a plain-text paragraph that is a table laid out
  * in columns with spaces (pdftotext's `-layout`, a fee schedule, opening
@@ -555,6 +554,8 @@ export function parseTextFile(
   let listItem = false;
   // The indentation of the open list's outermost items; an item indented further is nested.
   let listIndent: number | undefined;
+  // Whether line `i` opens a list item: a Markdown one, or a plain-text line that opens with a bullet or is a numbered item.
+  const isListLine = (line: string, i: number): boolean => (markdown ? LIST_ITEM.test(line) : TEXT_BULLET.test(line) || numbered.has(i));
   let current: LeveledSection = { heading, sentences: [] };
   let inFence = false;
   // Whether the line before was an FAQ's question, so that this one may open with its answer's "A:".
@@ -676,7 +677,7 @@ export function parseTextFile(
       continue;
     }
     // Prose or a heading at the margin closes a list.
-    if (!inFence && trimmed === line.trimEnd() && !(markdown ? LIST_ITEM.test(line) : TEXT_BULLET.test(line) || numbered.has(i))) listIndent = undefined;
+    if (!inFence && trimmed === line.trimEnd() && !isListLine(line, i)) listIndent = undefined;
     if (!inFence && isBoilerplate(trimmed, drop)) {
       flush();
       droppedLines++;
@@ -727,7 +728,7 @@ export function parseTextFile(
       answerNext = false;
     }
     // A list item (a Markdown one, or a plain-text line that opens with a bullet) starts a paragraph.
-    if (!inFence && (markdown ? LIST_ITEM.test(line) : TEXT_BULLET.test(line) || numbered.has(i))) {
+    if (!inFence && isListLine(line, i)) {
       flush();
       // A bullet nested in another list's item shows as "◦", as a browser draws it, so that a quote can tell where the sub-list ends.
       const indent = indentOf(line);

@@ -3,7 +3,7 @@ import { matchedCount, orCandidates, vocabularyOf, type Candidates } from './com
 import { neighbourId, neighbourWeight } from './neighbours.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
-import { isQuestion, LABEL_LINE } from './sentences.js';
+import { COLUMN_GAP, isQuestion, LABEL_LINE } from './sentences.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
 import { FRAME_ADJECTIVES, FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
@@ -136,6 +136,8 @@ const CONTACT_Q = /\b(e-?mail|phone|telephone|contact|hotline|helpline|fax)\b/;
  * ("extension 4400", "ext. 12").
  */
 const CONTACT_TEXT = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]*\w|(?<![\w.,])(?!\d{4}-\d\d-\d\d\b)\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,4}(?![\w,]|\.\d)|\b(?:extension|ext\.?)\s*\d{2,6}\b/i;
+/** The answer types a sentence holds as a whole, by a pattern over it, rather than by one of its words. */
+const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { contact: CONTACT_TEXT, instruction: INSTRUCTION };
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */
 const DATE_WORDS: ReadonlySet<string> = new Set(
@@ -343,6 +345,7 @@ export function analysePassage(
   context: ReadonlyMap<string, number> = NO_CONTEXT,
 ): PassageAnalysis {
   const { terms, idf, answerType, label } = ranking;
+  const typedSentence = SENTENCE_TYPES[answerType];
   const position = new Map<string, number>();
   terms.forEach((t, i) => position.set(t, i));
   const heads = termHeads(terms, synonyms);
@@ -399,7 +402,7 @@ export function analysePassage(
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
       // A word of the asked-for type that the question does not hold (cheap tests first: they are pure).
-      if (answerType !== 'any' && answerType !== 'contact' && answerType !== 'instruction' && !sentenceTyped[s] && mayBeTyped(answerType, text, start, end)) {
+      if (answerType !== 'any' && typedSentence === undefined && !sentenceTyped[s] && mayBeTyped(answerType, text, start, end)) {
         const raw = text.slice(start, end);
         if (
           ((answerType === 'date' && (YEAR.test(raw) || DATE_WORDS.has((word ??= raw.toLowerCase())))) ||
@@ -430,10 +433,9 @@ export function analysePassage(
   }
   // Under a heading that the question's part number labels ("## 6.3 Service credits"), every sentence is that part.
   if (headedByPart(p, label, synonyms)) sentenceTyped.fill(true);
-  // An email address or a phone number answers "What is the instructor's email?" wherever it stands in its sentence.
-  if (answerType === 'contact') for (let i = 0; i < p.sentences.length; i++) if (CONTACT_TEXT.test(sentenceText(p, i))) sentenceTyped[i] = true;
-  // "To delete your account, go to …" answers "How do I delete my account?" better than "Account data after you delete your account".
-  if (answerType === 'instruction') for (let i = 0; i < p.sentences.length; i++) if (INSTRUCTION.test(sentenceText(p, i))) sentenceTyped[i] = true;
+  // A type found by a pattern over the whole sentence: an email address or a phone number wherever it stands
+  // ("What is the instructor's email?"), an instruction ("To delete your account, go to …").
+  if (typedSentence !== undefined) for (let i = 0; i < p.sentences.length; i++) if (typedSentence.test(sentenceText(p, i))) sentenceTyped[i] = true;
   let proximity = 0;
   pairFound.forEach((found, i) => {
     const a = idf.get(terms[i]!)!;
@@ -1082,7 +1084,10 @@ export function ask(engine: Engine, question: string, k: number, opts: { abstain
 
 /** The answers of a {@link rank}ing of `question`, one per hit: quoted passage, answer sentence, citation. */
 export function answersOf(engine: Engine, ranking: Ranking, question: string): Answer[] {
-  return ranking.hits.map((h) => shapeAnswer(engine, h, ranking, question));
+  const howTo = HOW_TO.test(question);
+  let questionWords: ReadonlySet<string> | undefined;
+  const wordsOf = (): ReadonlySet<string> => (questionWords ??= new Set(tokenize(question).map((t) => t.word)));
+  return ranking.hits.map((h) => shapeAnswer(engine, h, ranking, wordsOf, howTo));
 }
 
 /**
@@ -1354,8 +1359,6 @@ function isTableHeader(p: Passage, i: number): boolean {
   return startsLine(p, i + 1) && isColumnRow(p, i) && !(i > 0 && isColumnRow(p, i - 1)) && COLUMN_NAMES.test(sentenceText(p, i)) && isColumnRow(p, i + 1) && !COLUMN_NAMES.test(sentenceText(p, i + 1));
 }
 
-/** Two columns apart: a run of spaces or a tab between words, as the text reader reads a table laid out in columns. */
-const COLUMN_GAP = /[^\s.!?:;,](?: {2,}|\t)\S/;
 /** A row of column names: words (letters) only. */
 const COLUMN_NAMES = /^[\p{L}]+(?:\s+[\p{L}]+)*$/u;
 
@@ -1412,15 +1415,15 @@ function rangeOf(p: Passage, [first, last]: [number, number]): [number, number] 
   return [p.sentences[first]!, p.sentences[last]! + sentenceText(p, last).length];
 }
 
-function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, question: string): Answer {
+/** One hit as an answer; `questionWords` gives the question's words (for a hit not analysed yet), `howTo` whether it asks how to do something ({@link HOW_TO}). */
+function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, questionWords: () => ReadonlySet<string>, howTo: boolean): Answer {
   const p = engine.passages[hit.passageId]!;
   const doc = engine.docs[p.doc]!;
-  const a =
-    hit.analysis ?? analysePassage(p, ranking, new Set(tokenize(question).map((t) => t.word)), engine.synonyms, contextOf(engine, hit.passageId, ranking));
+  const a = hit.analysis ?? analysePassage(p, ranking, questionWords(), engine.synonyms, contextOf(engine, hit.passageId, ranking));
   const citation: Citation = { source: doc.source, title: doc.title, passage: p.ordinal, lines: [p.lines[0], p.lines[1]] };
   if (p.section !== '' && p.section !== doc.title) citation.section = p.section;
   if (doc.url !== undefined) citation.url = doc.url;
-  const answerRange = rangeOf(p, answerSpan(p, a, doc.title, HOW_TO.test(question)));
+  const answerRange = rangeOf(p, answerSpan(p, a, doc.title, howTo));
   return {
     text: p.text,
     answer: p.text.slice(answerRange[0], answerRange[1]),

@@ -113,6 +113,14 @@ let segmenter: Intl.Segmenter | undefined;
  */
 export const LABEL_LINE = /^\s*(?:\*\*|__)?(\p{Lu}[\p{L}\p{N}'’&/().-]*(?:\s+[\p{L}\p{N}'’&/().-]+){0,7})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+\S/u;
 
+/**
+ * A gap of two or more spaces (or a tab) between two cells of a line laid
+ * out in columns; not one after a sentence's end ("ends.  Next"). The corpus
+ * reader makes each line of such a table a sentence; the ranking reads its
+ * first row as a header (search.ts).
+ */
+export const COLUMN_GAP = /[^\s.!?:;,](?: {2,}|\t)\S/;
+
 /** An FAQ's question label: "Q:", "Question:" (after Markdown emphasis, "**Q:**"). */
 const QUESTION_LABEL = /^[\s*_]*(?:q|question)[*_]*\s*:/i;
 /** Markdown emphasis marks that close right after a sentence's end: the "**" of "cancel?** A:". */

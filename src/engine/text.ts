@@ -249,7 +249,8 @@ function letterPrefixedEnd(text: string, start: number): number {
   if (!isAsciiLetter(text.charCodeAt(from))) return -1;
   let k = from + 1;
   while (k < text.length && isLowerOrDigit(text.charCodeAt(k))) k++;
-  if (k - from < 2 || k === text.length) return k - from < 2 ? -1 : k;
+  if (k - from < 2) return -1;
+  if (k === text.length) return k;
   // What would continue the word: a letter or digit, a mark, a "." before one to three digits after a digit.
   const c = text.charCodeAt(k);
   if (isAsciiAlnum(c) || (c >= 0x80 && !isSeparator(c) && !NOT_WORD.test(text.charAt(k)))) return -1;

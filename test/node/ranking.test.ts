@@ -18,9 +18,16 @@ import {
   rank,
   RANKING,
   term,
+  type AnswerType,
   type Passage,
   type PassageAnalysis,
 } from '../../src/engine/index.js';
+
+/** `p` analysed against `question`, every term of it weighing 1. */
+function analysedAlike(p: Passage, question: string, answerType: AnswerType): PassageAnalysis {
+  const terms = queryTerms(question);
+  return analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType }, new Set());
+}
 
 function engineOf(files: Record<string, string>) {
   const docs = Object.entries(files).flatMap(([path, text]) => parseTextFile(path, text).documents);
@@ -158,8 +165,7 @@ describe('passages built to be slow for the analysis', () => {
   ])('analyses %s in linear time', (_, text) => {
     const second = text.indexOf('\n') >= 0 ? text.indexOf('\n') + 1 : text.indexOf('. ') + 2;
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 2], text, sentences: [0, second] };
-    const terms = queryTerms('How do I paint Monday zone?');
-    const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: 'instruction' }, new Set());
+    const a = analysedAlike(p, 'How do I paint Monday zone?', 'instruction');
     expect(a.sentenceWeights).toHaveLength(2);
     expect(answerSpan(p, a)[1]).toBeLessThanOrEqual(1);
   });
@@ -461,31 +467,28 @@ describe('a bare yes or no', () => {
 });
 
 describe('a sentence that refers back to the one before it', () => {
-  it('is quoted with the sentence that says what its pronoun stands for', () => {
-    const engine = engineOf({
-      'corpus/leaflet.md': '# Package leaflet\n\nCalmaprin contains ibuprofen, a painkiller that also reduces fever. It is used for headache, toothache and period pain.\n\nStore the tablets below 25 °C.',
-      'corpus/other.md': '# Other\n\nThe hotel garage is used by guests only.',
-    });
-    expect(ask(engine, 'What is Calmaprin used for?', 1).answers[0]?.answer).toBe(
+  it.each([
+    [
+      'its pronoun stands for',
+      '# Package leaflet\n\nCalmaprin contains ibuprofen, a painkiller that also reduces fever. It is used for headache, toothache and period pain.\n\nStore the tablets below 25 °C.',
+      'What is Calmaprin used for?',
       'Calmaprin contains ibuprofen, a painkiller that also reduces fever. It is used for headache, toothache and period pain.',
-    );
-  });
-
-  it('quotes the amount a "how much" question asks for with the sentence that names what it is about', () => {
-    const engine = engineOf({
-      'corpus/deal.md': '# The deal\n\nWang drives AI decisions at Meta, which invested in Scale AI in June 2025. The company acquired a 49% stake for more than $14 billion.\n\nWang founded Scale at 19.',
-      'corpus/other.md': '# Other\n\nMeta released new models in April.',
-    });
-    expect(ask(engine, 'How much did Meta pay for Scale AI?', 1).answers[0]?.answer).toBe(
+    ],
+    [
+      '"The company" stands for, when it holds the amount a "how much" question asks for',
+      '# The deal\n\nWang drives AI decisions at Meta, which invested in Scale AI in June 2025. The company acquired a 49% stake for more than $14 billion.\n\nWang founded Scale at 19.',
+      'How much did Meta pay for Scale AI?',
       'Wang drives AI decisions at Meta, which invested in Scale AI in June 2025. The company acquired a 49% stake for more than $14 billion.',
-    );
+    ],
+  ])('is quoted with the sentence that says what %s', (_, page, question, answer) => {
+    const engine = engineOf({ 'corpus/page.md': page, 'corpus/other.md': '# Other\n\nThe hotel garage is used by guests only. Meta released new models in April.' });
+    expect(ask(engine, question, 1).answers[0]?.answer).toBe(answer);
   });
 
   it('counts the question words of the sentence it refers to as its own', () => {
     const text = 'Paint and batteries are never collected at the curb. Take them to the depot on Quarry Road. Drop-off is free.';
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text, sentences: [0, 53, 92] };
-    const terms = queryTerms('Where do I take paint?');
-    const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: 'any' }, new Set());
+    const a = analysedAlike(p, 'Where do I take paint?', 'any');
     expect(a.sentenceWeights).toEqual([1, 2, 0]);
     expect(answerSpan(p, a)).toEqual([0, 1]);
   });
@@ -503,22 +506,16 @@ describe('a sentence that refers back to the one before it', () => {
     const first = 'Paint goes to the Quarry Road depot.';
     const text = `${first} ${second}`;
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text, sentences: [0, first.length + 1] };
-    const terms = queryTerms('Is it open on Saturdays?');
-    const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: 'any' }, new Set());
-    expect(answerSpan(p, a)).toEqual(refers ? [0, 1] : [1, 1]);
+    expect(answerSpan(p, analysedAlike(p, 'Is it open on Saturdays?', 'any'))).toEqual(refers ? [0, 1] : [1, 1]);
   });
 
   it('does not reach into the paragraph before, or quote a question with it', () => {
     const lines = 'Chill the rice for an hour.\nTo make it vegan, leave out the eggs.';
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 2], text: lines, sentences: [0, 28] };
-    const terms = queryTerms('How do I make it vegan?');
-    const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: 'any' }, new Set());
-    expect(answerSpan(p, a)).toEqual([1, 1]);
+    expect(answerSpan(p, analysedAlike(p, 'How do I make it vegan?', 'any'))).toEqual([1, 1]);
     const faq = 'Is the pool heated? It is heated to 28 °C.';
     const q: Passage = { ...p, text: faq, sentences: [0, 20] };
-    const heated = queryTerms('How warm is the heated pool?');
-    const b = analysePassage(q, { terms: heated, idf: new Map(heated.map((t) => [t, 1])), answerType: 'number' }, new Set());
-    expect(answerSpan(q, b)).toEqual([1, 1]);
+    expect(answerSpan(q, analysedAlike(q, 'How warm is the heated pool?', 'number'))).toEqual([1, 1]);
   });
 });
 
