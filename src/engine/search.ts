@@ -114,12 +114,15 @@ export interface Ranking {
   hits: Hit[];
 }
 
-/** The kind of answer a question asks for: a date, a number, a way to reach someone (an email address, a phone number), a name, an instruction ("To delete it, go to …"), or anything. */
-export type AnswerType = 'date' | 'number' | 'name' | 'contact' | 'instruction' | 'any';
+/** The kind of answer a question asks for: a date, a number, a way to reach someone (an email address, a phone number), a name, a place, an instruction ("To delete it, go to …"), or anything. */
+export type AnswerType = 'date' | 'number' | 'name' | 'place' | 'contact' | 'instruction' | 'any';
 
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
 const NAME_Q = /\b(who|whom|whose)\b/;
+const PLACE_Q = /\bwhere\b/;
+/** What stands before a place's name: "born in Liepāja", "studied at Uppsala", "near the Baltic" ("from" and "on" measured and left out: docs/quality.md). */
+const PLACE_BEFORE = /(?:^|[^A-Za-z])(?:in|at|near)\s+(?:the\s+)?$/i;
 /**
  * An instruction in a sentence: one that opens (after a list marker, if
  * any) with "To <verb>" or a verb of using an interface ("Go to", "Click",
@@ -164,7 +167,8 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 /**
  * Reads the answer type from English question words: "when …" asks for a
  * date, "how many …" for a number, "… email?" or "… phone number?" for a
- * way to reach someone, "who …" for a name, "how do I …" ({@link HOW_TO})
+ * way to reach someone, "who …" for a name, "where …" for a place (a name after
+ * "in", "at" or "near"), "how do I …" ({@link HOW_TO})
  * for an instruction ({@link INSTRUCTION}).
  */
 export function answerTypeOf(question: string): AnswerType {
@@ -173,6 +177,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (NUMBER_Q.test(q)) return 'number';
   if (CONTACT_Q.test(q)) return 'contact';
   if (NAME_Q.test(q)) return 'name';
+  if (PLACE_Q.test(q)) return 'place';
   if (HOW_TO.test(q)) return 'instruction';
   return 'any';
 }
@@ -327,7 +332,8 @@ function lowerAscii(c: number): number {
  * Matches a passage word by word against the question: which words to
  * highlight, how much of the question each sentence covers, whether a
  * sentence holds a candidate of the asked-for type (a year, month or weekday for "when", a
- * number in digits or words for "how many", a capitalised name for "who"), and which adjacent
+ * number in digits or words for "how many", a capitalised name for "who", one after "in", "at" or
+ * "near" for "where"), and which adjacent
  * question terms stand within {@link RANKING.proximityWindow} words of each other.
  * A passage word is read through `synonyms` like the index read it. Each
  * `context` term (term → weight: the question's terms in the passage's
@@ -407,7 +413,8 @@ export function analysePassage(
         if (
           ((answerType === 'date' && (YEAR.test(raw) || DATE_WORDS.has((word ??= raw.toLowerCase())))) ||
             (answerType === 'number' && ((DIGIT.test(raw) && !isItemNumber(p, s, start, end) && !(YEAR.test(raw) && YEAR_BEFORE.test(text.slice(Math.max(0, start - 12), start)))) || NUMBER_WORDS.has((word ??= raw.toLowerCase())))) ||
-            (answerType === 'name' && UPPER.test(raw) && start > 0 && !SENTENCE_END.test(text.slice(Math.max(0, start - 4), start)))) &&
+            (answerType === 'name' && UPPER.test(raw) && start > 0 && !SENTENCE_END.test(text.slice(Math.max(0, start - 4), start))) ||
+            (answerType === 'place' && UPPER.test(raw) && PLACE_BEFORE.test(text.slice(Math.max(0, start - 10), start)))) &&
           !questionWords.has((word ??= text.slice(start, end).toLowerCase()))
         ) {
           sentenceTyped[s] = true;

@@ -44,6 +44,8 @@ describe('answer type of a question', () => {
     ['What percentage of Scale did Meta buy?', 'number'],
     ['Who founded Scale?', 'name'],
     ['Whose model might Meta license?', 'name'],
+    ['Where was Marenko born?', 'place'],
+    ['Where did she study?', 'place'],
     ["What is the instructor's email?", 'contact'],
     ['Who do I contact about payroll?', 'contact'],
     ['What is the support phone number?', 'contact'],
@@ -204,6 +206,23 @@ describe('the answer sentence', () => {
     const q = 'How many times was Newton sacked?';
     const { terms, idf } = idfOf(queryTerms(q), [1, 1, 1]);
     const a = analysePassage(p, { terms, idf, answerType: answerTypeOf(q) }, new Set(['how', 'many', 'times', 'was', 'newton', 'sacked']));
+    expect(a.sentenceTyped).toEqual([false, typed]);
+  });
+
+  it.each([
+    ['born in Liepāja', true],
+    ['studied at Uppsala University', true],
+    ['lived near the Baltic Sea', true],
+    ['born at the Royal Hospital', true],
+    ['born in 1921', false],
+    ['born to a Latvian family', false],
+    ['born at home', false],
+  ])('counts a name after "in", "at" or "near" as a place for a "where" question: %j is %s', (phrase, typed) => {
+    const t = `Marenko loved the sea. Marenko was ${phrase}.`;
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: t, sentences: [0, 23] };
+    const q = 'Where was Marenko born?';
+    const { terms, idf } = idfOf(queryTerms(q), [1, 1]);
+    const a = analysePassage(p, { terms, idf, answerType: answerTypeOf(q) }, new Set(['where', 'was', 'marenko', 'born']));
     expect(a.sentenceTyped).toEqual([false, typed]);
   });
 
