@@ -114,8 +114,8 @@ export interface Ranking {
   hits: Hit[];
 }
 
-/** The kind of answer a question asks for: a date, a number, a way to reach someone (an email address, a phone number), a name, a place, an instruction ("To delete it, go to …"), or anything. */
-export type AnswerType = 'date' | 'number' | 'name' | 'place' | 'contact' | 'instruction' | 'any';
+/** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost"), a way to reach someone (an email address, a phone number), a name, a place, an instruction ("To delete it, go to …"), or anything. */
+export type AnswerType = 'date' | 'number' | 'percent' | 'money' | 'name' | 'place' | 'contact' | 'instruction' | 'any';
 
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
@@ -140,7 +140,15 @@ const CONTACT_Q = /\b(e-?mail|phone|telephone|contact|hotline|helpline|fax)\b/;
  */
 const CONTACT_TEXT = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]*\w|(?<![\w.,])(?!\d{4}-\d\d-\d\d\b)\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,4}(?![\w,]|\.\d)|\b(?:extension|ext\.?)\s*\d{2,6}\b/i;
 /** The answer types a sentence holds as a whole, by a pattern over it, rather than by one of its words. */
-const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { contact: CONTACT_TEXT, instruction: INSTRUCTION };
+/** A number question that asks for a share: "What percentage of …?" */
+const PERCENT_Q = /\b(percentage|percent|per cent)\b/;
+/** A share in a sentence: "61%", "27-30 %", "61 per cent", "5 percent". */
+const PERCENT_TEXT = /\d\s*(?:%|per ?cent\b)/i;
+/** A "how much" question about money: "How much will the roof cost?", "How much did Meta pay?" */
+const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|fee|fees|spend|spent|worth|earn|earned|sell|sold|buy|bought|raise|raised)\b/;
+/** An amount of money in a sentence: "$14 billion", "€95", "18,500 pounds", "40 euros". */
+const MONEY_TEXT = /[$€£¥]\s?\d|\d\s?(?:dollars|euros|pounds|yen|usd|eur|gbp|cents)\b/i;
+const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT };
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */
 const DATE_WORDS: ReadonlySet<string> = new Set(
@@ -166,7 +174,8 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 
 /**
  * Reads the answer type from English question words: "when …" asks for a
- * date, "how many …" for a number, "… email?" or "… phone number?" for a
+ * date, "how many …" for a number ("what percentage …" for a share such as
+ * "61%", "how much does it cost" for money such as "€95"), "… email?" or "… phone number?" for a
  * way to reach someone, "who …" for a name, "where …" for a place (a name after
  * "in", "at" or "near"), "how do I …" ({@link HOW_TO})
  * for an instruction ({@link INSTRUCTION}).
@@ -174,7 +183,7 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
   if (DATE_Q.test(q)) return 'date';
-  if (NUMBER_Q.test(q)) return 'number';
+  if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : 'number';
   if (CONTACT_Q.test(q)) return 'contact';
   if (NAME_Q.test(q)) return 'name';
   if (PLACE_Q.test(q)) return 'place';
@@ -375,6 +384,9 @@ export function analysePassage(
   // The question's terms in the sentence before, for a sentence that refers back to it (the two sets swap at each sentence's end).
   let before = new Set<string>();
   const endSentence = (): void => {
+    // A type found by a pattern over the whole sentence (an email address, "To delete your account, go to …", "$14 billion"),
+    // before the sentence may inherit the one before's terms for holding the asked-for type.
+    if (typedSentence !== undefined && typedSentence.test(sentenceText(p, s))) sentenceTyped[s] = true;
     for (const [t, weight] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
     // "It is used for headache." after "Calmaprin contains ibuprofen.": the sentence speaks of what the one before named
     // (also when it holds no question word but the asked-for type: "The company paid $14 billion." after "Meta invested in Scale AI.").
@@ -440,9 +452,6 @@ export function analysePassage(
   }
   // Under a heading that the question's part number labels ("## 6.3 Service credits"), every sentence is that part.
   if (headedByPart(p, label, synonyms)) sentenceTyped.fill(true);
-  // A type found by a pattern over the whole sentence: an email address or a phone number wherever it stands
-  // ("What is the instructor's email?"), an instruction ("To delete your account, go to …").
-  if (typedSentence !== undefined) for (let i = 0; i < p.sentences.length; i++) if (typedSentence.test(sentenceText(p, i))) sentenceTyped[i] = true;
   let proximity = 0;
   pairFound.forEach((found, i) => {
     const a = idf.get(terms[i]!)!;

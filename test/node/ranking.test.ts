@@ -40,8 +40,10 @@ describe('answer type of a question', () => {
     ['In what year was the company founded?', 'date'],
     ['How many people knew of the change?', 'number'],
     ['How wide is the river at Basel?', 'number'],
-    ['How much did Meta pay?', 'number'],
-    ['What percentage of Scale did Meta buy?', 'number'],
+    ['How much did Meta pay?', 'money'],
+    ['How much will the roof cost?', 'money'],
+    ['How much sugar goes in?', 'number'],
+    ['What percentage of Scale did Meta buy?', 'percent'],
     ['Who founded Scale?', 'name'],
     ['Whose model might Meta license?', 'name'],
     ['Where was Marenko born?', 'place'],
@@ -224,6 +226,21 @@ describe('the answer sentence', () => {
     const { terms, idf } = idfOf(queryTerms(q), [1, 1]);
     const a = analysePassage(p, { terms, idf, answerType: answerTypeOf(q) }, new Set(['where', 'was', 'marenko', 'born']));
     expect(a.sentenceTyped).toEqual([false, typed]);
+  });
+
+  it.each([
+    ['How much will the roof cost?', 'The board chose Hillcrest at 18,500 pounds.', true],
+    ['How much will the roof cost?', 'The treasurer reported three quotes for the roof.', false],
+    ['How much did Meta pay?', 'Meta paid $14 billion.', true],
+    ['How much is a student ticket?', 'Student tickets are €95.', true],
+    ['What percentage of farmland grows wheat?', 'More than 50% of the farmland grows wheat.', true],
+    ['What percentage of students attend?', 'Over 61 per cent of students attend.', true],
+    ['What percentage of students attend?', 'Over 462,000 students attend.', false],
+  ])('for %j, counts %j as holding the asked-for amount: %s', (q, sentence, typed) => {
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: sentence, sentences: [0] };
+    const terms = queryTerms(q);
+    const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: answerTypeOf(q) }, new Set());
+    expect(a.sentenceTyped).toEqual([typed]);
   });
 
   it("does not count a numbered list item's number as a quantity", () => {
@@ -498,6 +515,12 @@ describe('a sentence that refers back to the one before it', () => {
       '# The deal\n\nWang drives AI decisions at Meta, which invested in Scale AI in June 2025. The company acquired a 49% stake for more than $14 billion.\n\nWang founded Scale at 19.',
       'How much did Meta pay for Scale AI?',
       'Wang drives AI decisions at Meta, which invested in Scale AI in June 2025. The company acquired a 49% stake for more than $14 billion.',
+    ],
+    [
+      'its pronoun stands for, when it holds the phone number a contact question asks for',
+      '# Help\n\nThe help desk resets passwords and unlocks accounts. Call it on 020 7946 0958 from 8:00 to 18:00.\n\nLaptops are replaced every four years.',
+      'How do I contact the help desk?',
+      'The help desk resets passwords and unlocks accounts. Call it on 020 7946 0958 from 8:00 to 18:00.',
     ],
   ])('is quoted with the sentence that says what %s', (_, page, question, answer) => {
     const engine = engineOf({ 'corpus/page.md': page, 'corpus/other.md': '# Other\n\nThe hotel garage is used by guests only. Meta released new models in April.' });
