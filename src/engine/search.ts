@@ -1202,6 +1202,8 @@ export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = f
   if (howTo && !ITEM_MARKER.test(lead) && first + 1 < p.sentences.length && startsLine(p, first + 1) && NUMBERED_STEP.test(sentenceText(p, first + 1))) {
     return [first, runOn(p, first, false, MAX_STEPS_ANSWER_CHARS)];
   }
+  // A labelled entry, like a list item, with the rest of its paragraph ("**Emergency fund**: money set aside … Most planners suggest three to six months.").
+  if (LABEL_LINE.test(lead) && (first === 0 || startsLine(p, first)) && first + 1 < p.sentences.length && !startsLine(p, first + 1)) return [first, restOfItem(p, first)];
   // "It is used for headache." with the sentence that says what "it" is.
   if (refersBack(p, first) && !isQuestion(sentenceText(p, first - 1)) && sentenceText(p, first - 1).length <= MAX_LEAD_IN_ANSWER_CHARS) return [first - 1, first];
   return [first, first];

@@ -86,6 +86,23 @@ describe('a list item', () => {
   });
 });
 
+describe('a labelled entry', () => {
+  it('is quoted whole, like a list item, when its label line answers', () => {
+    const engine = engineOf({
+      'corpus/glossary.md': [
+        '# Glossary',
+        '**Emergency fund**: money set aside for unexpected costs, such as a car repair. Most planners suggest three to six months of expenses.',
+        '**Principal**: the amount you borrowed, not counting interest.',
+      ].join('\n\n'),
+    });
+    expect(ask(engine, 'How big should an emergency fund be?', 1).answers[0]?.answer).toBe(
+      '**Emergency fund**: money set aside for unexpected costs, such as a car repair. Most planners suggest three to six months of expenses.',
+    );
+    // An entry of one sentence is that sentence.
+    expect(ask(engine, 'What is the principal?', 1).answers[0]?.answer).toBe('**Principal**: the amount you borrowed, not counting interest.');
+  });
+});
+
 describe('a question that asks how to do something', () => {
   it('is answered with the numbered steps right under the sentence that matches it', () => {
     const steps = ['1. Turn off the inlet valve.', '2. Press the pressure-release button on top of the housing.', '3. Turn the old cartridge a quarter turn to the left and pull it down.', '4. Push the new cartridge up into the housing and turn it until it clicks.', '5. Open the inlet valve and run the water for 5 minutes.'];
