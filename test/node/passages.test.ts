@@ -600,6 +600,31 @@ describe('plain-text headings', () => {
     ]);
   });
 
+  it('reads a short line in sentence case right above far longer prose as its heading', () => {
+    const text = [
+      'Tax rates',
+      'The first 20,000 crowns of taxable income are taxed at 10%. Income from 20,001',
+      'to 60,000 crowns is taxed at 25%.',
+      '',
+      'Keeping records',
+      'Keep your receipts and invoices for six years, as the tax office may ask for them.',
+    ].join('\n');
+    expect(sectionsOf(text, 'Tax').map(([heading, sentences]) => [heading, sentences[0]])).toEqual([
+      ['Tax rates', 'The first 20,000 crowns of taxable income are taxed at 10%.'],
+      ['Keeping records', 'Keep your receipts and invoices for six years, as the tax office may ask for them.'],
+    ]);
+  });
+
+  it.each([
+    ['a label', 'Files: debian/*', 'Copyright: 2005-2010 the authors of this package, under the GPL version 2.'],
+    ['a line laid out in columns', 'COPYING      - copying conditions', 'DEPENDENCIES - list of prerequisite packages, to be installed before this one'],
+    ['a line with a number', 'Matthew Skala 1998', 'Disclaims changes and assigns them to the foundation, as agreed in writing.'],
+    ['a line above a line not much longer', 'Books and audiobooks', 'Three weeks each, and DVDs for one week.'],
+    ['a line above an indented line', 'Report bugs', '    in the bug tracker, or by email to the maintainers of this package.'],
+  ])('does not read %s right above prose as a heading', (_, first, next) => {
+    expect(sectionsOf(['Notes', '', first, next].join('\n'), 'Notes').map(([heading]) => heading)).not.toContain(first);
+  });
+
   it("reads a contract's numbered heading above its first numbered clause as the clause's heading", () => {
     const text = ['1. TERM', '1.1 The Lease begins on September 1 and ends on August 31.', '1.2 It may be renewed by written agreement.', '', '2. RENT', '2.1 Monthly rent is $1,850, due on the first day of each month.'].join('\n');
     expect(sectionsOf(text, 'Lease')).toEqual([
