@@ -114,8 +114,8 @@ export interface Ranking {
   hits: Hit[];
 }
 
-/** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost"), a way to reach someone (an email address, a phone number), a name, a place, an instruction ("To delete it, go to …"), or anything. */
-export type AnswerType = 'date' | 'number' | 'percent' | 'money' | 'name' | 'place' | 'contact' | 'instruction' | 'any';
+/** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost"), a way to reach someone (an email address, a phone number), a name, a place, a reason ("because …"), an instruction ("To delete it, go to …"), or anything. */
+export type AnswerType = 'date' | 'number' | 'percent' | 'money' | 'name' | 'place' | 'reason' | 'contact' | 'instruction' | 'any';
 
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
@@ -148,7 +148,10 @@ const PERCENT_TEXT = /\d\s*(?:%|per ?cent\b)/i;
 const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|fee|fees|spend|spent|worth|earn|earned|sell|sold|buy|bought|raise|raised)\b/;
 /** An amount of money in a sentence: "$14 billion", "€95", "18,500 pounds", "40 euros". */
 const MONEY_TEXT = /[$€£¥]\s?\d|\d\s?(?:dollars|euros|pounds|yen|usd|eur|gbp|cents)\b/i;
-const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT };
+const REASON_Q = /\bwhy\b/;
+/** A reason in a sentence: "because", "due to", "as a result of", "so that", … */
+const REASON_TEXT = /\b(?:because|due to|owing to|as a result of|caused by|so that|in order to|thanks to)\b/i;
+const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT };
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */
 const DATE_WORDS: ReadonlySet<string> = new Set(
@@ -177,7 +180,8 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
  * date, "how many …" for a number ("what percentage …" for a share such as
  * "61%", "how much does it cost" for money such as "€95"), "… email?" or "… phone number?" for a
  * way to reach someone, "who …" for a name, "where …" for a place (a name after
- * "in", "at" or "near"), "how do I …" ({@link HOW_TO})
+ * "in", "at" or "near"), "why …" for a reason (which picks the answer
+ * sentence only, not the passage), "how do I …" ({@link HOW_TO})
  * for an instruction ({@link INSTRUCTION}).
  */
 export function answerTypeOf(question: string): AnswerType {
@@ -187,6 +191,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (CONTACT_Q.test(q)) return 'contact';
   if (NAME_Q.test(q)) return 'name';
   if (PLACE_Q.test(q)) return 'place';
+  if (REASON_Q.test(q)) return 'reason';
   if (HOW_TO.test(q)) return 'instruction';
   return 'any';
 }
@@ -929,8 +934,10 @@ function rerank(
   const contexts = new Map<string, Map<string, number>>();
   for (const h of top) {
     const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords, engine.synonyms, contextOf(engine, h.passageId, ranking, contexts));
-    const best = sentenceValue(a, bestSentence(a));
-    h.focus = Math.max(...a.sentenceWeights) / total;
+    const focus = Math.max(...a.sentenceWeights);
+    // A reason ("because", "due to") picks the answer sentence but is no evidence for a passage: it is in too many.
+    const best = ranking.answerType === 'reason' ? focus : sentenceValue(a, bestSentence(a));
+    h.focus = focus / total;
     h.analysis = a;
     h.score *= 1 + (RANKING.focusWeight * best) / total + (RANKING.proximityWeight * a.proximity) / total;
   }

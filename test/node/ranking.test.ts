@@ -56,7 +56,7 @@ describe('answer type of a question', () => {
     ['How do I contact support?', 'contact'],
     ['How did Meta pay for Scale?', 'any'],
     ['What is Avocado?', 'any'],
-    ['Why will Meta release closed models?', 'any'],
+    ['Why will Meta release closed models?', 'reason'],
   ])('%j asks for a %s', (q, type) => {
     expect(answerTypeOf(q)).toBe(type);
   });
@@ -258,6 +258,13 @@ describe('the answer sentence', () => {
     const terms = queryTerms(q);
     const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: answerTypeOf(q) }, new Set());
     expect(a.sentenceTyped).toEqual([typed]);
+  });
+
+  it('answers "why" with the sentence that gives a reason', () => {
+    const engine = engineOf({
+      'corpus/closure.txt': 'Subject: Riverside school closed on Friday 6 March\n\nDear parents,\n\nRiverside school will be closed to pupils on Friday because of repairs to the water main.',
+    });
+    expect(ask(engine, 'Why is the school closed?', 1).answers[0]?.answer).toBe('Riverside school will be closed to pupils on Friday because of repairs to the water main.');
   });
 
   it("does not count a numbered list item's number as a quantity", () => {
