@@ -114,8 +114,8 @@ export interface Ranking {
   hits: Hit[];
 }
 
-/** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost"), a way to reach someone (an email address, a phone number), a name, a place, a reason ("because …"), an instruction ("To delete it, go to …"), or anything. */
-export type AnswerType = 'date' | 'number' | 'percent' | 'money' | 'name' | 'place' | 'reason' | 'contact' | 'instruction' | 'any';
+/** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost", a frequency for "how often"), a way to reach someone (an email address, a phone number), a name, a place, a reason ("because …"), an instruction ("To delete it, go to …"), or anything. */
+export type AnswerType = 'date' | 'number' | 'percent' | 'money' | 'frequency' | 'name' | 'place' | 'reason' | 'contact' | 'instruction' | 'any';
 
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
@@ -151,7 +151,11 @@ const MONEY_TEXT = /[$€£¥]\s?\d|\d\s?(?:dollars|euros|pounds|yen|usd|eur|gbp
 const REASON_Q = /\bwhy\b/;
 /** A reason in a sentence: "because", "due to", "as a result of", "so that", … */
 const REASON_TEXT = /\b(?:because|due to|owing to|as a result of|caused by|so that|in order to|thanks to)\b/i;
-const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT };
+/** A number question that asks how often: "How often do adult dogs need a booster?" */
+const FREQUENCY_Q = /\bhow often\b/;
+/** How often, in a sentence: "every year", "twice a day", "once per week", "weekly", "three times a month". */
+const FREQUENCY_TEXT = /\b(?:every|each|once|twice|daily|weekly|monthly|yearly|annually|hourly|nightly|times? (?:a|an|per|each)|per (?:day|week|month|year|hour))\b/i;
+const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT, frequency: FREQUENCY_TEXT };
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */
 const DATE_WORDS: ReadonlySet<string> = new Set(
@@ -178,7 +182,8 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 /**
  * Reads the answer type from English question words: "when …" asks for a
  * date, "how many …" for a number ("what percentage …" for a share such as
- * "61%", "how much does it cost" for money such as "€95"), "… email?" or "… phone number?" for a
+ * "61%", "how much does it cost" for money such as "€95", "how often" for a
+ * frequency such as "every year"), "… email?" or "… phone number?" for a
  * way to reach someone, "who …" for a name, "where …" for a place (a name after
  * "in", "at" or "near"), "why …" for a reason (which picks the answer
  * sentence only, not the passage), "how do I …" ({@link HOW_TO})
@@ -187,7 +192,7 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
   if (DATE_Q.test(q)) return 'date';
-  if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : 'number';
+  if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : FREQUENCY_Q.test(q) ? 'frequency' : 'number';
   if (CONTACT_Q.test(q)) return 'contact';
   if (NAME_Q.test(q)) return 'name';
   if (PLACE_Q.test(q)) return 'place';

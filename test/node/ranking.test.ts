@@ -43,6 +43,7 @@ describe('answer type of a question', () => {
     ['How much did Meta pay?', 'money'],
     ['How much will the roof cost?', 'money'],
     ['How much sugar goes in?', 'number'],
+    ['How often do adult dogs need a booster?', 'frequency'],
     ['What percentage of Scale did Meta buy?', 'percent'],
     ['Who founded Scale?', 'name'],
     ['Whose model might Meta license?', 'name'],
@@ -253,6 +254,9 @@ describe('the answer sentence', () => {
     ['What percentage of farmland grows wheat?', 'More than 50% of the farmland grows wheat.', true],
     ['What percentage of students attend?', 'Over 61 per cent of students attend.', true],
     ['What percentage of students attend?', 'Over 462,000 students attend.', false],
+    ['How often do dogs need a booster?', 'Adult dogs need a booster every year.', true],
+    ['How often do dogs need a booster?', 'Dogs need three rounds, at 8, 12 and 16 weeks.', false],
+    ['How often should I water?', 'Water twice a day during heatwaves.', true],
   ])('for %j, counts %j as holding the asked-for amount: %s', (q, sentence, typed) => {
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: sentence, sentences: [0] };
     const terms = queryTerms(q);
