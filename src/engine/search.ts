@@ -65,6 +65,9 @@ function questionFrameOf(question: string, terms: readonly string[], asked = ter
   if (asked < terms.length && terms.includes(WEIGH)) weights.set(WEIGH, RANKING.frameWeight);
   const q = question.toLowerCase();
   if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) weights.set(term(m[1]!)!, RANKING.frameWeight);
+  // "How much does it cost to bring skis?": the verb of paying frames the question, as "how long" does.
+  const money = MONEY_Q.exec(q);
+  if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
   const changed = WHAT_CHANGED.exec(q);
   if (changed !== null) weights.set(term(changed[1]!)!, RANKING.frameWeight);
   let label: string | undefined;

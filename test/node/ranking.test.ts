@@ -872,7 +872,7 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'Where do I take old tires?', 1).answers).toEqual([]);
   });
 
-  it('answers from the words a question is about, not from the words that frame it ("get", "mean", "how long")', () => {
+  it('answers from the words a question is about, not from the words that frame it ("get", "mean", "how long", "how much … cost")', () => {
     const engine = engineOf({
       'corpus/plans.md': [
         '# Plans',
@@ -887,6 +887,10 @@ describe('abstention on small corpora', () => {
         'Passwords need at least 14 characters.',
         '## Accounts',
         'Your password is personal: never share it.',
+        '## Parking',
+        'Parking costs €20 a month for every tenant with a car.',
+        '## Storage',
+        'A storage locker in the basement is €30 a month, and the caretaker hands out its key and a copy of the house rules.',
       ].join('\n\n'),
     });
     // Every word here is in one passage only: "refund" and "get" weigh the same, but "get" only frames the question.
@@ -894,6 +898,8 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'What does error E202 mean?', 1).answers[0]?.answer).toBe('| E202 | Quota exceeded | Delete files or upgrade |');
     // "long" is in one passage, "password" in two; but "how long" asks for a length, it is not the subject.
     expect(ask(engine, 'How long must a password be?', 1).answers[0]?.answer).toBe('Passwords need at least 14 characters.');
+    // "cost" is in one passage, "locker" in one; but "how much … cost" asks for an amount of money, it is not the subject.
+    expect(ask(engine, 'How much does a locker cost?', 1).answers[0]?.answer).toBe('A storage locker in the basement is €30 a month, and the caretaker hands out its key and a copy of the house rules.');
   });
 
   it('answers "What does clause 6.3 say?" with clause 6.3, not with a clause that cites it', () => {
