@@ -24,6 +24,8 @@ function measureNouns(question: string, terms: readonly string[]): string[] {
     for (const m of q.matchAll(HOW_MEASURE)) {
       const noun = MEASURE_NOUNS.get(m[1]!);
       if (noun !== undefined) out.add(term(noun)!);
+      // "How heavy is it?" is also answered by "It weighs 250 g".
+      if (m[1] === 'heavy') out.add(WEIGH);
     }
   }
   if (terms.includes(WEIGH)) out.add(term(MEASURE_NOUNS.get('weigh')!)!);

@@ -77,7 +77,8 @@ export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large',
  * The noun that names the measure a "how" adjective (or the verb "weigh")
  * asks for: "How long is the cable?" is answered by "Length: 2 m", "How
  * much does it weigh?" by "Weight: 3.2 kg". A question with one is also
- * asked for the noun, when the corpus has it (search.ts).
+ * asked for the noun, when the corpus has it (search.ts); "how heavy" for
+ * "weigh" too ("They weigh 250 g").
  */
 export const MEASURE_NOUNS: ReadonlyMap<string, string> = new Map([
   ['long', 'length'], ['old', 'age'], ['far', 'distance'], ['tall', 'height'],

@@ -450,12 +450,20 @@ describe('the answer sentence', () => {
     expect(answerSpan({ ...p, text: `f({\na: 1,\n${long}\n});`, sentences: [0, 4, 10, 11 + long.length] }, first)).toEqual([0, 1]);
   });
 
-  it('asks a "how long" or "weigh" question of the measure\'s noun too, when the corpus has it', () => {
+  it('asks a "how long", "how heavy" or "weigh" question of the measure\'s noun too, when the corpus has it', () => {
     const engine = engineOf({
       'corpus/spec.md': '# Aero 3\n\n## Specifications\n\nWeight: 3.2 kg\nCable length: 1.5 m\nBattery: 5,200 mAh\n\n## Modes\n\nTurbo mode runs for a long time on a full battery.',
     });
     expect(ask(engine, 'How much does it weigh?', 1).answers[0]?.answer).toBe('Weight: 3.2 kg');
     expect(ask(engine, 'How long is the cable?', 1).answers[0]?.answer).toBe('Cable length: 1.5 m');
+    // "How heavy" asks for a weight, or what something weighs.
+    const shop: Record<string, string> = {
+      'corpus/h1.md': '# Aurora H1\n\nOver-ear headphones with noise cancelling and 40 hours of battery life. A 10-minute charge gives 5 hours of playback. They weigh 250 g and fold flat.',
+      'corpus/bags.md': '# Bags\n\n| Fare | Weight per bag |\n|---|---|\n| Plus | 23 kg |',
+    };
+    for (const item of ['kettle', 'toaster', 'radio', 'camera']) shop[`corpus/${item}.md`] = `# ${item}\n\nThe ${item} has a two-year warranty and a jack for headphones.`;
+    const headphones = engineOf(shop);
+    expect(ask(headphones, 'How heavy are the H1 headphones?', 1).answers[0]?.answer).toContain('They weigh 250 g and fold flat.');
     // Every "how" measure reads, with or without a noun for it.
     for (const adjective of HOW_ADJECTIVES) expect(() => ask(engine, `How ${adjective} is the battery?`, 3)).not.toThrow();
   });
