@@ -119,8 +119,8 @@ export interface Ranking {
   hits: Hit[];
 }
 
-/** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost", a frequency for "how often"), a way to reach someone (an email address, a phone number), a name, a place, a reason ("because …"), an instruction ("To delete it, go to …"), or anything. */
-export type AnswerType = 'date' | 'number' | 'percent' | 'money' | 'frequency' | 'name' | 'place' | 'reason' | 'contact' | 'instruction' | 'any';
+/** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost", a frequency for "how often"), a way to reach someone (an email address, a phone number), a name, a place, a reason ("because …"), a yes or no, an instruction ("To delete it, go to …"), or anything. */
+export type AnswerType = 'date' | 'number' | 'percent' | 'money' | 'frequency' | 'name' | 'place' | 'reason' | 'yesno' | 'contact' | 'instruction' | 'any';
 
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
@@ -160,7 +160,13 @@ const REASON_TEXT = /\b(?:because|due to|owing to|as a result of|caused by|so th
 const FREQUENCY_Q = /\bhow often\b/;
 /** How often, in a sentence: "every year", "twice a day", "once per week", "weekly", "three times a month". */
 const FREQUENCY_TEXT = /\b(?:every|each|once|twice|daily|weekly|monthly|yearly|annually|hourly|nightly|times? (?:a|an|per|each)|per (?:day|week|month|year|hour))\b/i;
-const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT, frequency: FREQUENCY_TEXT };
+/** A question answered yes or no: it opens with a verb ("Do I need …?", "Can I …?", "Is there …?"). */
+const YESNO_Q = /^\s*(?:do|does|did|can|could|is|are|was|were|will|would|should|may|must|has|have|am)\b/;
+/** A yes or a no opening a sentence ("Yes, except for emergencies.", "A: No."; not "No. 5"). */
+const YESNO_TEXT = /^(?:A:\s*)?(?:Yes|No)\b(?!\.\s*\d)/;
+/** The answer types that pick a passage's answer sentence but do not rank passages: the words that show them are in too many passages to tell of a subject. */
+const SENTENCE_ONLY_TYPES: ReadonlySet<AnswerType> = new Set(['reason', 'yesno']);
+const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { yesno: YESNO_TEXT, contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT, frequency: FREQUENCY_TEXT };
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */
 const DATE_WORDS: ReadonlySet<string> = new Set(
@@ -192,7 +198,8 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
  * way to reach someone, "who …" for a name, "where …" for a place (a name after
  * "in", "at" or "near"), "why …" for a reason (which picks the answer
  * sentence only, not the passage), "how do I …" ({@link HOW_TO})
- * for an instruction ({@link INSTRUCTION}).
+ * for an instruction ({@link INSTRUCTION}), and a question that opens with a
+ * verb ("Do I need …?") for a yes or a no (the answer sentence only, too).
  */
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
@@ -203,6 +210,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (PLACE_Q.test(q)) return 'place';
   if (REASON_Q.test(q)) return 'reason';
   if (HOW_TO.test(q)) return 'instruction';
+  if (YESNO_Q.test(q)) return 'yesno';
   return 'any';
 }
 
@@ -945,8 +953,8 @@ function rerank(
   for (const h of top) {
     const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords, engine.synonyms, contextOf(engine, h.passageId, ranking, contexts));
     const focus = Math.max(...a.sentenceWeights);
-    // A reason ("because", "due to") picks the answer sentence but is no evidence for a passage: it is in too many.
-    const best = ranking.answerType === 'reason' ? focus : sentenceValue(a, bestSentence(a));
+    // A reason ("because", "due to") or a "Yes." picks the answer sentence but is no evidence for a passage: it is in too many.
+    const best = SENTENCE_ONLY_TYPES.has(ranking.answerType) ? focus : sentenceValue(a, bestSentence(a));
     h.focus = focus / total;
     h.analysis = a;
     h.score *= 1 + (RANKING.focusWeight * best) / total + (RANKING.proximityWeight * a.proximity) / total;

@@ -57,6 +57,8 @@ describe('answer type of a question', () => {
     ['How do I contact support?', 'contact'],
     ['How did Meta pay for Scale?', 'any'],
     ['What is Avocado?', 'any'],
+    ['Do I need an appointment?', 'yesno'],
+    ['Is there a free trial?', 'yesno'],
     ['Why will Meta release closed models?', 'reason'],
   ])('%j asks for a %s', (q, type) => {
     expect(answerTypeOf(q)).toBe(type);
@@ -262,6 +264,13 @@ describe('the answer sentence', () => {
     const terms = queryTerms(q);
     const a = analysePassage(p, { terms, idf: new Map(terms.map((t) => [t, 1])), answerType: answerTypeOf(q) }, new Set());
     expect(a.sentenceTyped).toEqual([typed]);
+  });
+
+  it('answers a yes-or-no question with the sentence that says yes or no', () => {
+    const engine = engineOf({
+      'corpus/vet.txt': 'Q: Do I need an appointment?\nA: Yes, except for emergencies. Book online or call 555-0142.\n\nQ: Do you treat birds?\nA: No. We refer you to the Exotic Animal Centre.',
+    });
+    expect(ask(engine, 'Do I need to book an appointment?', 1).answers[0]?.answer).toBe('Yes, except for emergencies.');
   });
 
   it('answers "why" with the sentence that gives a reason', () => {
