@@ -1228,11 +1228,24 @@ export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = f
     return [first, runOn(p, first, false, MAX_STEPS_ANSWER_CHARS)];
   }
   // A labelled entry, like a list item, with the rest of its paragraph ("**Emergency fund**: money set aside … Most planners suggest three to six months.").
-  if (LABEL_LINE.test(lead) && (first === 0 || startsLine(p, first)) && first + 1 < p.sentences.length && !startsLine(p, first + 1)) return [first, restOfItem(p, first)];
+  if (isEntryLabel(lead) && (first === 0 || startsLine(p, first)) && first + 1 < p.sentences.length && !startsLine(p, first + 1)) return [first, restOfItem(p, first)];
   // "It is used for headache." with the sentence that says what "it" is.
   if (refersBack(p, first) && !isQuestion(sentenceText(p, first - 1)) && sentenceText(p, first - 1).length <= MAX_LEAD_IN_ANSWER_CHARS) return [first - 1, first];
   return [first, first];
 }
+
+/**
+ * Whether `sentence` opens with the label of an entry ("**Emergency fund**:",
+ * "Check-in:", "JONAS:"; {@link LABEL_LINE}), not with a sentence that has
+ * a colon in it ("A waterproof speaker rated IP67: it …", "Day lockers are
+ * free: bring …"): the label opens with no "a" or "an" and holds no "is" or "are".
+ */
+function isEntryLabel(sentence: string): boolean {
+  const m = LABEL_LINE.exec(sentence);
+  return m !== null && !NOT_A_LABEL.test(m[1]!);
+}
+
+const NOT_A_LABEL = /^an?\s|\b(?:is|are|was|were)\b/i;
 
 /**
  * The numbered steps that sentence `i` of `p` is part of (a step's line, or

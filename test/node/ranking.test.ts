@@ -104,6 +104,14 @@ describe('a labelled entry', () => {
     // An entry of one sentence is that sentence.
     expect(ask(engine, 'What is the principal?', 1).answers[0]?.answer).toBe('**Principal**: the amount you borrowed, not counting interest.');
   });
+
+  it.each([
+    ['A waterproof speaker rated IP67: it can stay under water for 30 minutes.', 'Is the speaker waterproof?'],
+    ['Day lockers are free: bring your own padlock.', 'Are day lockers free?'],
+  ])('is no sentence with a colon in it: %j stands alone', (sentence, question) => {
+    const engine = engineOf({ 'corpus/notes.md': `# Notes\n\n${sentence} Monthly plans renew on the first day of each month.` });
+    expect(ask(engine, question, 1).answers[0]?.answer).toBe(sentence);
+  });
 });
 
 describe('a question that asks how to do something', () => {
