@@ -401,6 +401,20 @@ function pageFurniture(lines: readonly string[], from: number): { furniture: Set
   return { furniture, joined };
 }
 
+/** A line's quotation markers: ">" at the margin (or three spaces in), repeated for a reply to a reply. */
+const QUOTE_MARKERS = /^ {0,3}>(?:[ \t]?>)*[ \t]?/;
+/** GitHub's alert in a blockquote, "[!NOTE]", alone on its line. */
+const ALERT = /^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$/i;
+
+/** `line` without its quotation markers ({@link QUOTE_MARKERS}); a GitHub alert as its word and a colon ("Note:"). */
+function unquoted(line: string): string {
+  const m = QUOTE_MARKERS.exec(line);
+  if (m === null) return line;
+  const rest = line.slice(m[0].length);
+  const alert = ALERT.exec(rest);
+  return alert === null ? rest : `${alert[1]![0]!.toUpperCase()}${alert[1]!.slice(1).toLowerCase()}:`;
+}
+
 /** A plain-text heading is at most this long. */
 const MAX_TEXT_HEADING_CHARS = 80;
 /** A plain-text heading has at most this many words. */
@@ -688,6 +702,10 @@ export function parseTextFile(
     // A disclosure's question in Markdown ("<summary>How do I reset it?</summary>") heads its answer, as in HTML.
     const summary = markdown && !inFence && SUMMARY_QUESTION.test(line);
     if (markdown && !inFence) line = renderedText(line);
+    // A quotation's markers are not its text: Markdown's blockquote ("> **Note:** …", GitHub's
+    // "> [!NOTE]" read as "Note:"), an email's quoted reply ("> > Label every crate …"); a line of
+    // markers only ends a paragraph, like a blank one.
+    if (!inFence) line = unquoted(line);
     const trimmed = line.trim();
     if (trimmed === '') {
       flush();

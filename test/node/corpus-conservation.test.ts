@@ -15,6 +15,8 @@ import { DATASETS_DIR, REPO_ROOT } from './datasets.js';
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 /** A line that only separates (src/engine/corpus.ts): dropped, like blank lines. */
 const RULE_LINE = /^ {0,3}([-*_=~#])(?:\s*\1){2,}\s*$/;
+/** The ">" that open a quoted line (src/engine/corpus.ts): not text. */
+const QUOTE_MARKERS = /^ {0,3}>(?:[ \t]?>)*[ \t]?/;
 
 describe('the repository corpora', () => {
   it.each(['corpus', 'test/browser/corpus'])('%s', async (dir) => {
@@ -38,7 +40,7 @@ describe('the repository corpora', () => {
 const WORD = fc.constantFrom(
   'Meta', 'model', 'released', 'Dr.', 'Mr.', 'U.S.', 'e.g.', 'etc.', '3.5', '$14', 'billion', 'Avocado', 'naïve', 'Ωmega',
   '北京。', 'مرحبا', '🙂', 'end.', 'why?', 'yes!', '“quoted.”', '(aside)', '—', '...', 'x'.repeat(700),
-  '**Q:', 'how?**', '_so._', '? *', 'v4.2.0', '<!--', '-->', '-', '•', '=====', 'Last updated: 3 May',
+  '**Q:', 'how?**', '_so._', '? *', 'v4.2.0', '<!--', '-->', '-', '•', '=====', 'Last updated: 3 May', '>', '> >',
 );
 const SENTENCEISH = fc.array(WORD, { minLength: 1, maxLength: 30 }).map((w) => w.join(' '));
 const PARAGRAPH = fc.array(SENTENCEISH, { minLength: 1, maxLength: 6 }).map((lines) => lines.join('\n'));
@@ -59,11 +61,18 @@ describe('random corpora on disk', () => {
           .map(([t, crlf], i) => JSON.stringify({ id: `r${i}`, title: `Record ${i}`, text: t ?? '' }) + (crlf ? '\r' : ''))
           .join('\n');
         const read = await readFiles(files);
-        // Plain text and records lose nothing but whitespace and rules ("=====" alone on a line;
-        // a plain-text heading heads its section).
+        // Plain text and records lose nothing but whitespace, rules ("=====" alone on a line;
+        // a plain-text heading heads its section) and the ">" that open a quoted line.
         const wordsOf = (doc: (typeof read.documents)[number]): string =>
           squash(doc.sections.flatMap((s) => [...(s.heading === '' ? [] : [s.heading]), ...s.sentences.map((x) => x.text)]).join(' '));
-        const withoutRules = (t: string): string => squash(t.split('\n').filter((l) => !RULE_LINE.test(l)).join('\n'));
+        const withoutRules = (t: string): string =>
+          squash(
+            t
+              .split('\n')
+              .map((l) => l.replace(QUOTE_MARKERS, ''))
+              .filter((l) => !RULE_LINE.test(l))
+              .join('\n'),
+          );
         texts.forEach((t, i) => {
           const doc = read.documents.find((d) => d.source === `corpus/t${i}.txt`);
           if (withoutRules(t) === '') expect(doc).toBeUndefined();

@@ -422,6 +422,23 @@ describe('Markdown documents', () => {
   });
 });
 
+describe('quotations', () => {
+  const sentencesOf = (source: string, text: string): string[] =>
+    parseTextFile(source, text).documents[0]!.sections.flatMap((s) => s.sentences.map((x) => x.text));
+
+  it.each([
+    ['a Markdown blockquote', 'corpus/faq.md', '# FAQ\n\n> **Note:** The church car park is small.\n> Please share cars.', ['**Note:** The church car park is small.', 'Please share cars.']],
+    ["GitHub's alert", 'corpus/readme.md', '# Setup\n\n> [!WARNING]\n> Back up your data first.', ['Warning: Back up your data first.']],
+    ["an email's quoted reply, two deep", 'corpus/thread.txt', 'Thanks, Raj.\n\n> > We move on Friday 18 June.\n> >\n> > Label every crate.', ['Thanks, Raj.', 'We move on Friday 18 June.', 'Label every crate.']],
+  ])('reads %s without its markers', (_, source, text, sentences) => {
+    expect(sentencesOf(source, text)).toEqual(sentences);
+  });
+
+  it('keeps a ">" inside a line, and in a fenced code block', () => {
+    expect(sentencesOf('corpus/notes.md', '# Notes\n\nScores > 90 pass.\n\n```\n> npm test\n```')).toEqual(['Scores > 90 pass.', '> npm test']);
+  });
+});
+
 describe('plain-text headings', () => {
   const sectionsOf = (text: string, title?: string): Array<[string, string[]]> =>
     parseTextFile('corpus/leaflet.txt', text, title === undefined ? {} : { title }).documents[0]!.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)]);
