@@ -401,14 +401,20 @@ export function words(text: string): string[] {
  * as it is.
  * Words are stemmed with the Porter stemmer (`stemmer` package), so "models"
  * and "model" meet, after an irregular verb form is read as its base verb
- * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet; numbers are kept as written.
+ * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet, and an adverb of
+ * time as its unit ("monthly" as "month"); numbers are kept as written.
  */
 export function term(word: string): string | null {
   if (STOP_WORDS.has(word)) return null;
   if (word.length === 1 && !(word >= '0' && word <= '9')) return null;
   if (!ASCII_WORD.test(word) || /^[0-9]/.test(word)) return word;
-  return stemmer(IRREGULAR_VERBS.get(word) ?? word);
+  return stemmer(IRREGULAR_VERBS.get(word) ?? TIME_ADVERBS.get(word) ?? word);
 }
+
+/** "Daily" is "every day": the adjectives and adverbs of a unit of time read as the unit ("monthly fee", "per month"). */
+const TIME_ADVERBS: ReadonlyMap<string, string> = new Map([
+  ['hourly', 'hour'], ['daily', 'day'], ['nightly', 'night'], ['weekly', 'week'], ['monthly', 'month'], ['quarterly', 'quarter'], ['yearly', 'year'],
+]);
 
 /**
  * The distinct index terms of a question, in first-seen order.

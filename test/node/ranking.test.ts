@@ -1061,7 +1061,7 @@ describe('abstention on small corpora', () => {
   });
 });
 
-describe('irregular verbs', () => {
+describe('word forms the stemmer does not meet: irregular verbs, adverbs of time', () => {
   const engine = engineOf({
     'corpus/deal.txt': 'Meta bought a stake in Scale. The company paid 14 billion dollars for it.',
     'corpus/cloud.txt': 'Google sells cloud services to banks.',
@@ -1073,6 +1073,9 @@ describe('irregular verbs', () => {
     ['paid', 'pay'],
     ['began', 'begin'],
     ['written', 'write'],
+    ['monthly', 'month'],
+    ['daily', 'day'],
+    ['yearly', 'years'],
   ])('reads %j as %j', (form, base) => {
     expect(term(form)).toBe(term(base));
   });
