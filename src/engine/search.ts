@@ -5,7 +5,7 @@ import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
 import { COLUMN_GAP, isQuestion, LABEL_LINE } from './sentences.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
-import { FRAME_ADJECTIVES, FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, PART_NOUNS, PARTICLES } from './stopwords.js';
+import { FRAME_ADJECTIVES, FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, MEASURE_WORDS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { HEADING_PATH_SEPARATOR, ownHeading, parentHeadings } from './headings.js';
 import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize, type Token } from './text.js';
@@ -24,8 +24,9 @@ function measureNouns(question: string, terms: readonly string[]): string[] {
     for (const m of q.matchAll(HOW_MEASURE)) {
       const noun = MEASURE_NOUNS.get(m[1]!);
       if (noun !== undefined) out.add(term(noun)!);
-      // "How heavy is it?" is also answered by "It weighs 250 g".
-      if (m[1] === 'heavy') out.add(WEIGH);
+      // "How heavy is it?" is also answered by "It weighs 250 g", "How old must I be?" by "18 or older".
+      const also = MEASURE_WORDS.get(m[1]!);
+      if (also !== undefined) out.add(term(also)!);
     }
   }
   if (terms.includes(WEIGH)) out.add(term(MEASURE_NOUNS.get('weigh')!)!);

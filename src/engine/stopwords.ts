@@ -77,12 +77,17 @@ export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large',
  * The noun that names the measure a "how" adjective (or the verb "weigh")
  * asks for: "How long is the cable?" is answered by "Length: 2 m", "How
  * much does it weigh?" by "Weight: 3.2 kg". A question with one is also
- * asked for the noun, when the corpus has it (search.ts); "how heavy" for
- * "weigh" too ("They weigh 250 g").
+ * asked for the noun, when the corpus has it (search.ts), and for the word
+ * in {@link MEASURE_WORDS}.
  */
 export const MEASURE_NOUNS: ReadonlyMap<string, string> = new Map([
   ['long', 'length'], ['old', 'age'], ['far', 'distance'], ['tall', 'height'],
   ['high', 'height'], ['wide', 'width'], ['deep', 'depth'], ['heavy', 'weight'], ['weigh', 'weight'],
+]);
+
+/** A word other than the noun that a "how" adjective's answer may hold: "How heavy is it?" of "They weigh 250 g", "How old must players be?" of "18 or older". */
+export const MEASURE_WORDS: ReadonlyMap<string, string> = new Map([
+  ['heavy', 'weigh'], ['old', 'older'],
 ]);
 
 /**

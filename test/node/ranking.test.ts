@@ -467,7 +467,7 @@ describe('the answer sentence', () => {
     expect(answerSpan({ ...p, text: `f({\na: 1,\n${long}\n});`, sentences: [0, 4, 10, 11 + long.length] }, first)).toEqual([0, 1]);
   });
 
-  it('asks a "how long", "how heavy" or "weigh" question of the measure\'s noun too, when the corpus has it', () => {
+  it('asks a "how long", "how heavy", "how old" or "weigh" question of the measure\'s noun or word too, when the corpus has it', () => {
     const engine = engineOf({
       'corpus/spec.md': '# Aero 3\n\n## Specifications\n\nWeight: 3.2 kg\nCable length: 1.5 m\nBattery: 5,200 mAh\n\n## Modes\n\nTurbo mode runs for a long time on a full battery.',
     });
@@ -481,6 +481,8 @@ describe('the answer sentence', () => {
     for (const item of ['kettle', 'toaster', 'radio', 'camera']) shop[`corpus/${item}.md`] = `# ${item}\n\nThe ${item} has a two-year warranty and a jack for headphones.`;
     const headphones = engineOf(shop);
     expect(ask(headphones, 'How heavy are the H1 headphones?', 1).answers[0]?.answer).toContain('They weigh 250 g and fold flat.');
+    const league = engineOf({ 'corpus/rules.md': '# Rules\n\n1.1 Each team has at most 18 registered players and needs at least 7 to start a match.\n\n1.2 Players must be 18 or older on the day of their first match.' });
+    expect(ask(league, 'How old do players have to be?', 1).answers[0]?.answer).toBe('1.2 Players must be 18 or older on the day of their first match.');
     // Every "how" measure reads, with or without a noun for it.
     for (const adjective of HOW_ADJECTIVES) expect(() => ask(engine, `How ${adjective} is the battery?`, 3)).not.toThrow();
   });
