@@ -1,4 +1,5 @@
 import irregularVerbs from 'english-verbs-irregular/dist/verbs.json';
+import irregularPlurals from 'irregular-plurals';
 import { stemmer } from 'stemmer';
 import { ACRONYM_STOP_WORDS, STOP_WORDS } from './stopwords.js';
 
@@ -8,9 +9,24 @@ import { ACRONYM_STOP_WORDS, STOP_WORDS } from './stopwords.js';
  * based). Porter stemming cannot meet them ("bought" stays "bought", "buy"
  * becomes "bui"). A form that is itself a base verb in the list is left alone
  * ("lay", "saw", "bid"), and so is a form equal to its base ("put"); "found"
- * is read as "find" ("founded" stays "found").
+ * is read as "find" ("founded" stays "found"). It also holds English's
+ * irregular plurals and their singular ("children" → "child", "women" →
+ * "woman"; {@link ENGLISH_PLURAL}), from the `irregular-plurals` list.
  */
 export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map();
+
+/**
+ * The irregular plurals of `irregular-plurals` that are read as their
+ * singular: English's own ("men", "women", "children", "feet", "teeth",
+ * "geese", "mice", "lice", "oxen", "knives", "wolves", …). The Latin and Greek
+ * ones ("data", "criteria", "vortices") are left to the stemmer: reading them
+ * as the singular cost Cranfield and SQuAD a question each ("data" is not
+ * "datum" there), and so is "people" ("person": three SQuAD questions).
+ */
+const ENGLISH_PLURAL = /(?:men|children|feet|teeth|geese|mice|lice|oxen|ves)$/;
+
+/** Irregular plurals that are also another word's form, left to the stemmer: "leaves" and "lives" (verbs). */
+const PLURALS_OF_OTHER_WORDS: ReadonlySet<string> = new Set(['leaves', 'lives']);
 
 /** Base verb's head → the heads of its irregular forms that differ from it ("bu" → ["bo"] for "bought"). */
 const IRREGULAR_HEADS = new Map<number, number[]>();
@@ -35,6 +51,17 @@ const IRREGULAR_HEADS = new Map<number, number[]>();
   }
   // Porter stems "goes" to "goe", apart from "go", "going" and "went"; "does" is a stop word.
   forms.set('goes', 'go');
+  // English's own irregular plurals ("children", "women", "feet", "knives"), which Porter leaves apart from the singular.
+  for (const [singular, plural] of irregularPlurals) {
+    if (!ENGLISH_PLURAL.test(plural) || PLURALS_OF_OTHER_WORDS.has(plural) || forms.has(plural) || !isLowerAscii(plural) || stemmer(plural) === stemmer(singular)) continue;
+    forms.set(plural, singular);
+    const h = headOf(plural);
+    const baseHead = headOf(singular);
+    if (h === baseHead) continue;
+    const heads = IRREGULAR_HEADS.get(baseHead);
+    if (heads === undefined) IRREGULAR_HEADS.set(baseHead, [h]);
+    else if (!heads.includes(h)) heads.push(h);
+  }
 }
 
 /**
