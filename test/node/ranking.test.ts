@@ -951,6 +951,8 @@ describe('abstention on small corpora', () => {
     const engine = engineOf({ 'corpus/terms.txt': ['Terms of Service', ...clauses].join('\n\n') });
     expect(ask(engine, 'What does clause 6.3 say?', 1).answers[0]?.answer).toBe(clauses[9]);
     expect(ask(engine, 'What does section 1.1 say?', 1).answers[0]?.answer).toBe(clauses[1]);
+    // A yes-or-no question that names a part is answered from the part too.
+    expect(ask(engine, 'Does clause 6.3 give Service Credits?', 1).answers[0]?.answer).toBe(clauses[9]);
     // "9. Termination" alone on its line heads the sentences of part 9.
     const nine = ask(engine, 'What is in clause 9?', 1).answers[0];
     expect([nine?.citation.section, nine?.answer]).toEqual(['9. Termination', clauses[12]]);
@@ -967,6 +969,7 @@ describe('abstention on small corpora', () => {
       ].join('\n\n'),
     });
     expect(ask(md, 'What does clause 6.3 say?', 1).answers[0]?.citation.section).toBe('6.3 Credits');
+    expect(ask(md, 'Does clause 6.3 give credits?', 1).answers[0]?.citation.section).toBe('6.3 Credits');
   });
 
   it('finds version and section numbers as written, with or without a "v" or the word "section", and a version asked in short', () => {
