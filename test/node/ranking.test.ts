@@ -190,14 +190,18 @@ describe('a question that asks for a way to reach someone', () => {
 });
 
 describe('passages built to be slow for the analysis', () => {
+  const howTo = 'How do I paint Monday zone?';
   it.each([
-    ['a 200,000-character row of column names above a row', `Zone  ${'a  '.repeat(66_000)}b\nNorth  Monday 1`],
-    ['a 200,000-character sentence after one it refers back to', `Paint goes to the depot. It ${'a '.repeat(100_000)}`],
-    ['a 200,000-character instruction', `To paint it, go to ${'→ a '.repeat(50_000)}`],
-  ])('analyses %s in linear time', (_, text) => {
+    ['a 200,000-character row of column names above a row', `Zone  ${'a  '.repeat(66_000)}b\nNorth  Monday 1`, howTo],
+    ['a 200,000-character sentence after one it refers back to', `Paint goes to the depot. It ${'a '.repeat(100_000)}`, howTo],
+    ['a 200,000-character instruction', `To paint it, go to ${'→ a '.repeat(50_000)}`, howTo],
+    ['a 200,000-character run of amounts in crowns', `Paint is sold here. It costs ${'5 5 crowns '.repeat(20_000)}`, 'How much does paint cost?'],
+    ['a 200,000-character run of "because" and "every"', `Paint goes to the depot. It goes ${'every because due '.repeat(12_000)}`, 'Why does paint go to the depot?'],
+    ['a 200,000-character run of "Yes, No"', `Paint goes to the depot. ${'Yes, No '.repeat(25_000)}`, 'Does paint go to the depot?'],
+  ])('analyses %s in linear time', (_, text, question) => {
     const second = text.indexOf('\n') >= 0 ? text.indexOf('\n') + 1 : text.indexOf('. ') + 2;
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 2], text, sentences: [0, second] };
-    const a = analysedAlike(p, 'How do I paint Monday zone?', 'instruction');
+    const a = analysedAlike(p, question, answerTypeOf(question));
     expect(a.sentenceWeights).toHaveLength(2);
     expect(answerSpan(p, a)[1]).toBeLessThanOrEqual(1);
   });
