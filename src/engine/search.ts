@@ -126,6 +126,7 @@ export type AnswerType = 'date' | 'number' | 'percent' | 'money' | 'frequency' |
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
 const NAME_Q = /\b(who|whom|whose)\b/;
+/** A question that asks where. */
 const PLACE_Q = /\bwhere\b/;
 /** What stands before a place's name: "born in Liepāja", "studied at Uppsala", "near the Baltic" ("from" and "on" measured and left out: docs/quality.md). */
 const PLACE_BEFORE = /(?:^|[^A-Za-z])(?:in|at|near)\s+(?:the\s+)?$/i;
@@ -145,7 +146,6 @@ const CONTACT_Q = /\b(e-?mail|phone|telephone|contact|hotline|helpline|fax)\b/;
  * ("extension 4400", "ext. 12").
  */
 const CONTACT_TEXT = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]*\w|(?<![\w.,])(?!\d{4}-\d\d-\d\d\b)\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,4}(?![\w,]|\.\d)|\b(?:extension|ext\.?)\s*\d{2,6}\b/i;
-/** The answer types a sentence holds as a whole, by a pattern over it, rather than by one of its words. */
 /** A number question that asks for a share: "What percentage of …?" */
 const PERCENT_Q = /\b(percentage|percent|per cent)\b/;
 /** A share in a sentence: "61%", "27-30 %", "61 per cent", "5 percent". */
@@ -155,6 +155,7 @@ const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|
 /** An amount of money in a sentence: "$14 billion", "€95", "CHF 30", "18,500 pounds", "40 euros", "75 crowns". */
 const MONEY_TEXT =
   /[$€£¥₹₽₩₺₪]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|jpy|aud|cad|inr|cny)\s?\d|\d\s?(?:dollars|euros|pounds|pence|cents|yen|crowns|kronor|kroner|krona|francs|rupees|yuan|pesos|rand|zloty|baht|usd|eur|gbp|chf|sek|nok|dkk)\b/i;
+/** A question that asks why. */
 const REASON_Q = /\bwhy\b/;
 /** A reason in a sentence: "because", "due to", "as a result of", "so that", … */
 const REASON_TEXT = /\b(?:because|due to|owing to|as a result of|caused by|so that|in order to|thanks to)\b/i;
@@ -168,6 +169,7 @@ const YESNO_Q = /^\s*(?:do|does|did|can|could|is|are|was|were|will|would|should|
 const YESNO_TEXT = /^(?:A:\s*)?(?:Yes|No)\b(?!\.\s*\d)/;
 /** The answer types that pick a passage's answer sentence but do not rank passages: the words that show them are in too many passages to tell of a subject. */
 const SENTENCE_ONLY_TYPES: ReadonlySet<AnswerType> = new Set(['reason', 'yesno']);
+/** The answer types a sentence holds as a whole, by a pattern over it, rather than by one of its words. */
 const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { yesno: YESNO_TEXT, contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT, frequency: FREQUENCY_TEXT };
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */

@@ -20,8 +20,8 @@ export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map();
  * singular: English's own ("men", "women", "children", "feet", "teeth",
  * "geese", "mice", "lice", "oxen", "knives", "wolves", …). The Latin and Greek
  * ones ("data", "criteria", "vortices") are left to the stemmer: reading them
- * as the singular cost Cranfield and SQuAD a question each ("data" is not
- * "datum" there), and so is "people" ("person": three SQuAD questions).
+ * as the singular cost a Cranfield question ("data" is not "datum" there),
+ * and so is "people" (as "person" it cost three SQuAD questions).
  */
 const ENGLISH_PLURAL = /(?:men|children|feet|teeth|geese|mice|lice|oxen|ves)$/;
 
