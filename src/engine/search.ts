@@ -68,6 +68,8 @@ function questionFrameOf(question: string, terms: readonly string[], asked = ter
   if (asked < terms.length && terms.includes(WEIGH)) weights.set(WEIGH, RANKING.frameWeight);
   const q = question.toLowerCase();
   if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) weights.set(term(m[1]!)!, RANKING.frameWeight);
+  // "What number do I call about the recall?": in a question for a way to reach someone, "number" and "address" frame it.
+  if (CONTACT_Q.test(q) || CALL_NUMBER_Q.test(q)) for (const t of CONTACT_FRAME_TERMS) if (terms.includes(t)) weights.set(t, RANKING.frameWeight);
   // "How much does it cost to bring skis?": the verb of paying frames the question, as "how long" does.
   const money = MONEY_Q.exec(q);
   if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
@@ -133,10 +135,15 @@ const PLACE_BEFORE = /(?:^|[^A-Za-z])(?:in|at|near)\s+(?:the\s+)?$/i;
 /**
  * An instruction in a sentence: one that opens (after a list marker, if
  * any) with "To <verb>" or a verb of using an interface ("Go to", "Click",
- * "Fill in", "Press"), or that shows a path through menus ("Settings →
+ * "Fill in", "Press") or of getting in touch ("Email …", "Call …", "Write to …",
+ * "Visit …"), or that shows a path through menus ("Settings →
  * Account"). A command in code is none: "`shipment.rates` lists …" is not.
  */
-const INSTRUCTION = /^(?:[-*•◦]\s|\d{1,3}[.)]\s)?(?:To [a-z]+\b|(?:Go to|Click|Tap|Select|Choose|Open|Press|Run|Type|Enter|Fill in|Sign in|Log in)\b)|→/;
+const INSTRUCTION = /^(?:[-*•◦]\s|\d{1,3}[.)]\s)?(?:To [a-z]+\b|(?:Go to|Click|Tap|Select|Choose|Open|Press|Run|Type|Enter|Fill in|Sign in|Log in|Email|Call|Write to|Send|Contact|Visit|Ask|Register|Apply)\b)|→/;
+/** "What number do I call …?": a way to reach someone, not a number. */
+const CALL_NUMBER_Q = /\bwhat (?:phone )?number\b.*\b(?:call|ring|phone|text|dial)\b/;
+/** The nouns that frame a question for a way to reach someone ("What is the support phone number?"). */
+const CONTACT_FRAME_TERMS: readonly string[] = ['number', 'address'].map((w) => term(w)!);
 /** A question that asks how to reach someone: by email, phone or fax. */
 const CONTACT_Q = /\b(e-?mail|phone|telephone|contact|hotline|helpline|fax)\b/;
 /**
@@ -208,6 +215,7 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
   if (DATE_Q.test(q)) return 'date';
+  if (CALL_NUMBER_Q.test(q)) return 'contact';
   if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : FREQUENCY_Q.test(q) ? 'frequency' : 'number';
   if (CONTACT_Q.test(q)) return 'contact';
   if (NAME_Q.test(q)) return 'name';

@@ -55,6 +55,8 @@ describe('answer type of a question', () => {
     ['How do I delete my account?', 'instruction'],
     ['How can we export our notes?', 'instruction'],
     ['How do I contact support?', 'contact'],
+    ['What number do I call about the recall?', 'contact'],
+    ['What number of seats does the hall have?', 'number'],
     ['How did Meta pay for Scale?', 'any'],
     ['What is Avocado?', 'any'],
     ['Do I need an appointment?', 'yesno'],
@@ -75,6 +77,9 @@ describe('answer type of a question', () => {
       ].join('\n\n'),
     });
     expect(ask(engine, 'How do I delete my account?', 1).answers[0]?.answer).toBe('To delete your account, go to Settings → Account → Delete account; this cannot be undone.');
+    // Getting in touch is an instruction too: "Email … to book one."
+    const listing = engineOf({ 'corpus/flat.md': '# Flat for rent\n\nViewings are on Saturday mornings. Email lettings@canal.example to book one.' });
+    expect(ask(listing, 'How do I book a viewing?', 1).answers[0]?.answer).toBe('Email lettings@canal.example to book one.');
   });
 });
 
@@ -658,9 +663,11 @@ describe('the answer sentence under a FAQ heading', () => {
     expect(ask(faq('How do I delete my account?'), 'How long does the emailed link work?', 1).answers[0]?.answer).toBe(
       'We email you a link that works for 30 minutes.',
     );
-    expect(ask(faq('Account deletion'), 'How do I delete my account?', 1).answers[0]?.answer).toBe(
+    expect(ask(faq('Account deletion'), 'Is deletion of my account permanent?', 1).answers[0]?.answer).toBe(
       'Deletion of the account is permanent after 14 days.',
     );
+    // "How do I …" prefers the sentence that says what to do.
+    expect(ask(faq('Account deletion'), 'How do I delete my account?', 1).answers[0]?.answer).toBe('Write to the support address you signed up with.');
   });
 });
 
