@@ -468,7 +468,7 @@ function isRunInHeading(first: string, next: string): boolean {
 /**
  * Whether `first`, a line in sentence case at the margin ("Tax rates", "Who
  * has to file"), heads the line of prose below it: it is short (40
- * characters, six words at most) and the line below at least twice as long
+ * characters, eight words at most) and the line below at least twice as long
  * and 50 characters or more, as wrapped text is, so it cannot be the first
  * line of that text. A label ("Files: *"), a line with a number or laid out in
  * columns ("GNUPG	Matthew Skala	1998-08-10", "COPYING      - copying
@@ -477,7 +477,7 @@ function isRunInHeading(first: string, next: string): boolean {
  */
 function isShortHeadingAbove(first: string, next: string): boolean {
   const t = first.trim();
-  return t === first.trimEnd() && !/[:;,\d]|\s\s|\t/.test(t) && t.length <= 40 && t.split(/\s+/).length <= 6 && !/\s/.test(next[0] ?? ' ') && /^\p{Lu}/u.test(next) && next.length >= 50 && next.length >= 2 * t.length;
+  return t === first.trimEnd() && !/[:;,\d]|\s\s|\t/.test(t) && t.length <= 40 && t.split(/\s+/).length <= 8 && !/\s/.test(next[0] ?? ' ') && /^\p{Lu}/u.test(next) && next.length >= 50 && next.length >= 2 * t.length;
 }
 
 /** Whether the section number `part` ("2.1 ") is a part of `whole` ("2. "): it opens with the whole's digits and a dot. */

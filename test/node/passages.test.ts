@@ -625,10 +625,14 @@ describe('plain-text headings', () => {
       '',
       'Keeping records',
       'Keep your receipts and invoices for six years, as the tax office may ask for them.',
+      '',
+      'How to tell if you have one',
+      'The model number NL-20 and a batch code are printed on the back of the light.',
     ].join('\n');
     expect(sectionsOf(text, 'Tax').map(([heading, sentences]) => [heading, sentences[0]])).toEqual([
       ['Tax rates', 'The first 20,000 crowns of taxable income are taxed at 10%.'],
       ['Keeping records', 'Keep your receipts and invoices for six years, as the tax office may ask for them.'],
+      ['How to tell if you have one', 'The model number NL-20 and a batch code are printed on the back of the light.'],
     ]);
   });
 
