@@ -68,7 +68,7 @@ function questionFrameOf(question: string, terms: readonly string[], asked = ter
   if (asked < terms.length && terms.includes(WEIGH)) weights.set(WEIGH, RANKING.frameWeight);
   const q = question.toLowerCase();
   if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) weights.set(term(m[1]!)!, RANKING.frameWeight);
-  // "What number do I call about the recall?": in a question for a way to reach someone, "number" and "address" frame it.
+  // "What number do I call in an emergency?": in a question for a way to reach someone, "number", "call", "phone" … frame it.
   if (CONTACT_Q.test(q) || CALL_NUMBER_Q.test(q)) for (const t of CONTACT_FRAME_TERMS) if (terms.includes(t)) weights.set(t, RANKING.frameWeight);
   // "How much does it cost to bring skis?": the verb of paying frames the question, as "how long" does.
   const money = MONEY_Q.exec(q);
@@ -142,8 +142,8 @@ const PLACE_BEFORE = /(?:^|[^A-Za-z])(?:in|at|near)\s+(?:the\s+)?$/i;
 const INSTRUCTION = /^(?:[-*•◦]\s|\d{1,3}[.)]\s)?(?:To [a-z]+\b|(?:Go to|Click|Tap|Select|Choose|Open|Press|Run|Type|Enter|Fill in|Sign in|Log in|Email|Call|Write to|Send|Contact|Visit|Ask|Register|Apply)\b)|→/;
 /** "What number do I call …?": a way to reach someone, not a number. */
 const CALL_NUMBER_Q = /\bwhat (?:phone )?number\b.*\b(?:call|ring|phone|text|dial)\b/;
-/** The nouns that frame a question for a way to reach someone ("What is the support phone number?"). */
-const CONTACT_FRAME_TERMS: readonly string[] = ['number', 'address'].map((w) => term(w)!);
+/** The words that frame a question for a way to reach someone ("What is the support phone number?", "What number do I call in an emergency?"): the way, not the subject. */
+const CONTACT_FRAME_TERMS: readonly string[] = ['number', 'address', 'call', 'ring', 'phone', 'dial'].map((w) => term(w)!);
 /** A question that asks how to reach someone: by email, phone or fax. */
 const CONTACT_Q = /\b(e-?mail|phone|telephone|contact|hotline|helpline|fax)\b/;
 /**

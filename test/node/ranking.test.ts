@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import path from 'node:path';
 import { stemmer } from 'stemmer';
+import { readCorpus } from '../../scripts/lib/corpus-fs.js';
+import { REPO_ROOT } from './datasets.js';
 import {
   abstentionThresholds,
   analysePassage,
@@ -163,7 +166,7 @@ describe('an FAQ heading', () => {
 });
 
 describe('a question that asks for a way to reach someone', () => {
-  it('prefers the passage with an email address or phone number to one that only names the medium', () => {
+  it('prefers the passage with an email address or phone number to one that only names the medium', async () => {
     const engine = engineOf({
       'corpus/syllabus.md': '# CS 101\n\n**Instructor:** Dr. Maya Lin (maya.lin@uni.example)\n**Office hours:** Tuesdays 2–4 pm',
       'corpus/help.md': '# Reset your password\n\nEnter your email address. We send a link.',
@@ -172,6 +175,11 @@ describe('a question that asks for a way to reach someone', () => {
     expect(ask(engine, "What is the instructor's email?", 1).answers[0]?.answer).toBe('**Instructor:** Dr. Maya Lin (maya.lin@uni.example)');
     // Each passage holds one word of the question: the way to reach support decides.
     expect(ask(engine, 'What is the support email?', 1).answers[0]?.answer).toBe('Call support at 1-800-555-0199, Monday to Saturday.');
+    // "call" and "number" say how to reach someone, "emergency" what the question is about: the
+    // tenth structured set lacking "call" (its handbook says "phoned through") is no reason to refuse.
+    const set = await readCorpus(path.join(REPO_ROOT, 'test/fixtures/structured-10/corpus'));
+    const handbook = loadEngine(buildIndex(set.documents, { corpusHash: set.corpusHash }));
+    expect(ask(handbook, 'What number do I call in an emergency?', 1).answers[0]?.answer).toContain('0161 555 0110');
   });
 
   it.each([
