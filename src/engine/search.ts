@@ -51,7 +51,9 @@ const WHAT_CHANGED = /\bwhat(?:'s|’s| is| has| have)? (changed|new)(?= (?:in|s
  * weighs in the ranking, and the numbered part it names, if any. Light verbs
  * ({@link LIGHT_VERBS}), nouns that ask for a kind of text ({@link FRAME_NOUNS}:
  * "policy"), a measure asked with "how" ({@link HOW_ADJECTIVES}:
- * "how long") and the "changed" or "new" of "what changed in 2.0?"
+ * "how long"), the verb of a money question ("cost" of "how much does it
+ * cost"), the words of a question for a way to reach someone
+ * ({@link CONTACT_FRAME_TERMS}: "number", "call") and the "changed" or "new" of "what changed in 2.0?"
  * ({@link WHAT_CHANGED}) weigh `RANKING.frameWeight`; a noun that names a numbered part
  * ({@link PART_NOUNS}: "section 3.2") weighs nothing, since the number names
  * the part and a passage that says "see section 3.2" only cites it. A frame
@@ -60,7 +62,7 @@ const WHAT_CHANGED = /\bwhat(?:'s|’s| is| has| have)? (changed|new)(?= (?:in|s
  * terms hold it (a number read as the one that continues it, "4.2" →
  * "4.2.0", included).
  */
-function questionFrameOf(question: string, terms: readonly string[], asked = terms.length): { weights: ReadonlyMap<string, number>; label?: string } {
+function questionFrameOf(question: string, terms: readonly string[], asked: number, answerType: AnswerType): { weights: ReadonlyMap<string, number>; label?: string } {
   const weights = new Map<string, number>();
   for (const t of terms) if (FRAME_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
   // Measure nouns added to the question (after its own `asked` terms), and "weigh" when they were.
@@ -69,7 +71,7 @@ function questionFrameOf(question: string, terms: readonly string[], asked = ter
   const q = question.toLowerCase();
   if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) weights.set(term(m[1]!)!, RANKING.frameWeight);
   // "What number do I call in an emergency?": in a question for a way to reach someone, "number", "call", "phone" … frame it.
-  if (CONTACT_Q.test(q) || CALL_NUMBER_Q.test(q)) for (const t of CONTACT_FRAME_TERMS) if (terms.includes(t)) weights.set(t, RANKING.frameWeight);
+  if (answerType === 'contact') for (const t of CONTACT_FRAME_TERMS) if (terms.includes(t)) weights.set(t, RANKING.frameWeight);
   // "How much does it cost to bring skis?": the verb of paying frames the question, as "how long" does.
   const money = MONEY_Q.exec(q);
   if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
@@ -596,7 +598,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const empty: Ranking = { terms, idf, answerType, abstained: true, hits: [] };
   if (raw.count === 0) return empty;
   const n = engine.passages.length;
-  const frame = questionFrameOf(question, terms, asked);
+  const frame = questionFrameOf(question, terms, asked, answerType);
   const df = new Map<string, number>();
   terms.forEach((t, i) => {
     if (raw.df[i]! > 0) df.set(t, raw.df[i]!);

@@ -180,6 +180,9 @@ describe('a question that asks for a way to reach someone', () => {
     const set = await readCorpus(path.join(REPO_ROOT, 'test/fixtures/structured-10/corpus'));
     const handbook = loadEngine(buildIndex(set.documents, { corpusHash: set.corpusHash }));
     expect(ask(handbook, 'What number do I call in an emergency?', 1).answers[0]?.answer).toContain('0161 555 0110');
+    // Only in such a question: "How much does a phone cost?" is about the phone.
+    expect(rank(handbook, 'What number do I call in an emergency?', 1).frame).toContain('call');
+    expect(rank(handbook, 'How much does a phone cost?', 1).frame).not.toContain('phone');
   });
 
   it.each([
