@@ -672,19 +672,28 @@ function questionTerms(engine: Engine, tokens: readonly Token[]): string[] {
   return engine.synonyms.canonical.size === 0 ? terms : [...new Set(terms.map((t) => canonicalTerm(engine.synonyms, t)))];
 }
 
+/** A document title of at most this many words counts as a heading for {@link headedByKnown} (measured: docs/quality.md). */
+const MAX_TITLE_HEADING_WORDS = 6;
+
 /**
  * Whether a question with one word the corpus lacks is still about the best
  * passage's section: every other word of its subject (`known`) is in the section's
  * heading ("Can I work from home?" under "5. REMOTE WORK", "Is there a gym
- * benefit?" under "Q: Is there a gym subsidy?") or in the label of one of its
- * lines ("What is the maximum weight?" and "Weight: 3.2 kg"), which names
- * what the text is about, so the missing word is more likely a paraphrase
- * than a sign of another subject. A heading that is the document's title is none.
+ * benefit?" under "Q: Is there a gym subsidy?"), in the label of one of its
+ * lines ("What is the maximum weight?" and "Weight: 3.2 kg") or, in a corpus of
+ * several documents, in its document's title of six words or fewer ("What did
+ * Marenko invent?" of "Ilse Marenko"), which names what the text is about, so
+ * the missing word is more likely a paraphrase than a sign of another subject.
+ * In a one-document corpus the title is every passage's, and tells nothing.
  */
 function headedByKnown(engine: Engine, hit: Hit, known: readonly string[]): boolean {
   const p = engine.passages[hit.passageId]!;
   const headings: string[] = [];
-  if (p.section !== '' && p.section !== engine.docs[p.doc]!.title) headings.push(p.section);
+  const title = engine.docs[p.doc]!.title;
+  if (p.section !== '' && p.section !== title) headings.push(p.section);
+  // Among several documents a short title names what one is about ("Ilse Marenko", "School closure"),
+  // as a heading does; a long one (a paper's) names its own subject too narrowly to vouch for a missing word.
+  if (engine.docs.length > 1 && title.split(/\s+/).length <= MAX_TITLE_HEADING_WORDS) headings.push(title);
   // The label of a line that gives a label and its value ("Weight: 3.2 kg", "- Final exam: 20%") heads that line.
   for (let i = 0; i < p.sentences.length; i++) {
     if (i > 0 && !startsLine(p, i)) continue;

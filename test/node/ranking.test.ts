@@ -883,6 +883,20 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'How much does Falcon rocket launch insurance cost?', 1).answers[0]?.answer).toBe('Insurance adds four million dollars.');
   });
 
+  it("answers a question with one word the corpus lacks when its other words are in the best passage's short document title", () => {
+    const files = {
+      'corpus/marenko.md': '# Ilse Marenko\n\nIn 1953 she joined the institute in Gothenburg. She designed a pressure-proof camera housing for deep-sea photography.',
+      'corpus/lighthouse.md': '# The lighthouse keepers\n\nKeepers lived at the lighthouse for six weeks at a time and kept a log of passing ships.',
+      'corpus/tide.md': '# Tides\n\nTides rise and fall twice a day along the coast, and the harbour master posts the times.',
+      'corpus/paper.md': '# On the measurement of pressure distributions over swept wings at supersonic speeds\n\nThe wings were tested in the tunnel at three angles.',
+    };
+    const engine = engineOf(files);
+    // "invent" is nowhere; "Marenko" is in the title of the biography.
+    expect(ask(engine, 'What did Marenko invent?', 1).answers[0]?.citation.source).toBe('corpus/marenko.md');
+    // Nor does the title of a one-document corpus, which is every passage's.
+    expect(ask(engineOf({ 'corpus/marenko.md': files['corpus/marenko.md'] }), 'What did Marenko invent?', 1).answers).toEqual([]);
+  });
+
   it('does not hold a missing frame verb ("get", "happen") against a question, only a missing subject word', () => {
     const engine = engineOf({
       'corpus/leave.md': [
