@@ -73,7 +73,7 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   // "What number do I call in an emergency?": in a question for a way to reach someone, "number", "call", "phone" … frame it.
   if (answerType === 'contact') for (const t of CONTACT_FRAME_TERMS) if (terms.includes(t)) weights.set(t, RANKING.frameWeight);
   // "How much does it cost to bring skis?": the verb of paying frames the question, as "how long" does.
-  const money = MONEY_Q.exec(q);
+  const money = answerType === 'money' ? MONEY_Q.exec(q) : null;
   if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
   const changed = WHAT_CHANGED.exec(q);
   if (changed !== null) weights.set(term(changed[1]!)!, RANKING.frameWeight);

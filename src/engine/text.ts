@@ -33,34 +33,28 @@ const IRREGULAR_HEADS = new Map<number, number[]>();
 
 {
   // Plain loops: this runs at Worker start-up, before the JIT has warmed up.
-  const bases = irregularVerbs as Record<string, string[][]>;
   const forms = IRREGULAR_VERBS as Map<string, string>;
-  for (const base in bases) {
+  // A form read as its base, and its head noted under the base's when they differ ("bought" under "bu").
+  const addForm = (form: string, base: string): void => {
+    forms.set(form, base);
+    const h = headOf(form);
     const baseHead = headOf(base);
-    for (const pair of bases[base]!) {
-      for (const form of pair) {
-        if (form === base || Object.hasOwn(bases, form) || !isLowerAscii(form)) continue;
-        forms.set(form, base);
-        const h = headOf(form);
-        if (h === baseHead) continue;
-        const heads = IRREGULAR_HEADS.get(baseHead);
-        if (heads === undefined) IRREGULAR_HEADS.set(baseHead, [h]);
-        else if (!heads.includes(h)) heads.push(h);
-      }
-    }
-  }
-  // Porter stems "goes" to "goe", apart from "go", "going" and "went"; "does" is a stop word.
-  forms.set('goes', 'go');
-  // English's own irregular plurals ("children", "women", "feet", "knives"), which Porter leaves apart from the singular.
-  for (const [singular, plural] of irregularPlurals) {
-    if (!ENGLISH_PLURAL.test(plural) || PLURALS_OF_OTHER_WORDS.has(plural) || forms.has(plural) || !isLowerAscii(plural) || stemmer(plural) === stemmer(singular)) continue;
-    forms.set(plural, singular);
-    const h = headOf(plural);
-    const baseHead = headOf(singular);
-    if (h === baseHead) continue;
+    if (h === baseHead) return;
     const heads = IRREGULAR_HEADS.get(baseHead);
     if (heads === undefined) IRREGULAR_HEADS.set(baseHead, [h]);
     else if (!heads.includes(h)) heads.push(h);
+  };
+  const bases = irregularVerbs as Record<string, string[][]>;
+  for (const base in bases) {
+    for (const pair of bases[base]!) {
+      for (const form of pair) if (form !== base && !Object.hasOwn(bases, form) && isLowerAscii(form)) addForm(form, base);
+    }
+  }
+  // Porter stems "goes" to "goe", apart from "go", "going" and "went"; "does" is a stop word.
+  addForm('goes', 'go');
+  // English's own irregular plurals ("children", "women", "feet", "knives"), which Porter leaves apart from the singular.
+  for (const [singular, plural] of irregularPlurals) {
+    if (ENGLISH_PLURAL.test(plural) && !PLURALS_OF_OTHER_WORDS.has(plural) && !forms.has(plural) && isLowerAscii(plural) && stemmer(plural) !== stemmer(singular)) addForm(plural, singular);
   }
 }
 
