@@ -274,6 +274,30 @@ const RULE = /^ {0,3}([-*_=~#])(?:\s*\1){2,}\s*$/;
 const SENTENCE_END = /[.!?:;,]["'”’)\]]*$/;
 /** A section number before a heading's words: "1.", "2.3", "A)", "IV.". */
 const HEADING_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[A-Z][.)]|[IVXLC]{1,5}[.)])\s+/;
+/** An email header line: a field's name, a colon and its value ("From: Lena Ortiz", "Message-Id: <…>", "X-Mailer: …"). */
+const EMAIL_FIELD = /^\s*[A-Za-z][A-Za-z0-9-]*:\s+\S/;
+/** The header line that says who wrote to whom, or when. */
+const EMAIL_SENDER = /^\s*(?:From|To|Cc|Date|Sent)\s*:/i;
+/** A mailbox file's line that opens a message: "From rms@gnu.org Thu Jul 22 20:37:55 1999". */
+const MBOX_FROM = /^From \S+@\S+ /;
+/** The subject in an email header line ("Subject: Re: Office move next week" → "Re: Office move next week"). */
+const EMAIL_SUBJECT = /^\s*Subject\s*:\s+(\S.*)$/i;
+
+/**
+ * The subject line of a paragraph that is an email's header (plain text: a
+ * saved message or thread, a reply's quoted header): two lines or more, each
+ * a field ({@link EMAIL_FIELD}) or a field's indented continuation, after a
+ * mailbox's "From " line if any, one of them the subject and one a sender,
+ * recipient or date; undefined otherwise (a certificate's "Subject: CN=…"
+ * among "Subject Public Key Info:" lines is none).
+ */
+function emailSubject(paragraph: readonly SourceLine[]): SourceLine | undefined {
+  if (paragraph.length < 2 || !paragraph.some((l) => EMAIL_SENDER.test(l.text))) return undefined;
+  // A saved mailbox's "From rms@gnu.org Thu Jul 22 1999" line may open it, and a long field goes on over indented lines.
+  const field = (l: SourceLine, k: number): boolean => EMAIL_FIELD.test(l.text) || (k > 0 && /^[ \t]+\S/.test(l.text)) || (k === 0 && MBOX_FROM.test(l.text));
+  return paragraph.every(field) ? paragraph.find((l) => EMAIL_SUBJECT.test(l.text)) : undefined;
+}
+
 /**
  * A line that asks an FAQ's question after a "Q:" label ("Q: When is
  * payday?", "**Question:** How do I …?", "Q. My laptop was stolen."): its
@@ -616,10 +640,27 @@ export function parseTextFile(
   };
   const flush = (): void => {
     if (paragraph.length === 0) return;
+    let subject: SourceLine | undefined;
     if (!markdown && !listItem && paragraph.length === 1 && isTextHeading(paragraph[0]!.text)) {
       settle(false);
       if (title === undefined && sections.length === 0 && current.sentences.length === 0) title = headingOf(paragraph[0]!.text);
       pending = paragraph[0]!;
+    } else if (!markdown && !listItem && (subject = emailSubject(paragraph)) !== undefined) {
+      // An email's header heads its message with the subject ("Re: Office move next week"), as a
+      // heading does, so that the subject counts for each sentence of the message instead of
+      // outranking them as a sentence of its own; the other header lines ("From: Lena Ortiz") stay
+      // text, one per field (a field indented onto more lines is one), and a signature above the header ("Lena") stays a sentence.
+      settle(false);
+      openSection(headingOf(EMAIL_SUBJECT.exec(subject.text)![1]!), subject.line);
+      let field: SourceLine[] = [];
+      for (const l of [...paragraph, undefined]) {
+        if (l !== undefined && field.length > 0 && /^[ \t]/.test(l.text)) {
+          field.push(l);
+          continue;
+        }
+        if (field.length > 0 && field[0] !== subject) current.sentences.push(...splitSentences(field));
+        field = l === undefined ? [] : [l];
+      }
     } else {
       // "2. Booking" right above its text, as a PDF's text has it: the heading of what follows.
       if (!markdown && !listItem && paragraph.length > 1 && isRunInHeading(paragraph[0]!.text, paragraph[1]!.text)) headWithFirstLine();

@@ -1198,8 +1198,17 @@ function sentenceValue(a: PassageAnalysis, i: number): number {
 export function answerSentence(p: Passage, a: PassageAnalysis): number {
   // A table's header row names its columns, its delimiter row ("|---|") holds no word: the answer is in a row under them.
   const best = bestSentence(a, (i) => !isTableHeader(p, i) && !TABLE_DELIMITER.test(sentenceText(p, i)));
-  for (let i = best; i < p.sentences.length; i++) if (!isQuestion(sentenceText(p, i))) return i;
+  for (let i = best; i < p.sentences.length; i++) if (!isQuestion(sentenceText(p, i)) && !isSignOff(p, i)) return i;
   return best;
+}
+
+/** A name or a word of thanks alone on its line, as a letter or an email is signed: "Lena", "Raj Mehta", "Thanks" (not "Yes"). */
+const SIGN_OFF = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?$/u;
+
+/** Whether sentence `i` of `p` signs off a message ({@link SIGN_OFF}): it answers no question. */
+function isSignOff(p: Passage, i: number): boolean {
+  const t = sentenceText(p, i);
+  return SIGN_OFF.test(t) && !BARE_REPLY.test(t) && startsLine(p, i) && (i + 1 === p.sentences.length || startsLine(p, i + 1));
 }
 
 /** A reply that is only a yes or a no ("Yes.", "Of course!"): the sentence after it says what it means. */

@@ -439,6 +439,51 @@ describe('quotations', () => {
   });
 });
 
+describe('emails in plain text', () => {
+  const sectionsOf = (text: string): Array<[string, string[]]> =>
+    parseTextFile('corpus/thread.txt', text).documents[0]!.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)]);
+  const thread = [
+    'From: Lena Ortiz',
+    'To: Facilities team',
+    'Subject: Re: Office move next week',
+    '',
+    'Can we leave our monitors on the desks?',
+    '',
+    'Lena',
+    '',
+    '> From: Raj Mehta',
+    '> Subject: Office move next week',
+    '>',
+    '> We move to the fourth floor on Friday 18 June.',
+  ].join('\n');
+
+  it('heads each message with its subject and keeps the other header lines, one per line, and the signature as text', () => {
+    expect(sectionsOf(thread)).toEqual([
+      ['Re: Office move next week', ['From: Lena Ortiz', 'To: Facilities team', 'Can we leave our monitors on the desks?', 'Lena']],
+      ['Office move next week', ['From: Raj Mehta', 'We move to the fourth floor on Friday 18 June.']],
+    ]);
+    // The subject line is cited as the heading's line.
+    expect(toPassages(parseTextFile('corpus/thread.txt', thread).documents[0]!, 0).map((p) => [p.section, p.lines])).toEqual([
+      ['Re: Office move next week', [1, 7]],
+      ['Office move next week', [9, 12]],
+    ]);
+  });
+
+  it("reads a saved mailbox's message: its \"From \" line and a field indented onto more lines", () => {
+    const mbox = ['From rms@example.org Thu Jul 22 20:37:55 1999', 'Received: from arthur', '\tby odin; Thu, 22 Jul 1999', 'From: Richard <rms@example.org>', 'Subject: Use of Readline', '', 'Please add this text.'].join('\n');
+    expect(sectionsOf(mbox)).toEqual([
+      ['Use of Readline', ['From rms@example.org Thu Jul 22 20:37:55 1999', 'Received: from arthur by odin; Thu, 22 Jul 1999', 'From: Richard <rms@example.org>', 'Please add this text.']],
+    ]);
+  });
+
+  it.each([
+    ['labels without a subject', 'From: the city archive\nTo: 1911\n\nThe records run on.', ['From: the city archive', 'To: 1911', 'The records run on.']],
+    ["a certificate's subject", 'Issuer: CN=Dummy Root CA\nSubject: CN=Dummy Root CA\nSubject Public Key Info: rsa\n\nThe key is made up.', ['Issuer: CN=Dummy Root CA', 'Subject: CN=Dummy Root CA', 'Subject Public Key Info: rsa', 'The key is made up.']],
+  ])('reads header-like %s as text', (_, text, sentences) => {
+    expect(sectionsOf(text)).toEqual([['', sentences]]);
+  });
+});
+
 describe('plain-text headings', () => {
   const sectionsOf = (text: string, title?: string): Array<[string, string[]]> =>
     parseTextFile('corpus/leaflet.txt', text, title === undefined ? {} : { title }).documents[0]!.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)]);

@@ -205,6 +205,40 @@ describe('a question that asks for a way to reach someone', () => {
   });
 });
 
+describe('an email thread', () => {
+  const engine = engineOf({
+    'corpus/thread.txt': [
+      'From: Lena Ortiz',
+      'To: Facilities team',
+      'Subject: Re: Office move next week',
+      '',
+      'Thanks, Raj. One more question: can we leave our monitors on the desks?',
+      '',
+      'Lena',
+      '',
+      '> From: Raj Mehta',
+      '> Subject: Office move next week',
+      '>',
+      '> We move to the fourth floor on Friday 18 June. Label every crate with your name.',
+    ].join('\n'),
+  });
+
+  it("answers from the message, not from a reply's subject line", () => {
+    expect(ask(engine, 'When is the office move?', 1).answers[0]).toMatchObject({
+      answer: 'We move to the fourth floor on Friday 18 June.',
+      citation: { section: 'Office move next week' },
+    });
+  });
+
+  it('never quotes a signature as the answer to a question the message asks', () => {
+    expect(ask(engine, 'Can we leave our monitors on the desks?', 1).answers[0]?.answer).toBe('One more question: can we leave our monitors on the desks?');
+    const note = engineOf({ 'corpus/note.txt': 'Hi all,\n\nIs the car park free on Sundays? Nobody at the desk knew.\n\nMaria Lopez' });
+    expect(ask(note, 'Is the car park free on Sundays?', 1).answers[0]?.answer).toBe('Nobody at the desk knew.');
+    const signed = engineOf({ 'corpus/note.txt': 'Hi all,\n\nIs the car park free on Sundays?\n\nMaria Lopez' });
+    expect(ask(signed, 'Is the car park free on Sundays?', 1).answers[0]?.answer).toBe('Is the car park free on Sundays?');
+  });
+});
+
 describe('passages built to be slow for the analysis', () => {
   const howTo = 'How do I paint Monday zone?';
   it.each([
