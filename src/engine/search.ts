@@ -250,13 +250,15 @@ function subjectWeightOf(n: number, df: number): number {
  * ({@link subjectWeightOf}) the passage matches plus the share carried by the
  * question's adjacent term pairs it holds close together. Only the first
  * `asked` terms count: the measure nouns added after them (`measureNouns`)
- * are the ranking's, not the question's.
+ * are the ranking's, not the question's. A frame term weighs its frame
+ * weight here too (`frameOf(i)` for the `i`-th term, {@link questionFrameOf}):
+ * the "give" of "How much money does the scholarship give?" says little of what is asked.
  */
-function supportOf(raw: Candidates, hit: Hit, n: number, asked = raw.df.length): number {
+function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf: (i: number) => number): number {
   const terms = asked;
   const weights = new Float64Array(terms);
   let total = 0;
-  for (let i = 0; i < terms; i++) total += weights[i] = subjectWeightOf(n, Math.max(1, raw.df[i]!));
+  for (let i = 0; i < terms; i++) total += weights[i] = subjectWeightOf(n, Math.max(1, raw.df[i]!)) * frameOf(i);
   const j = raw.ids.indexOf(hit.passageId);
   let support = 0;
   if (j >= 0) for (let i = 0; i < terms; i++) if ((raw.matched[j * raw.words + (i >>> 5)]! >>> (i & 31)) & 1) support += weights[i]!;
@@ -630,7 +632,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const abstain =
     opts.abstain !== false &&
     ((!knownEnough(terms, df, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
-      (supportOf(raw, hits[0]!, n, asked) < minSupport && !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
+      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1) < minSupport && !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));

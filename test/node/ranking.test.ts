@@ -828,6 +828,20 @@ describe('abstention counts words the question puts side by side', () => {
   });
 });
 
+describe('abstention weighs a frame word as the ranking does', () => {
+  it('answers when the best passage holds what the question is about, not its light verb ("give")', () => {
+    const engine = engineOf({
+      'corpus/scholarship.txt': 'The scholarship pays 3,000 a year for three years.',
+      'corpus/donors.txt': 'Donors give books to the library.',
+      ...Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`corpus/money-${i}.txt`, `Money for trip ${i} is kept in the safe.`])),
+      ...FILLER,
+    });
+    // Counting "give" in full, the scholarship's passage would hold too little of the question (0.37 of its
+    // weight, under RANKING.minSupport); at the frame weight, as the ranking counts it, it holds enough (0.45).
+    expect(ask(engine, 'How much money does the scholarship give?', 1).answers[0]?.answer).toBe('The scholarship pays 3,000 a year for three years.');
+  });
+});
+
 describe('abstention on small corpora', () => {
   const small = {
     'corpus/cats.txt': 'Cats sleep for most of the day. A cat purrs when it is content.',
