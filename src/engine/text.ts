@@ -28,6 +28,34 @@ const ENGLISH_PLURAL = /(?:men|children|feet|teeth|geese|mice|lice|oxen|ves)$/;
 /** Irregular plurals that are also another word's form, left to the stemmer: "leaves" and "lives" (verbs). */
 const PLURALS_OF_OTHER_WORDS: ReadonlySet<string> = new Set(['leaves', 'lives']);
 
+/**
+ * Units of measure and the other ways they are written: the abbreviation
+ * ("km", "kg", "lbs"), the American spelling and its plural ("kilometers"),
+ * which Porter leaves apart from the unit ("kilometr", "kilomet", "km").
+ * Single letters ("m", "g", "l") and abbreviations that are also words or
+ * other abbreviations ("in", "min", "sec") are left alone.
+ */
+const UNIT_FORMS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['kilometre', ['km', 'kms', 'kilometer', 'kilometers']],
+  ['centimetre', ['cm', 'centimeter', 'centimeters']],
+  ['millimetre', ['mm', 'millimeter', 'millimeters']],
+  ['metre', ['meter', 'meters']],
+  ['kilogram', ['kg', 'kgs', 'kilogramme', 'kilogrammes']],
+  ['milligram', ['mg']],
+  ['litre', ['liter', 'liters']],
+  ['millilitre', ['ml', 'milliliter', 'milliliters']],
+  ['pound', ['lb', 'lbs']],
+  ['ounce', ['oz']],
+  ['foot', ['ft']],
+  ['yard', ['yd', 'yds']],
+  ['mile', ['mi']],
+  ['hour', ['hr', 'hrs']],
+  ['kilobyte', ['kb']],
+  ['megabyte', ['mb']],
+  ['gigabyte', ['gb']],
+  ['terabyte', ['tb']],
+];
+
 /** Base verb's head → the heads of its irregular forms that differ from it ("bu" → ["bo"] for "bought"). */
 const IRREGULAR_HEADS = new Map<number, number[]>();
 
@@ -52,6 +80,8 @@ const IRREGULAR_HEADS = new Map<number, number[]>();
   }
   // Porter stems "goes" to "goe", apart from "go", "going" and "went"; "does" is a stop word.
   addForm('goes', 'go');
+  // A unit's abbreviation and its American spelling read as the unit ("300 km a day" for "How many kilometres …?").
+  for (const [unit, forms] of UNIT_FORMS) for (const form of forms) addForm(form, unit);
   // English's own irregular plurals ("children", "women", "feet", "knives"), which Porter leaves apart from the singular.
   for (const [singular, plural] of irregularPlurals) {
     if (ENGLISH_PLURAL.test(plural) && !PLURALS_OF_OTHER_WORDS.has(plural) && !forms.has(plural) && isLowerAscii(plural) && stemmer(plural) !== stemmer(singular)) addForm(plural, singular);

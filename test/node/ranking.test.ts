@@ -1153,7 +1153,7 @@ describe('abstention on small corpora', () => {
   });
 });
 
-describe('word forms the stemmer does not meet: irregular verbs and plurals, adverbs of time', () => {
+describe('word forms the stemmer does not meet: irregular verbs and plurals, adverbs of time, units', () => {
   const engine = engineOf({
     'corpus/deal.txt': 'Meta bought a stake in Scale. The company paid 14 billion dollars for it.',
     'corpus/cloud.txt': 'Google sells cloud services to banks.',
@@ -1171,12 +1171,27 @@ describe('word forms the stemmer does not meet: irregular verbs and plurals, adv
     ['monthly', 'month'],
     ['daily', 'day'],
     ['yearly', 'years'],
+    ['km', 'kilometres'],
+    ['kilometers', 'kilometre'],
+    ['kg', 'kilograms'],
+    ['lbs', 'pounds'],
+    ['ft', 'feet'],
+    ['hrs', 'hours'],
+    ['gb', 'gigabytes'],
+    ['meters', 'metres'],
   ])('reads %j as %j', (form, base) => {
     expect(term(form)).toBe(term(base));
   });
 
-  it.each(['lay', 'saw', 'bid', 'beat', 'leaves', 'lives', 'people', 'data', 'vortices'])('leaves %j to the stemmer alone', (w) => {
+  it.each(['lay', 'saw', 'bid', 'beat', 'leaves', 'lives', 'people', 'data', 'vortices', 'min', 'sec'])('leaves %j to the stemmer alone', (w) => {
     expect(term(w)).toBe(stemmer(w));
+  });
+
+  it('answers and highlights a unit written as its abbreviation', () => {
+    const cars = engineOf({ 'corpus/hire.md': '# Car hire\n\n## Mileage\n\nEvery booking includes 300 km a day. Extra distance costs 0.25 per km.', 'corpus/cloud.txt': 'Google sells cloud services to banks.' });
+    const a = ask(cars, 'How many kilometres are included?', 1).answers[0]!;
+    expect(a.answer).toBe('Every booking includes 300 km a day.');
+    expect(a.highlights.map(([s, e]) => a.text.slice(s, e))).toContain('km');
   });
 
   it('answers and highlights a passage that has the verb in another tense', () => {
