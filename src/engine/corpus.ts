@@ -321,8 +321,17 @@ const AROUND_EMPHASIS = /^(\*\*|__|\*|_)(?=\S)(.*\S)\1$/;
 const BARE_QUESTION = /^\s*[\p{Lu}\p{N}][^\n]{0,198}\?\s*$/u;
 
 /**
+ * Whether `line` is an FAQ's question without a label ({@link BARE_QUESTION}):
+ * one sentence, so that a post that ends by asking ("Phew. So what do I do
+ * with it? Stir it in or pour it off?") is none.
+ */
+function isBareQuestion(line: string): boolean {
+  return BARE_QUESTION.test(line) && !INNER_SENTENCE_END.test(line.trim());
+}
+
+/**
  * Whether plain text is laid out as an FAQ without labels: at least two
- * paragraphs open with a line that is a question ({@link BARE_QUESTION})
+ * paragraphs open with a line that is a question ({@link isBareQuestion})
  * and have more text after it ("When is payday?" / "Salaries are paid …").
  * One such paragraph is a rhetorical question in prose, not an FAQ.
  */
@@ -330,7 +339,7 @@ function isBareFaq(lines: readonly string[], from: number): boolean {
   let found = 0;
   for (let i = from; i < lines.length; i++) {
     const starts = i === from || lines[i - 1]!.trim() === '';
-    if (!starts || !BARE_QUESTION.test(lines[i]!) || TEXT_BULLET.test(lines[i]!)) continue;
+    if (!starts || !isBareQuestion(lines[i]!) || TEXT_BULLET.test(lines[i]!)) continue;
     let j = i + 1;
     while (j < lines.length && lines[j]!.trim() === '') j++;
     if (j < lines.length && !BARE_QUESTION.test(lines[j]!) && ++found >= 2) return true;
@@ -791,7 +800,7 @@ export function parseTextFile(
         isFaqQuestion(line) ||
         (markdown && paragraph.length === 0 && EMPHASISED_QUESTION.test(line)) ||
         (summary && line.trim() !== '') ||
-        (bareFaq && paragraph.length === 0 && BARE_QUESTION.test(line) && !TEXT_BULLET.test(line))
+        (bareFaq && paragraph.length === 0 && isBareQuestion(line) && !TEXT_BULLET.test(line))
       ) {
         flush();
         settle(false);

@@ -581,6 +581,31 @@ describe('plain-text headings', () => {
     expect(sectionsOf(prose, 'Essay')).toEqual([['', ['Why does this matter?', 'Because every answer is a quote.', 'The index ships with the Worker.']]]);
   });
 
+  it("keeps a forum's posts under their own lines: a post that ends by asking is no FAQ's question", () => {
+    const thread = [
+      'Thread: My starter smells of acetone - is it dead?',
+      'Forum: Baking',
+      '',
+      'Reply from oven_mitt on 3 May',
+      '',
+      'The grey liquid is called hooch. Your starter is alive.',
+      '',
+      'Reply from crumbqueen on 3 May',
+      '',
+      'Phew. So what do I do with the hooch? Stir it back in or pour it off?',
+      '',
+      'Reply from oven_mitt on 4 May',
+      '',
+      'Pour it off, then feed the starter.',
+    ].join('\n');
+    expect(sectionsOf(thread, 'Forum thread')).toEqual([
+      ['', ['Thread: My starter smells of acetone - is it dead?', 'Forum: Baking']],
+      ['Reply from oven_mitt on 3 May', ['The grey liquid is called hooch.', 'Your starter is alive.']],
+      ['Reply from crumbqueen on 3 May', ['Phew.', 'So what do I do with the hooch?', 'Stir it back in or pour it off?']],
+      ['Reply from oven_mitt on 4 May', ['Pour it off, then feed the starter.']],
+    ]);
+  });
+
   it.each([
     ['answers on the same line', '**Q: How do I cancel?** A: Open Billing.'],
     ['runs on to the next line', 'Q: How do I change my bank details if I'],
