@@ -72,6 +72,8 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) weights.set(term(m[1]!)!, RANKING.frameWeight);
   // "What number do I call in an emergency?": in a question for a way to reach someone, "number", "call", "phone" … frame it.
   if (answerType === 'contact') for (const t of CONTACT_FRAME_TERMS) if (terms.includes(t)) weights.set(t, RANKING.frameWeight);
+  // "What time does school finish?": "time" says what kind of answer is asked for, as "year" does.
+  if (answerType === 'time' && terms.includes(TIME_TERM)) weights.set(TIME_TERM, RANKING.frameWeight);
   // "How much does it cost to bring skis?": the verb of paying frames the question, as "how long" does.
   const money = answerType === 'money' ? MONEY_Q.exec(q) : null;
   if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
@@ -125,7 +127,7 @@ export interface Ranking {
 }
 
 /** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost", a frequency for "how often"), a way to reach someone (an email address, a phone number), a name, a place, a reason ("because …"), a yes or no, an instruction ("To delete it, go to …"), or anything. */
-export type AnswerType = 'date' | 'number' | 'percent' | 'money' | 'frequency' | 'name' | 'place' | 'reason' | 'yesno' | 'contact' | 'instruction' | 'any';
+export type AnswerType = 'date' | 'time' | 'number' | 'percent' | 'money' | 'frequency' | 'name' | 'place' | 'reason' | 'yesno' | 'contact' | 'instruction' | 'any';
 
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
@@ -164,6 +166,11 @@ const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|
 /** An amount of money in a sentence: "$14 billion", "€95", "CHF 30", "18,500 pounds", "40 euros", "75 crowns". */
 const MONEY_TEXT =
   /[$€£¥₹₽₩₺₪]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|jpy|aud|cad|inr|cny)\s?\d|\d\s?(?:dollars|euros|pounds|pence|cents|yen|crowns|kronor|kroner|krona|francs|rupees|yuan|pesos|rand|zloty|baht|usd|eur|gbp|chf|sek|nok|dkk)\b/i;
+const TIME_TERM = term('time')!;
+/** A question that asks for a time of day: "What time does school finish?", "At what time …?" */
+const TIME_Q = /\bwhat time\b/;
+/** A time of day in a sentence: "15:15", "8.30am", "9 pm", "noon", "midnight" (not "2.50", a price). */
+const TIME_TEXT = /\b(?:[01]?\d|2[0-3]):[0-5]\d\b|\b\d{1,2}(?:[.:][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:noon|midday|midnight)\b/i;
 /** A question that asks why. */
 const REASON_Q = /\bwhy\b/;
 /** A reason in a sentence: "because", "due to", "as a result of", "so that", … */
@@ -179,7 +186,7 @@ const YESNO_TEXT = /^(?:A:\s*)?(?:Yes|No)\b(?!\.\s*\d)/;
 /** The answer types that pick a passage's answer sentence but do not rank passages: the words that show them are in too many passages to tell of a subject. */
 const SENTENCE_ONLY_TYPES: ReadonlySet<AnswerType> = new Set(['reason', 'yesno']);
 /** The answer types a sentence holds as a whole, by a pattern over it, rather than by one of its words. */
-const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { yesno: YESNO_TEXT, contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT, frequency: FREQUENCY_TEXT };
+const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { time: TIME_TEXT, yesno: YESNO_TEXT, contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT, frequency: FREQUENCY_TEXT };
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */
 const DATE_WORDS: ReadonlySet<string> = new Set(
@@ -205,7 +212,7 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 
 /**
  * Reads the answer type from English question words: "when …" asks for a
- * date, "how many …" for a number ("what percentage …" for a share such as
+ * date, "what time …" for a time of day ("15:15", "3 p.m.", "noon"), "how many …" for a number ("what percentage …" for a share such as
  * "61%", "how much does it cost" for money such as "€95", "how often" for a
  * frequency such as "every year"), "… email?" or "… phone number?" for a
  * way to reach someone, "who …" for a name, "where …" for a place (a name after
@@ -216,6 +223,7 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
  */
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
+  if (TIME_Q.test(q)) return 'time';
   if (DATE_Q.test(q)) return 'date';
   if (CALL_NUMBER_Q.test(q)) return 'contact';
   if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : FREQUENCY_Q.test(q) ? 'frequency' : 'number';

@@ -41,6 +41,8 @@ describe('answer type of a question', () => {
   it.each([
     ['When did Meta invest in Scale AI?', 'date'],
     ['In what year was the company founded?', 'date'],
+    ['What time does school finish?', 'time'],
+    ['At what time is check-in?', 'time'],
     ['How many people knew of the change?', 'number'],
     ['How wide is the river at Basel?', 'number'],
     ['How much did Meta pay?', 'money'],
@@ -248,6 +250,7 @@ describe('passages built to be slow for the analysis', () => {
     ['a 200,000-character run of amounts in crowns', `Paint is sold here. It costs ${'5 5 crowns '.repeat(20_000)}`, 'How much does paint cost?'],
     ['a 200,000-character run of "because" and "every"', `Paint goes to the depot. It goes ${'every because due '.repeat(12_000)}`, 'Why does paint go to the depot?'],
     ['a 200,000-character run of "Yes, No"', `Paint goes to the depot. ${'Yes, No '.repeat(25_000)}`, 'Does paint go to the depot?'],
+    ['a 200,000-character run of digits and colons', `Paint goes to the depot. It opens ${'12:1 1:'.repeat(28_000)}`, 'What time does the depot open?'],
   ])('analyses %s in linear time', (_, text, question) => {
     const second = text.indexOf('\n') >= 0 ? text.indexOf('\n') + 1 : text.indexOf('. ') + 2;
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 2], text, sentences: [0, second] };
@@ -324,6 +327,12 @@ describe('the answer sentence', () => {
     ['How often do dogs need a booster?', 'Adult dogs need a booster every year.', true],
     ['How often do dogs need a booster?', 'Dogs need three rounds, at 8, 12 and 16 weeks.', false],
     ['How often should I water?', 'Water twice a day during heatwaves.', true],
+    ['What time does school finish?', 'The school day starts at 8:45 and ends at 15:15.', true],
+    ['What time is check-in?', 'Check-in is from 3 p.m. on the day of arrival.', true],
+    ['What time is check-in?', 'Check-in opens at noon.', true],
+    ['What time is the ferry?', 'The ferry leaves at 8.30am.', true],
+    ['What time is the ferry?', 'The ferry costs 2.50 and runs daily.', false],
+    ['What time is the ferry?', 'The ferry runs 3 times a day, pm and am sailings alike.', false],
   ])('for %j, counts %j as holding the asked-for amount: %s', (q, sentence, typed) => {
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: sentence, sentences: [0] };
     const terms = queryTerms(q);
