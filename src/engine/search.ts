@@ -1238,8 +1238,8 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  * - the first item of a list, chosen for its heading's words only ("What
  *   comes in the box?" under "What's in the box"): the rest of the list;
  * - a statement in bold that opens a paragraph ("**The robot does not
- *   charge.** Check the dock …"), a run-in heading or a stressed answer:
- *   the sentence after it;
+ *   charge.** Check the dock …"), a run-in heading or a stressed answer, or
+ *   a clause's short title ("3.1 Limescale. A kettle that …"): the sentence after it;
  * - a line of code that opens a bracket ("parcelly.shipments.create({"):
  *   the lines up to the one that closes it ({@link closingLine});
  * - the first sentence of a list item: the rest of the item ({@link restOfItem});
@@ -1261,7 +1261,7 @@ export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = f
   if (ITEM_MARKER.test(lead) && !holdsQuestionWord(p, a, first, title) && !(first > 0 && ITEM_MARKER.test(sentenceText(p, first - 1)))) {
     return [first, runOn(p, first, true)];
   }
-  if (RUN_IN.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1) && !isQuestion(sentenceText(p, first + 1))) return [first, first + 1];
+  if ((RUN_IN.test(lead) || RUN_IN_TITLE.test(lead)) && first + 1 < p.sentences.length && !startsLine(p, first + 1) && !isQuestion(sentenceText(p, first + 1))) return [first, first + 1];
   // A list item's first sentence, with the rest of the item ("- **E3**: The water is too hot. The filter works with cold water only.").
   if (ITEM_MARKER.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1)) return [first, restOfItem(p, first)];
   if (OPENS_BRACKET.test(lead) && (first === 0 || startsLine(p, first))) return [first, closingLine(p, first)];
@@ -1380,6 +1380,8 @@ function holdsQuestionWord(p: Passage, a: PassageAnalysis, i: number, title: str
 
 /** A sentence wholly in Markdown bold, ending in its punctuation: "**The robot does not charge.**". */
 const RUN_IN = /^(\*\*|__)(?![*_\s]).*[.!?:]\1$/;
+/** A clause's title run in before its text, a numbered one or three words at most: "3.1 Limescale.", "Late payment." */
+const RUN_IN_TITLE = /^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,2}\.$/u;
 
 /** Whether sentence `i` of `p` begins a line of the document. */
 function startsLine(p: Passage, i: number): boolean {

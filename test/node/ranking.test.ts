@@ -496,6 +496,14 @@ describe('the answer sentence', () => {
     );
   });
 
+  it.each([
+    ['a numbered title', 'What about limescale?', '3.1 Limescale. A kettle that is not descaled once a month will fail early, and this is not a fault.'],
+    ['a title of two words', 'What about late payment?', 'Late payment. Invoices paid after 30 days cost 5% more.'],
+  ])("quotes a clause's short title run in before its text (%s) with the sentence after it", (_, question, clause) => {
+    const engine = engineOf({ 'corpus/terms.txt': `TERMS\n\n${clause}\n\nAll other faults are repaired for free.` });
+    expect(ask(engine, question, 1).answers[0]?.answer).toBe(clause);
+  });
+
   it('quotes a list that its heading alone matches, and a statement in bold with the sentence after it', () => {
     const engine = engineOf({
       'corpus/manual.md': [
