@@ -11,14 +11,14 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 // MARGIN on nDCG@10 or Hit@1 fails here. Improve the ranking, then raise them.
 const MARGIN = 0.01;
 const RECORDED = {
-  cranfield: { questions: 225, 'ndcg@10': 0.4325, 'hit@1': 0.3822 },
-  squad: { questions: 1000, 'ndcg@10': 0.8667, 'hit@1': 0.752 },
+  cranfield: { questions: 225, 'ndcg@10': 0.4329, 'hit@1': 0.3822 },
+  squad: { questions: 1000, 'ndcg@10': 0.8666, 'hit@1': 0.752 },
 };
-// Made-up documents in the layouts people have (test/fixtures/structured, -2 to -11, asked with
+// Made-up documents in the layouts people have (test/fixtures/structured, -2 to -12, asked with
 // --judge phrases): what each set holds, and its recorded figures.
 const STRUCTURED = {
   'structured': { kinds: 'a lease, a manual page, recipes, benefits, API docs, FAQs, a syllabus', questions: 250, 'ndcg@10': 0.8729, 'hit@1': 0.804, 'answer@1': 0.768 },
-  'structured-2': { kinds: 'a handbook, a privacy policy, a changelog, a CLI reference, a leaflet, game rules, a hotel page', questions: 118, 'ndcg@10': 0.9091, 'hit@1': 0.8814, 'answer@1': 0.839 },
+  'structured-2': { kinds: 'a handbook, a privacy policy, a changelog, a CLI reference, a leaflet, game rules, a hotel page', questions: 118, 'ndcg@10': 0.9097, 'hit@1': 0.8814, 'answer@1': 0.839 },
   'structured-3': { kinds: 'a billing FAQ, a recipe, lab rules, rental terms, a bus schedule', questions: 50, 'ndcg@10': 0.9326, 'hit@1': 0.9, 'answer@1': 0.88 },
   'structured-4': { kinds: 'a conference page, a quick start guide, museum hours, a glossary, a postmortem, a biography, minutes', questions: 64, 'ndcg@10': 0.8955, 'hit@1': 0.8438, 'answer@1': 0.8125 },
   'structured-5': { kinds: 'a library FAQ, a plan matrix, a menu, a tax guide, a closure email, campsite rules', questions: 51, 'ndcg@10': 0.9659, 'hit@1': 0.9412, 'answer@1': 0.8627 },
@@ -26,8 +26,9 @@ const STRUCTURED = {
   'structured-7': { kinds: 'a wedding FAQ, a town history, a fee table, refund rules, league rules, an email thread', questions: 45, 'ndcg@10': 0.8516, 'hit@1': 0.8, 'answer@1': 0.7556 },
   'structured-8': { kinds: 'a passport page, a manual from a PDF, an API reference, a timetable, membership terms, an allergy policy', questions: 42, 'ndcg@10': 0.911, 'hit@1': 0.881, 'answer@1': 0.8333 },
   'structured-9': { kinds: 'a CLI tutorial, a hospital page, a flat listing, scholarship records, a recall notice, a password policy', questions: 39, 'ndcg@10': 0.9554, 'hit@1': 0.9231, 'answer@1': 0.8462 },
-  'structured-10': { kinds: 'car hire terms, an allotment newsletter, an IT help page, a festival page, a tenant handbook', questions: 36, 'ndcg@10': 0.9512, 'hit@1': 0.9444, 'answer@1': 0.9167 },
+  'structured-10': { kinds: 'car hire terms, an allotment newsletter, an IT help page, a festival page, a tenant handbook', questions: 36, 'ndcg@10': 0.9512, 'hit@1': 0.9444, 'answer@1': 0.9444 },
   'structured-11': { kinds: 'support macros, a pool FAQ, release notes, a CLI README, a leave policy', questions: 30, 'ndcg@10': 0.981, 'hit@1': 0.9667, 'answer@1': 0.8667 },
+  'structured-12': { kinds: 'a job posting, API error codes, term dates, a warranty, a forum thread, a gym timetable, a dosage page', questions: 45, 'ndcg@10': 0.8056, 'hit@1': 0.7333, 'answer@1': 0.6667 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.
