@@ -61,6 +61,12 @@ export const RANKING = {
   /** Extra weight of a best sentence that also holds a word of the asked-for answer type. */
   answerTypeBonus: 1,
   /**
+   * A "how many" question's counted noun right after a number ("How many eggs
+   * …?" of "6 eggs") counts again, at this share of its weight, in its
+   * sentence, which then holds the asked-for type.
+   */
+  countedWeight: 1,
+  /**
    * A frame word of the question (a light verb, `LIGHT_VERBS`: "get", "use",
    * "happen"; a noun that asks for a kind of text, `FRAME_NOUNS`: "policy";
    * a measure after "how", `HOW_ADJECTIVES`: "how long"; a noun

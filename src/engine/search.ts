@@ -120,6 +120,8 @@ export interface Ranking {
   answerType: AnswerType;
   /** The numbered part the question names ("clause 6.3": "6.3"), if any; the sentence or section it labels counts like one of the asked-for type. */
   label?: string;
+  /** The term of what a "how many" question counts ("How many eggs …?": "egg"), if any. */
+  counted?: string;
   /** The question's frame terms ("how long", "take", "policy"), when it has any. */
   frame?: ReadonlySet<string>;
   abstained: boolean;
@@ -167,6 +169,8 @@ const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|
 const MONEY_TEXT =
   /[$€£¥₹₽₩₺₪]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|jpy|aud|cad|inr|cny)\s?\d|\d\s?(?:dollars|euros|pounds|pence|cents|yen|crowns|kronor|kroner|krona|francs|rupees|yuan|pesos|rand|zloty|baht|usd|eur|gbp|chf|sek|nok|dkk)\b/i;
 const TIME_TERM = term('time')!;
+/** What a "how many" question counts: "How many eggs …?". */
+const COUNTED_Q = /\bhow many\s+([a-z]+)/;
 /** A question that asks for a time of day: "What time does school finish?", "At what time …?" */
 const TIME_Q = /\bwhat time\b/;
 /** A time of day in a sentence: "15:15", "8.30am", "9 pm", "noon", "midnight" (not "2.50", a price). */
@@ -388,7 +392,8 @@ function lowerAscii(c: number): number {
  * Matches a passage word by word against the question: which words to
  * highlight, how much of the question each sentence covers, whether a
  * sentence holds a candidate of the asked-for type (a year, month or weekday for "when", a
- * number in digits or words for "how many", a capitalised name for "who", one after "in", "at" or
+ * number in digits or words for "how many", and the counted noun right after it counting again,
+ * "6 eggs", a capitalised name for "who", one after "in", "at" or
  * "near" for "where"), and which adjacent
  * question terms stand within {@link RANKING.proximityWindow} words of each other.
  * A passage word is read through `synonyms` like the index read it. Each
@@ -401,12 +406,14 @@ function lowerAscii(c: number): number {
  */
 export function analysePassage(
   p: Passage,
-  ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType' | 'label'>,
+  ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType' | 'label' | 'counted'>,
   questionWords: ReadonlySet<string>,
   synonyms: Synonyms = NO_SYNONYMS,
   context: ReadonlyMap<string, number> = NO_CONTEXT,
 ): PassageAnalysis {
-  const { terms, idf, answerType, label } = ranking;
+  const { terms, idf, answerType, label, counted } = ranking;
+  // The word index of the last number read, for a "how many" question's counted noun right after it ("6 eggs").
+  let numberAt = -2;
   const typedSentence = SENTENCE_TYPES[answerType];
   const position = new Map<string, number>();
   terms.forEach((t, i) => position.set(t, i));
@@ -466,6 +473,7 @@ export function analysePassage(
     if (t !== null) t = canonicalTerm(synonyms, t);
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
+      if (counted !== undefined && (DIGIT.test(text[start]!) || NUMBER_WORDS.has((word ??= text.slice(start, end).toLowerCase())))) numberAt = w;
       // A word of the asked-for type that the question does not hold (cheap tests first: they are pure).
       if (answerType !== 'any' && typedSentence === undefined && !sentenceTyped[s] && mayBeTyped(answerType, text, start, end)) {
         const raw = text.slice(start, end);
@@ -482,6 +490,11 @@ export function analysePassage(
       return;
     }
     highlights.push([start, end]);
+    // "6 eggs" for "How many eggs …?": the number counts what the question counts.
+    if (t === counted && numberAt === w - 1) {
+      sentenceTyped[s] = true;
+      sentenceWeights[s]! += (idf.get(t!) ?? 0) * RANKING.countedWeight;
+    }
     // "6.3 If uptime falls …" or "9. Termination" is the part the question names; "see clause 6.3" only cites it.
     if (t === label && !cites && (label.includes('.') || text[end] === '.' || text[end] === ')')) sentenceTyped[s] = true;
     if (!seenInSentence.has(t!)) {
@@ -629,6 +642,11 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const smooth = limit > 1 && RANKING.neighbourWeight > 0 && engine.neighbours.k > 0 ? scratchOf(engine) : undefined;
   const want = Math.max(limit, RANKING.depth, smooth === undefined ? 0 : RANKING.neighbourDepth);
   const ranking: Ranking = { terms, idf, answerType, abstained: false, hits: [] };
+  if (answerType === 'number') {
+    const m = COUNTED_Q.exec(question.toLowerCase());
+    const c = m === null ? null : term(m[1]!);
+    if (c !== null && terms.includes(c)) ranking.counted = c;
+  }
   if (frame.label !== undefined) ranking.label = frame.label;
   if (frame.weights.size > 0) ranking.frame = new Set(frame.weights.keys());
   const questionWords = new Set(tokens.map((t) => t.word));

@@ -340,6 +340,13 @@ describe('the answer sentence', () => {
     expect(a.sentenceTyped).toEqual([typed]);
   });
 
+  it('prefers for a "how many" question the number right before what it counts', () => {
+    const engine = engineOf({
+      'corpus/shakshuka.txt': 'Shakshuka\n\nThe sauce keeps for two days in the fridge; reheat it before adding the eggs.\n\nBuy 2 tins of tomatoes and 6 eggs.',
+    });
+    expect(ask(engine, 'How many eggs do I need?', 1).answers[0]?.answer).toBe('Buy 2 tins of tomatoes and 6 eggs.');
+  });
+
   it('answers a yes-or-no question with the sentence that says yes or no', () => {
     const engine = engineOf({
       'corpus/vet.txt': 'Q: Do I need an appointment?\nA: Yes, except for emergencies. Book online or call 555-0142.\n\nQ: Do you treat birds?\nA: No. We refer you to the Exotic Animal Centre.',
