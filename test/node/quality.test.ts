@@ -12,9 +12,9 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 const MARGIN = 0.01;
 const RECORDED = {
   cranfield: { questions: 225, 'ndcg@10': 0.4329, 'hit@1': 0.3822 },
-  squad: { questions: 1000, 'ndcg@10': 0.8666, 'hit@1': 0.752 },
+  squad: { questions: 1000, 'ndcg@10': 0.8683, 'hit@1': 0.755 },
 };
-// Made-up documents in the layouts people have (test/fixtures/structured, -2 to -12, asked with
+// Made-up documents in the layouts people have (test/fixtures/structured, -2 to -13, asked with
 // --judge phrases): what each set holds, and its recorded figures.
 const STRUCTURED = {
   'structured': { kinds: 'a lease, a manual page, recipes, benefits, API docs, FAQs, a syllabus', questions: 250, 'ndcg@10': 0.8729, 'hit@1': 0.804, 'answer@1': 0.768 },
@@ -29,6 +29,7 @@ const STRUCTURED = {
   'structured-10': { kinds: 'car hire terms, an allotment newsletter, an IT help page, a festival page, a tenant handbook', questions: 36, 'ndcg@10': 0.9512, 'hit@1': 0.9444, 'answer@1': 0.9444 },
   'structured-11': { kinds: 'support macros, a pool FAQ, release notes, a CLI README, a leave policy', questions: 30, 'ndcg@10': 0.981, 'hit@1': 0.9667, 'answer@1': 0.8667 },
   'structured-12': { kinds: 'a job posting, API error codes, term dates, a warranty, a forum thread, a gym timetable, a dosage page', questions: 45, 'ndcg@10': 0.8056, 'hit@1': 0.7333, 'answer@1': 0.6667 },
+  'structured-13': { kinds: 'an allergen table, a grant page, a troubleshooting table, a recipe card, a claim guide, courses, a changelog', questions: 43, 'ndcg@10': 0.9131, 'hit@1': 0.8837, 'answer@1': 0.814 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.
