@@ -384,6 +384,10 @@ function mayBeTyped(type: AnswerType, text: string, start: number, end: number):
   return (c >= 0x41 && c <= 0x5a) || c >= 0x80;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 function lowerAscii(c: number): number {
   return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
 }
@@ -473,7 +477,7 @@ export function analysePassage(
     if (t !== null) t = canonicalTerm(synonyms, t);
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
-      if (counted !== undefined && (DIGIT.test(text[start]!) || NUMBER_WORDS.has((word ??= text.slice(start, end).toLowerCase())))) numberAt = w;
+      if (counted !== undefined && mayBeTyped('number', text, start, end) && (isDigit(text.charCodeAt(start)) || NUMBER_WORDS.has((word ??= text.slice(start, end).toLowerCase())))) numberAt = w;
       // A word of the asked-for type that the question does not hold (cheap tests first: they are pure).
       if (answerType !== 'any' && typedSentence === undefined && !sentenceTyped[s] && mayBeTyped(answerType, text, start, end)) {
         const raw = text.slice(start, end);
