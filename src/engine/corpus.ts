@@ -1,5 +1,6 @@
 import { decodeHTMLStrict } from 'entities';
 import { isBoilerplate } from './boilerplate.js';
+import { STOP_WORDS } from './stopwords.js';
 import { parseHtmlFile } from './html.js';
 import { withHeadingPaths, type LeveledSection } from './headings.js';
 import { COLUMN_GAP, LABEL_LINE, splitSentences, type Sentence, type SourceLine } from './sentences.js';
@@ -519,6 +520,27 @@ function isPartOf(part: string, whole: string): boolean {
   return digits !== undefined && part.startsWith(`${digits}.`) && /^\d/.test(part.slice(digits.length + 1));
 }
 
+/** A line of a list without bullets is at most this long. */
+const MAX_LIST_LINE_CHARS = 50;
+
+/**
+ * Whether a plain-text paragraph is a list written one item per line without
+ * bullets (a recipe's "2 tbsp olive oil" / "1 onion, sliced" / "6 eggs", an
+ * address): three lines or more, each short and opening with a capital or a
+ * digit, none a label and its value ("Thursday: open late until 21:00", whose
+ * block reads as one), none holding the end of a sentence or ending on a stop
+ * word ("Sales grew in" / "2019. The next year …" is prose in a narrow column).
+ */
+function isLineList(paragraph: readonly SourceLine[]): boolean {
+  return paragraph.length >= 3 && paragraph.every((l) => {
+    const t = l.text.trim();
+    if (t.length > MAX_LIST_LINE_CHARS || !/^[\p{Lu}\p{N}]/u.test(t) || t.includes(': ') || INNER_SENTENCE_END.test(t)) return false;
+    // A line that ends on a word such as "in", "the" or "would" goes on below it.
+    const last = /([A-Za-z]+)\W*$/.exec(t)?.[1];
+    return last === undefined || !STOP_WORDS.has(last.toLowerCase());
+  });
+}
+
 /**
  * Where the rows start of a plain-text paragraph that is a table laid out
  * in columns with spaces (pdftotext's `-layout`, a fee schedule, opening
@@ -679,8 +701,9 @@ export function parseTextFile(
       settle(true);
       if (rows >= 0) {
         for (const l of paragraph) pushLine(l.text, l.line);
-      } else if (!listItem && paragraph.length > 1 && paragraph.every((l) => LABEL_LINE.test(l.text))) {
-        // Lines that each give a label and its value ("HR: hr@example.org, extension 2100") are a list: one item per line.
+      } else if (!listItem && paragraph.length > 1 && (paragraph.every((l) => LABEL_LINE.test(l.text)) || (!markdown && isLineList(paragraph)))) {
+        // Lines that each give a label and its value ("HR: hr@example.org, extension 2100") are a list: one item per line,
+        // and so are short lines that each open with a capital or a number (an ingredient list: "2 tbsp olive oil", "6 eggs").
         for (const l of paragraph) current.sentences.push(...splitSentences([l]));
       } else current.sentences.push(...splitSentences(paragraph));
     }

@@ -439,6 +439,33 @@ describe('quotations', () => {
   });
 });
 
+describe('lists without bullets in plain text', () => {
+  const sentencesOf = (text: string): string[] => parseTextFile('corpus/card.txt', text, { title: 'Card' }).documents[0]!.sections.flatMap((s) => s.sentences.map((x) => x.text));
+
+  it('reads short lines that each open with a capital or a number as one item per line', () => {
+    expect(sentencesOf('Ingredients\n2 tbsp olive oil\n1 onion, sliced\n6 eggs\nA handful of coriander\n\nHeat the oil.')).toEqual([
+      'Ingredients',
+      '2 tbsp olive oil',
+      '1 onion, sliced',
+      '6 eggs',
+      'A handful of coriander',
+      'Heat the oil.',
+    ]);
+  });
+
+  it.each([
+    ['wrapped prose', 'The company said on\nTuesday that it would\nrelease the models\nin the spring.', ['The company said on Tuesday that it would release the models in the spring.']],
+    ['two short lines', 'Open daily\n9 to 5', ['Open daily 9 to 5']],
+    [
+      'labels and their values among them',
+      'Tuesday to Sunday: 10:00 to 18:00\nThursday: open late until 21:00\nClosed on Mondays.',
+      ['Tuesday to Sunday: 10:00 to 18:00 Thursday: open late until 21:00 Closed on Mondays.'],
+    ],
+  ])('runs %s together as before', (_, text, sentences) => {
+    expect(sentencesOf(text)).toEqual(sentences);
+  });
+});
+
 describe('emails in plain text', () => {
   const sectionsOf = (text: string): Array<[string, string[]]> =>
     parseTextFile('corpus/thread.txt', text).documents[0]!.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)]);
