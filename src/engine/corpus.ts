@@ -356,13 +356,25 @@ function isFaqQuestion(line: string): boolean {
 
 /** A plain-text line that opens with a number and "." or ")": an item of a numbered list, when its neighbours are too. */
 const NUMBERED_LINE = /^\s*(?:(\d{1,3})[.)]|((?:\d{1,3}\.){1,3})(\d{1,3})[.)]?)\s+\S/;
+/** A plain-text line that opens with a letter or a small roman numeral in brackets, "(a)", "b)", "(iv)": a contract's sub-clause, when its neighbours are too. */
+const LETTERED_LINE = /^\s*\(?([a-z]|[ivx]{1,4})\)\s+\S/;
+/** The small roman numerals, in order, for sub-clauses numbered "(i)", "(ii)", … */
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+
+/** The place of a sub-clause's letter or roman numeral in its sequence ("b" 2, "iv" 4; "i" and "v" read as roman after "(h)" only by the letters' order). */
+function letteredNumber(label: string, previous: string): { n: number; prefix: string } {
+  const roman = ROMAN.indexOf(label);
+  // "(i)" after "(h)" is the ninth letter, "(v)" after "(u)" the 22nd; otherwise a roman numeral is one.
+  if (roman >= 0 && !(label.length === 1 && previous.length === 1 && label.charCodeAt(0) === previous.charCodeAt(0) + 1)) return { n: roman + 1, prefix: '(roman)' };
+  return label.length === 1 ? { n: label.charCodeAt(0) - 0x60, prefix: '(letter)' } : { n: -1, prefix: '' };
+}
 const NO_LINES: ReadonlySet<number> = new Set();
 
 /**
  * The lines of plain text that open the items of a numbered list: two or
  * more lines numbered one after the other ("1. Open Settings" / "2. Click
- * Reset"), with at most indented lines (an item wrapped onto the next
- * line) between them. Numbered headings, which text or a blank line
+ * Reset", or lettered: a contract's "(a)" / "(b)", "(i)" / "(ii)"), with at
+ * most indented lines (an item wrapped onto the next line) between them. Numbered headings, which text or a blank line
  * separates ("1. Purpose" … "2. Booking"), and a line of wrapped prose that
  * happens to open with a number ("2019. The …") are not items.
  */
@@ -371,17 +383,19 @@ function numberedItems(lines: readonly string[], from: number): ReadonlySet<numb
   let last = -1;
   let lastNumber = 0;
   let lastPrefix = '';
+  let lastLabel = '';
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
     const m = NUMBERED_LINE.exec(line);
-    if (m !== null) {
-      // "2." after "1."; a clause "6.2" after "6.1" (the same parts before its last).
-      const prefix = m[2] ?? '';
-      const n = Number(m[1] ?? m[3]);
+    const l = m === null ? LETTERED_LINE.exec(line) : null;
+    if (m !== null || l !== null) {
+      // "2." after "1."; a clause "6.2" after "6.1" (the same parts before its last); "(b)" after "(a)", "(ii)" after "(i)".
+      const { n, prefix } = m !== null ? { n: Number(m[1] ?? m[3]), prefix: m[2] ?? '' } : letteredNumber(l![1]!, lastLabel);
       if (last >= 0 && prefix === lastPrefix && n === lastNumber + 1) items.add(last).add(i);
       last = i;
       lastNumber = n;
       lastPrefix = prefix;
+      lastLabel = l?.[1] ?? '';
     } else if (last >= 0 && !(line.trim() !== '' && /^\s/.test(line))) last = -1;
   }
   return items;

@@ -1455,8 +1455,8 @@ function markerKind(s: string): MarkerKind | undefined {
   return m[0].startsWith('◦') ? 'nested' : DIGIT.test(m[0]) ? 'number' : 'bullet';
 }
 
-/** A list item's marker ("- ", "• ", "2. ") at the start of a sentence. */
-const ITEM_MARKER = /^(?:[-*+•◦▪‣●○■□–]|\d{1,9}[.)])\s/;
+/** A list item's marker ("- ", "• ", "2. ", a sub-clause's "(b) ") at the start of a sentence. */
+const ITEM_MARKER = /^(?:[-*+•◦▪‣●○■□–]|\d{1,9}[.)]|\((?:[a-z]|[ivx]{1,4})\))\s/;
 /** The end of a sentence of prose, closing quotes and brackets allowed. */
 const PROSE_END = /[.!?]["'”’)\]]*$/;
 

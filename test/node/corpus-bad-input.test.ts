@@ -300,6 +300,7 @@ describe('plain-text layouts built to be slow', () => {
     ['a contract of 20,000 headings over their clauses', Array.from({ length: 20_000 }, (_, i) => `${(i % 999) + 1}. TERMS\n${(i % 999) + 1}.1 The first clause of this section applies.\n`).join('\n')],
     ['20,000 short headings in sentence case over longer lines', Array.from({ length: 20_000 }, (_, i) => `Tax rates ${'x'.repeat(i % 5)}\nThe first crowns of taxable income are taxed at ten percent or more.\n`).join('\n')],
     ['a line quoted 20,000 deep, and 20,000 lines quoted', `${'> '.repeat(20_000)}${'word '.repeat(20_000)}\n\n${Array.from({ length: 20_000 }, (_, i) => `${'> '.repeat(i % 8)}Label crate ${i}.`).join('\n')}`],
+    ['20,000 lettered sub-clauses', Array.from({ length: 20_000 }, (_, i) => `${i % 50 === 0 ? `${i / 50 + 1}. Clause\n` : ''}   (${String.fromCharCode(97 + (i % 26))}) Item ${i}`).join('\n')],
     ['a list of 20,000 short lines without bullets', Array.from({ length: 20_000 }, (_, i) => `${i % 9} eggs`).join('\n')],
     ['20,000 emails, and a header of 20,000 fields', `${Array.from({ length: 20_000 }, (_, i) => `From: Raj ${i}\nSubject: Move ${i}\n\nWe move on Friday.\n`).join('\n')}\n${Array.from({ length: 20_000 }, (_, i) => `X-Field-${i}: ${'v'.repeat(i % 9)}\n\tgoes on`).join('\n')}\nFrom: Raj\nSubject: All\n\nText.`],
   ])('reads %s, in linear time', async (_, text) => {

@@ -791,6 +791,28 @@ describe('plain-text headings', () => {
     ]);
   });
 
+  it('heads a contract\'s lettered sub-clauses with their clause and makes each one an item, a wrapped one included', () => {
+    const text = [
+      'TERMS OF HIRE',
+      '',
+      '1. Deposit',
+      '   (a) A deposit of 100 is taken on a card.',
+      '   (b) The deposit is released within 3 working days, less any charges under',
+      '       clause 4.',
+      '',
+      '2. Who may hire',
+      '   (i) Hirers must be 18 or over',
+      '   (ii) Riders under 16 must wear a helmet',
+    ].join('\n');
+    expect(sectionsOf(text, 'Terms')).toEqual([
+      ['', ['TERMS OF HIRE']],
+      ['1. Deposit', ['(a) A deposit of 100 is taken on a card.', '(b) The deposit is released within 3 working days, less any charges under clause 4.']],
+      ['2. Who may hire', ['(i) Hirers must be 18 or over', '(ii) Riders under 16 must wear a helmet']],
+    ]);
+    // One "(c)" alone is no list: "(c) 2026 Sunnyside Bikes" stays text.
+    expect(sectionsOf('Sunnyside Bikes\n(c) 2026 Sunnyside Bikes Ltd\nAll rights reserved.', 'Terms')).toEqual([['', ['Sunnyside Bikes (c) 2026 Sunnyside Bikes Ltd All rights reserved.']]]);
+  });
+
   it('makes each item of a numbered list a sentence of its own, a wrapped item included, but not prose that opens a line with a number', () => {
     const text = ['To pair the remote:', '1. Hold the button', '2. Wait for the beep', '   and release it.', '', 'Sales grew in', '2019. The next year they fell.', 'Prices rose by', '2.5 percent.'].join('\n');
     expect(sectionsOf(text, 'Remote')).toEqual([

@@ -511,6 +511,13 @@ describe('the answer sentence', () => {
     expect(ask(engine, question, 1).answers[0]?.answer).toBe(clause);
   });
 
+  it("quotes a contract's lettered sub-clause whole", () => {
+    const engine = engineOf({
+      'corpus/hire.txt': 'TERMS OF HIRE\n\n2. Who may hire\n   (a) Hirers must be 18 or over.\n   (b) Riders under 16 must wear a helmet. Helmets are lent free of charge.\n\n3. Late return\n   (a) Bikes must be back by 18:00.\n   (b) A late bike costs 15 an hour.',
+    });
+    expect(ask(engine, 'Do riders need a helmet?', 1).answers[0]?.answer).toBe('(b) Riders under 16 must wear a helmet. Helmets are lent free of charge.');
+  });
+
   it('quotes a list that its heading alone matches, and a statement in bold with the sentence after it', () => {
     const engine = engineOf({
       'corpus/manual.md': [
