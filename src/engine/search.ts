@@ -165,9 +165,9 @@ const PERCENT_Q = /\b(percentage|percent|per cent)\b/;
 const PERCENT_TEXT = /\d\s*(?:%|per ?cent\b)/i;
 /** A "how much" question about money: "How much will the roof cost?", "How much did Meta pay?" */
 const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|fee|fees|spend|spent|worth|earn|earned|sell|sold|buy|bought|raise|raised)\b/;
-/** An amount of money in a sentence: "$14 billion", "€95", "CHF 30", "18,500 pounds", "40 euros", "75 crowns". */
+/** An amount of money in a sentence: "$14 billion", "€95", "CHF 30", "18,500 pounds", "40 euros", "75 crowns", "25p". */
 const MONEY_TEXT =
-  /[$€£¥₹₽₩₺₪]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|jpy|aud|cad|inr|cny)\s?\d|\d\s?(?:dollars|euros|pounds|pence|cents|yen|crowns|kronor|kroner|krona|francs|rupees|yuan|pesos|rand|zloty|baht|usd|eur|gbp|chf|sek|nok|dkk)\b/i;
+  /[$€£¥₹₽₩₺₪]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|jpy|aud|cad|inr|cny)\s?\d|\d\s?(?:dollars|euros|pounds|pence|cents|yen|crowns|kronor|kroner|krona|francs|rupees|yuan|pesos|rand|zloty|baht|usd|eur|gbp|chf|sek|nok|dkk)\b|\b\d{1,3}p\b/i;
 const TIME_TERM = term('time')!;
 /** What a "how many" question counts: "How many eggs …?". */
 const COUNTED_Q = /\bhow many\s+([a-z]+)/;

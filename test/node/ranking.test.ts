@@ -321,6 +321,8 @@ describe('the answer sentence', () => {
     ['How much does early check-in cost?', 'Early check-in costs CHF 30.', true],
     ['How much does renewal cost?', 'Renewal takes 3 weeks.', false],
     ['How much is a student ticket?', 'Student tickets are €95.', true],
+    ['How much are late fees?', 'Adult books cost 25p a day late.', true],
+    ['How much are late fees?', 'Screens show 1080p video.', false],
     ['What percentage of farmland grows wheat?', 'More than 50% of the farmland grows wheat.', true],
     ['What percentage of students attend?', 'Over 61 per cent of students attend.', true],
     ['What percentage of students attend?', 'Over 462,000 students attend.', false],
