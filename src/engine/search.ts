@@ -178,7 +178,7 @@ const TIME_TEXT = /\b(?:[01]?\d|2[0-3]):[0-5]\d\b|\b\d{1,2}(?:[.:][0-5]\d)?\s?(?
 /** A question that asks why. */
 const REASON_Q = /\bwhy\b/;
 /** A reason in a sentence: "because", "due to", "as a result of", "so that", … */
-const REASON_TEXT = /\b(?:because|due to|owing to|as a result of|caused by|so that|in order to|thanks to)\b/i;
+const REASON_TEXT = /\b(?:because|due to|owing to|as a result of|caused by|so that|in order to|thanks to|reasons? (?:is|was|are|were|for))\b/i;
 /** A number question that asks how often: "How often do adult dogs need a booster?" */
 const FREQUENCY_Q = /\bhow often\b/;
 /** How often, in a sentence: "every year", "twice a day", "once per week", "weekly", "three times a month". */
@@ -1270,7 +1270,10 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  *   a sentence right above numbered steps: the steps, as for a lead-in;
  * - a sentence that refers back ({@link refersBack}: "It is used for …"):
  *   the sentence before it too, unless that one is a question or longer
- *   than {@link MAX_LEAD_IN_ANSWER_CHARS}.
+ *   than {@link MAX_LEAD_IN_ANSWER_CHARS};
+ * - a sentence without the asked-for type whose next sentence in the
+ *   paragraph holds it and none of the question's words ("… fell by a third
+ *   in October. The likely reason is the smaller reward …"): that one too.
  */
 export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = false): [number, number] {
   const first = answerSentence(p, a);
@@ -1295,6 +1298,12 @@ export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = f
   if (isEntryLabel(lead) && (first === 0 || startsLine(p, first)) && first + 1 < p.sentences.length && !startsLine(p, first + 1)) return [first, restOfItem(p, first)];
   // "It is used for headache." with the sentence that says what "it" is.
   if (refersBack(p, first) && !isQuestion(sentenceText(p, first - 1)) && sentenceText(p, first - 1).length <= MAX_LEAD_IN_ANSWER_CHARS) return [first - 1, first];
+  // "… fell by a third in October." then "The likely reason is the smaller reward.": the sentence after, in the same
+  // paragraph, holds what was asked for (a reason, an amount, a date) and none of the question's words: the two answer.
+  if (!a.sentenceTyped[first] && first + 1 < p.sentences.length && a.sentenceTyped[first + 1] && (a.sentenceOwn?.[first + 1] ?? 1) === 0 && !startsLine(p, first + 1)) {
+    const next = sentenceText(p, first + 1);
+    if (!isQuestion(next) && next.length <= MAX_LEAD_IN_ANSWER_CHARS) return [first, first + 1];
+  }
   return [first, first];
 }
 

@@ -80,7 +80,7 @@ export const AnswerSchema = z
     text: z.string().openapi({
       description: 'The passage, quoted from the corpus: its sentences joined by a space, or by a line break where a paragraph, list item, table row or line of code begins.',
     }),
-    answer: z.string().openapi({ description: 'The sentence of the passage that best answers the question (with the items after it when it is a lead-in such as "You need:", with the sentence before it when it opens by referring back to it: "It is used for …", with the sentence after it when it is a bare "Yes.", with the rest of its paragraph when it opens with a label such as "Check-in:"); always a substring of `text`.' }),
+    answer: z.string().openapi({ description: 'The sentence of the passage that best answers the question (with the items after it when it is a lead-in such as "You need:", with the sentence before it when it opens by referring back to it: "It is used for …", with the sentence after it when it is a bare "Yes.", with the rest of its paragraph when it opens with a label such as "Check-in:", with the sentence after it when only that one holds what was asked for: "The likely reason is …"); always a substring of `text`.' }),
     answerRange: z
       .tuple([z.number().int(), z.number().int()])
       .openapi({ description: '[start, end) UTF-16 offsets of `answer` in `text` (the same sentence may occur twice in a passage: "Yes.").' }),

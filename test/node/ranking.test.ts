@@ -513,6 +513,14 @@ describe('the answer sentence', () => {
     expect(ask(engine, question, 1).answers[0]?.answer).toBe(clause);
   });
 
+  it.each([
+    ['Why did referral sign-ups drop?', 'Referral sign-ups fell by a third in October. The likely reason is the smaller reward since September.'],
+    ['How much did the new roof cost the club?', 'The club replaced the roof of its new pavilion. The bill came to £18,500.'],
+  ])('quotes for %j the sentence after the best one when only it holds what was asked for', (question, answer) => {
+    const engine = engineOf({ 'corpus/notes.txt': `Notes\n\n${answer} Priya will share the numbers at the next meeting.` });
+    expect(ask(engine, question, 1).answers[0]?.answer).toBe(answer);
+  });
+
   it("quotes a contract's lettered sub-clause whole", () => {
     const engine = engineOf({
       'corpus/hire.txt': 'TERMS OF HIRE\n\n2. Who may hire\n   (a) Hirers must be 18 or over.\n   (b) Riders under 16 must wear a helmet. Helmets are lent free of charge.\n\n3. Late return\n   (a) Bikes must be back by 18:00.\n   (b) A late bike costs 15 an hour.',
