@@ -361,10 +361,14 @@ const LETTERED_LINE = /^\s*\(?([a-z]|[ivx]{1,4})\)\s+\S/;
 /** The small roman numerals, in order, for sub-clauses numbered "(i)", "(ii)", … */
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
 
-/** The place of a sub-clause's letter or roman numeral in its sequence ("b" 2, "iv" 4; "i" and "v" read as roman after "(h)" only by the letters' order). */
+/**
+ * The place of a sub-clause's letter or roman numeral in its sequence, and
+ * which sequence: "b" is the second letter, "iv" the fourth numeral. A
+ * one-letter numeral ("i", "v", "x") right after the letter before it is
+ * that letter ("(i)" after "(h)").
+ */
 function letteredNumber(label: string, previous: string): { n: number; prefix: string } {
   const roman = ROMAN.indexOf(label);
-  // "(i)" after "(h)" is the ninth letter, "(v)" after "(u)" the 22nd; otherwise a roman numeral is one.
   if (roman >= 0 && !(label.length === 1 && previous.length === 1 && label.charCodeAt(0) === previous.charCodeAt(0) + 1)) return { n: roman + 1, prefix: '(roman)' };
   return label.length === 1 ? { n: label.charCodeAt(0) - 0x60, prefix: '(letter)' } : { n: -1, prefix: '' };
 }
@@ -374,9 +378,10 @@ const NO_LINES: ReadonlySet<number> = new Set();
  * The lines of plain text that open the items of a numbered list: two or
  * more lines numbered one after the other ("1. Open Settings" / "2. Click
  * Reset", or lettered: a contract's "(a)" / "(b)", "(i)" / "(ii)"), with at
- * most indented lines (an item wrapped onto the next line) between them. Numbered headings, which text or a blank line
- * separates ("1. Purpose" … "2. Booking"), and a line of wrapped prose that
- * happens to open with a number ("2019. The …") are not items.
+ * most indented lines (an item wrapped onto the next line) between them.
+ * Numbered headings, which text or a blank line separates ("1. Purpose" …
+ * "2. Booking"), and a line of wrapped prose that happens to open with a
+ * number ("2019. The …") are not items.
  */
 function numberedItems(lines: readonly string[], from: number): ReadonlySet<number> {
   const items = new Set<number>();

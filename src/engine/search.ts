@@ -384,6 +384,7 @@ function mayBeTyped(type: AnswerType, text: string, start: number, end: number):
   return (c >= 0x41 && c <= 0x5a) || c >= 0x80;
 }
 
+/** Whether the character code `c` is an ASCII digit. */
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -1464,8 +1465,8 @@ function markerKind(s: string): MarkerKind | undefined {
   return m[0].startsWith('◦') ? 'nested' : DIGIT.test(m[0]) ? 'number' : 'bullet';
 }
 
-/** A list item's marker ("- ", "• ", "2. ", a sub-clause's "(b) ") at the start of a sentence. */
-const ITEM_MARKER = /^(?:[-*+•◦▪‣●○■□–]|\d{1,9}[.)]|\((?:[a-z]|[ivx]{1,4})\))\s/;
+/** A list item's marker ("- ", "• ", "2. ", a sub-clause's "(b) " or "b) ") at the start of a sentence. */
+const ITEM_MARKER = /^(?:[-*+•◦▪‣●○■□–]|\d{1,9}[.)]|\(?(?:[a-z]|[ivx]{1,4})\))\s/;
 /** The end of a sentence of prose, closing quotes and brackets allowed. */
 const PROSE_END = /[.!?]["'”’)\]]*$/;
 

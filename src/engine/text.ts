@@ -11,7 +11,9 @@ import { ACRONYM_STOP_WORDS, STOP_WORDS } from './stopwords.js';
  * ("lay", "saw", "bid"), and so is a form equal to its base ("put"); "found"
  * is read as "find" ("founded" stays "found"). It also holds English's
  * irregular plurals and their singular ("children" → "child", "women" →
- * "woman"; {@link ENGLISH_PLURAL}), from the `irregular-plurals` list.
+ * "woman"; {@link ENGLISH_PLURAL}), from the `irregular-plurals` list, and
+ * units' abbreviations and American spellings and their unit ("km" →
+ * "kilometre"; {@link UNIT_FORMS}).
  */
 export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map();
 
@@ -452,8 +454,9 @@ export function words(text: string): string[] {
  * as it is.
  * Words are stemmed with the Porter stemmer (`stemmer` package), so "models"
  * and "model" meet, after an irregular verb form is read as its base verb
- * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet, and an adverb of
- * time as its unit ("monthly" as "month"); numbers are kept as written.
+ * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet, a unit's
+ * abbreviation as the unit ("km" as "kilometre"), and an adverb of time as
+ * its unit ("monthly" as "month"); numbers are kept as written.
  */
 export function term(word: string): string | null {
   if (STOP_WORDS.has(word)) return null;
