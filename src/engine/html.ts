@@ -50,6 +50,12 @@ interface Frame {
   thead?: boolean;
   /** A table that lays out a code block beside its line numbers (Pygments' `highlighttable`). */
   codeTable?: boolean;
+  /** A strip of tabs (`role="tablist"`): its tabs' names head their panels instead of being text. */
+  tablist?: boolean;
+  /** A tab (`role="tab"`) whose name is being read. */
+  tab?: boolean;
+  /** A tab's panel (`role="tabpanel"`) headed by its tab's name: the section to go back to after it. */
+  panel?: { heading: string; level?: number };
 }
 
 /** A table that only lays out a code block and its line numbers: Pygments' (Sphinx, MkDocs) and Python-Markdown's. */
@@ -276,6 +282,15 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
   let term = false;
   /** The line where a comment that is never closed opens (0: none). */
   let unclosedComment = 0;
+  /** The open strip of tabs' names, in order, the next panel's place among them, and the section they sit in. */
+  let tabs: { names: string[]; next: number; outer: { heading: string; level?: number }; level: number } | undefined;
+  /** Open `role="tablist"` elements (one is read; one inside it is part of it). */
+  let tabDepth = 0;
+  /** The name of the tab being read, and its id. */
+  let tabName: string[] | undefined;
+  let tabId = '';
+  /** Each tab's name by its id, for a panel that names its tab (`aria-labelledby`). */
+  const tabIds = new Map<string, string>();
 
   const startSection = (h: string, level?: number): void => {
     flush(true);
@@ -379,7 +394,8 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           isBreadcrumbs(attribs);
         // A <dialog> is shown only when open (a paywall, a consent prompt).
         const invisible = INVISIBLE.has(name) || (name === 'dialog' && !('open' in attribs)) || LINE_NUMBERS.test(attribs.class ?? '');
-        const skip = (parent?.skip ?? false) || invisible || hiddenBy(attribs) || chrome;
+        // A tab's panel is hidden until its tab is chosen (Docusaurus' tabs): its text is the page's all the same.
+        const skip = (parent?.skip ?? false) || invisible || (hiddenBy(attribs) && role !== 'tabpanel') || chrome;
         const frame: Frame = { name, skip };
         if (SECTIONING.has(name)) {
           frame.sectioning = true;
@@ -390,6 +406,12 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           if (!invisible && (!hasMain || inMain > 0)) hiddenElements++;
         }
         stack.push(frame);
+        // A tab's name is read even where the tab is a <button>, whose text is otherwise no text of the page.
+        if (tabDepth > 0 && role === 'tab' && tabName === undefined) {
+          frame.tab = true;
+          tabName = [];
+          tabId = decodeHTMLAttribute(attribs.id ?? '').trim();
+        }
         if (skip) return;
         if (hasMain && isMain(name, attribs)) {
           frame.main = true;
@@ -397,6 +419,23 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
           inMain++;
         }
         if (!indexing()) return;
+        if (role === 'tablist' && tabDepth === 0) {
+          flush();
+          frame.tablist = true;
+          tabDepth++;
+          tabs = { names: [], next: 0, outer: { heading: current.heading, level: current.level }, level: (current.level ?? 1) + 1 };
+          return;
+        }
+        if (tabDepth > 0) return;
+        if (role === 'tabpanel' && tabs !== undefined) {
+          const by = decodeHTMLAttribute(attribs['aria-labelledby'] ?? '').trim();
+          const name = (by === '' ? undefined : tabIds.get(by)) ?? tabs.names[tabs.next];
+          tabs.next++;
+          if (name !== undefined && name !== '') {
+            frame.panel = tabs.outer;
+            startSection(name, tabs.level);
+          }
+        }
         if (term && name === 'dd') {
           // A definition goes with its term, as the page sets them side by side: "SLA: Service level agreement."
           term = false;
@@ -477,7 +516,11 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
         }
       },
       ontext(data) {
-        if (!indexing()) return;
+        if (tabName !== undefined) {
+          tabName.push(decodeHTML(data));
+          return;
+        }
+        if (!indexing() || tabDepth > 0) return;
         if (links === 0 && lists.length > 0 && /\S/.test(data)) for (const l of lists) l.links = false;
         // Each source line of the text on its own, so that sentences cite the lines they sit on.
         let offset = parser.startIndex;
@@ -500,6 +543,15 @@ function readBody(text: string, hasMain: boolean, lineOf: (offset: number) => nu
         if (frame.link) links--;
         if (frame.thead) thead--;
         if (frame.codeTable) codeTables--;
+        if (frame.tab) {
+          const name = collapse(tabName!.join('')).trim();
+          tabs!.names.push(name);
+          if (tabId !== '') tabIds.set(tabId, name);
+          tabName = undefined;
+        }
+        if (frame.tablist) tabDepth--;
+        // After a tab's panel, the text goes on under the heading the tabs sit under.
+        if (frame.panel !== undefined) startSection(frame.panel.heading, frame.panel.level);
         if (frame.list) {
           // A list of links only is a way to other places (a table of contents, related pages, an
           // index): the words are the headings' or other pages', and no link text answers a question.

@@ -76,6 +76,25 @@ describe('the text of an HTML page', () => {
     expect(parse(html).hiddenElements).toBe(3);
   });
 
+  it("reads every tab's panel, hidden ones too, under its tab's name, then goes on under the heading above the tabs", () => {
+    const html = `<body><main><h1>Install</h1><h2>Download</h2>
+<ul role="tablist"><li role="tab" aria-selected="true">macOS</li><li role="tab">Windows</li></ul>
+<div role="tabpanel"><p>Drag the app into Applications.</p></div>
+<div role="tabpanel" hidden><p>Run the setup file.</p></div>
+<p>Then sign in.</p>
+<div role="tablist"><button role="tab" id="t-deb">Debian</button><button role="tab" id="t-rpm">Fedora</button></div>
+<section role="tabpanel" aria-labelledby="t-rpm" hidden><p>Run dnf install.</p></section>
+<h2>Uninstall</h2><p>Delete the app.</p></main></body>`;
+    expect(sections(html)).toEqual([
+      ['Download › macOS', ['Drag the app into Applications.']],
+      ['Download › Windows', ['Run the setup file.']],
+      ['Download', ['Then sign in.']],
+      ['Download › Fedora', ['Run dnf install.']],
+      ['Uninstall', ['Delete the app.']],
+    ]);
+    expect(parse(html).hiddenElements).toBe(0);
+  });
+
   it('reads a form that wraps the whole page (as ASP.NET pages do), without its controls', () => {
     expect(sentences('<body><form id="form1" method="post"><input type="hidden" value="x"><h1>Leave</h1><p>Staff get 25 days.</p><button>Save</button></form></body>')).toEqual(['Staff get 25 days.']);
   });
@@ -213,6 +232,7 @@ describe('the text of an HTML page', () => {
     ['200,000 characters of "<"', '<p>' + '<'.repeat(200_000) + ' end.</p>', 1],
     ['200,000 characters of "&#"', '<p>' + '&#'.repeat(100_000) + ' end.</p>', 1],
     ['200,000 characters of unclosed tags', '<p>x ' + '<a '.repeat(66_000) + '</p>', 1],
+    ['5,000 tabs and their 5,000 hidden panels', '<div role="tablist">' + '<button role="tab">Tab</button>'.repeat(5_000) + '</div>' + '<div role="tabpanel" hidden><p>Panel text.</p></div>'.repeat(5_000), 5_000],
   ])('reads %s in linear time', (_, html, count) => {
     expect(parse(html).documents[0]?.sections.flatMap((s) => s.sentences) ?? []).toHaveLength(count);
   });
