@@ -88,3 +88,22 @@ export async function readFiles(files: Files, opts: { maxFileBytes?: number } = 
   expectAccounted(read, Object.keys(files));
   return read;
 }
+
+/**
+ * A plain-text email thread: a reply (its header, a question, a signature)
+ * above the message it quotes (its header and the date of the move).
+ */
+export const EMAIL_THREAD = [
+  'From: Lena Ortiz',
+  'To: Facilities team',
+  'Subject: Re: Office move next week',
+  '',
+  'Thanks, Raj. One more question: can we leave our monitors on the desks?',
+  '',
+  'Lena',
+  '',
+  '> From: Raj Mehta',
+  '> Subject: Office move next week',
+  '>',
+  '> We move to the fourth floor on Friday 18 June. Label every crate with your name.',
+].join('\n');

@@ -12,6 +12,7 @@ import {
   toPassages,
   type ParsedDocument,
 } from '../../src/engine/index.js';
+import { EMAIL_THREAD } from './corpus-helpers.js';
 
 const SEED_PATH = 'corpus/meta-avocado-scale-ai.txt';
 const seedText = readFileSync(SEED_PATH, 'utf8');
@@ -469,25 +470,12 @@ describe('lists without bullets in plain text', () => {
 describe('emails in plain text', () => {
   const sectionsOf = (text: string): Array<[string, string[]]> =>
     parseTextFile('corpus/thread.txt', text).documents[0]!.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)]);
-  const thread = [
-    'From: Lena Ortiz',
-    'To: Facilities team',
-    'Subject: Re: Office move next week',
-    '',
-    'Can we leave our monitors on the desks?',
-    '',
-    'Lena',
-    '',
-    '> From: Raj Mehta',
-    '> Subject: Office move next week',
-    '>',
-    '> We move to the fourth floor on Friday 18 June.',
-  ].join('\n');
+  const thread = EMAIL_THREAD;
 
   it('heads each message with its subject and keeps the other header lines, one per line, and the signature as text', () => {
     expect(sectionsOf(thread)).toEqual([
-      ['Re: Office move next week', ['From: Lena Ortiz', 'To: Facilities team', 'Can we leave our monitors on the desks?', 'Lena']],
-      ['Office move next week', ['From: Raj Mehta', 'We move to the fourth floor on Friday 18 June.']],
+      ['Re: Office move next week', ['From: Lena Ortiz', 'To: Facilities team', 'Thanks, Raj.', 'One more question: can we leave our monitors on the desks?', 'Lena']],
+      ['Office move next week', ['From: Raj Mehta', 'We move to the fourth floor on Friday 18 June.', 'Label every crate with your name.']],
     ]);
     // The subject line is cited as the heading's line.
     expect(toPassages(parseTextFile('corpus/thread.txt', thread).documents[0]!, 0).map((p) => [p.section, p.lines])).toEqual([

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { stemmer } from 'stemmer';
 import { readCorpus } from '../../scripts/lib/corpus-fs.js';
 import { REPO_ROOT } from './datasets.js';
+import { EMAIL_THREAD } from './corpus-helpers.js';
 import {
   abstentionThresholds,
   analysePassage,
@@ -209,20 +210,7 @@ describe('a question that asks for a way to reach someone', () => {
 
 describe('an email thread', () => {
   const engine = engineOf({
-    'corpus/thread.txt': [
-      'From: Lena Ortiz',
-      'To: Facilities team',
-      'Subject: Re: Office move next week',
-      '',
-      'Thanks, Raj. One more question: can we leave our monitors on the desks?',
-      '',
-      'Lena',
-      '',
-      '> From: Raj Mehta',
-      '> Subject: Office move next week',
-      '>',
-      '> We move to the fourth floor on Friday 18 June. Label every crate with your name.',
-    ].join('\n'),
+    'corpus/thread.txt': EMAIL_THREAD,
   });
 
   it("answers from the message, not from a reply's subject line", () => {
