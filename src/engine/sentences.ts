@@ -145,6 +145,28 @@ export function isQuestion(sentence: string): boolean {
   return sentence.replace(TRAILING_EMPHASIS, '').endsWith('?') || QUESTION_LABEL.test(sentence);
 }
 
+/** An initialism ending a sentence so far: "O.S.", "U.K." (single letters each with a dot). */
+const INITIALISM_END = /(?:^|[^\p{L}.])(?:\p{L}\.){2,}$/u;
+/** How far back an open bracket, and how far ahead its closing one, is looked for at a sentence end. */
+const BRACKET_REACH = 80;
+
+/**
+ * Whether the sentence `text[from, end)` ends on an initialism inside a
+ * bracket that the text from `next` closes ("10 July [O.S." / "28 June] 1856
+ * …"): the bracket opened within {@link BRACKET_REACH} characters before the
+ * end and closes within as many after `next`, so the check stays bounded.
+ */
+function inBrackets(text: string, from: number, end: number, next: number): boolean {
+  const before = text.slice(Math.max(from, end - BRACKET_REACH), end);
+  if (!INITIALISM_END.test(before)) return false;
+  const open = Math.max(before.lastIndexOf('('), before.lastIndexOf('['));
+  if (open < 0 || Math.max(before.lastIndexOf(')'), before.lastIndexOf(']')) > open) return false;
+  const closer = before[open] === '(' ? ')' : ']';
+  const after = text.slice(next, next + BRACKET_REACH);
+  const close = after.indexOf(closer);
+  return close >= 0 && !/[([]/.test(after.slice(0, close));
+}
+
 /**
  * Rejoins hard-wrapped lines into one paragraph string and splits it into
  * sentences with the platform's Unicode sentence rules (`Intl.Segmenter`,
@@ -154,7 +176,8 @@ export function isQuestion(sentence: string): boolean {
  * "!" that the next segment continues in lower case, after a list or section
  * number alone ("9." of "9. Termination"), and segments without a letter or
  * digit (`characters < > : " | ? *` is one sentence, not a question and a
- * "*"), and splits before a code span that opens a sentence in lower case
+ * "*"), splits after an initialism inside a bracket the next segment closes
+ * ("10 July [O.S. 28 June] 1856"), and splits before a code span that opens a sentence in lower case
  * ("… a `code`. `rate_limited` means …"). Every non-blank
  * character of `lines` ends up in exactly one sentence, in order.
  */
@@ -202,7 +225,8 @@ export function splitSentences(lines: readonly SourceLine[]): Sentence[] {
         !WORD_CHAR.test(body) ||
         (word !== undefined && ABBREVIATIONS.has(word.toLowerCase())) ||
         (prev[1] - prev[0] <= MAX_LABEL_CHARS && LABEL_ONLY.test(text.slice(prev[0], prev[1]))) ||
-        (LOWER_START.test(body) && ENDS_QUESTION_OR_BANG.test(text.slice(Math.max(prev[0], prev[1] - 16), prev[1])))
+        (LOWER_START.test(body) && ENDS_QUESTION_OR_BANG.test(text.slice(Math.max(prev[0], prev[1] - 16), prev[1]))) ||
+        inBrackets(text, prev[0], prev[1], start)
       ) {
         prev[1] = end;
         continue;

@@ -263,6 +263,7 @@ describe('paragraphs built to be slow', () => {
     ['abbreviations', 'Mr. ', 'p.txt'],
     ['section numbers', '9. ', 'p.md'],
     ['prose', 'The wing stalls at high angles. Lift falls, said Dr. Smith. ', 'p.txt'],
+    ['initialisms in brackets', 'Born on 10 July [O.S. 28 June] 1856 (U.K. A.B. C.D. ', 'p.txt'],
   ])('splits a 100,000-character paragraph of %s, keeping every character but spaces', async (_, unit, file) => {
     const paragraph = unit.repeat(Math.ceil(100_000 / unit.length));
     const read = await readFiles({ [file]: `Title words here.\n\n${paragraph}end.\n` });

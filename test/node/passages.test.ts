@@ -440,6 +440,18 @@ describe('quotations', () => {
   });
 });
 
+describe('sentences', () => {
+  const split = (text: string): string[] => parseTextFile('corpus/a.txt', text, { title: 'A' }).documents[0]!.sections.flatMap((s) => s.sentences.map((x) => x.text));
+
+  it.each([
+    ['an initialism inside a bracket', 'Tesla was born on 10 July [O.S. 28 June] 1856 in Smiljan. He was the fourth child.', ['Tesla was born on 10 July [O.S. 28 June] 1856 in Smiljan.', 'He was the fourth child.']],
+    ['an initialism in a bracket that stays open', 'He moved (to the U.S. In 1884 he met Edison.', ['He moved (to the U.S.', 'In 1884 he met Edison.']],
+    ['a sentence in a bracket', 'He said (quietly). Then he left (and came back).', ['He said (quietly).', 'Then he left (and came back).']],
+  ])('ends a sentence right around %s', (_, text, sentences) => {
+    expect(split(text)).toEqual(sentences);
+  });
+});
+
 describe('lists without bullets in plain text', () => {
   const sentencesOf = (text: string): string[] => parseTextFile('corpus/card.txt', text, { title: 'Card' }).documents[0]!.sections.flatMap((s) => s.sentences.map((x) => x.text));
 
