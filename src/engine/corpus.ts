@@ -501,7 +501,10 @@ function isTextHeading(line: string): boolean {
  * "2. Click Reset", or an item wrapped onto an indented line) stay items.
  * The line below may open with a part of the heading's number (a contract's
  * "2. RENT" / "2.1 Monthly rent is …"). A heading in capitals at the margin
- * heads indented text too (a manual page's "OPTIONS" / "       -v, --verbose").
+ * heads indented text too (a manual page's "OPTIONS" / "       -v, --verbose"),
+ * and so does a numbered one above indented prose that opens with a capital
+ * ("5. Cancellations" / "   Bookings cancelled …"; not "1. Open the lid and" /
+ * "   remove the filter", a list item wrapped onto an indented line).
  * A short heading in sentence case heads its text when the line below is
  * far longer ({@link isShortHeadingAbove}: "Tax rates" / "The first 20,000 crowns …").
  */
@@ -512,7 +515,7 @@ function isRunInHeading(first: string, next: string): boolean {
   const capitals = /\p{Lu}{2}/u.test(t) && t === t.toUpperCase();
   const n = next.trimEnd();
   if (number === null && !capitals) return isShortHeadingAbove(first, n);
-  if (/^\s/.test(n)) return number === null && capitals && !/^\s/.test(first) && n.trim().length > 0;
+  if (/^\s/.test(n)) return (number === null && capitals && !/^\s/.test(first) && n.trim().length > 0) || (number !== null && !/^\s/.test(first) && /^\s+\p{Lu}/u.test(n) && !endsOnStopWord(t));
   const part = HEADING_NUMBER.exec(n);
   if (part !== null && (number === null || !isPartOf(part[0], number[0]))) return false;
   return /^\p{Lu}/u.test(n.slice(part?.[0].length ?? 0)) && n.length >= 30 && n.length > t.length;
@@ -539,6 +542,12 @@ function isPartOf(part: string, whole: string): boolean {
   return digits !== undefined && part.startsWith(`${digits}.`) && /^\d/.test(part.slice(digits.length + 1));
 }
 
+/** Whether `line` ends on a stop word ("… goes on in"): it goes on below. */
+function endsOnStopWord(line: string): boolean {
+  const last = /([A-Za-z]+)\W*$/.exec(line)?.[1];
+  return last !== undefined && STOP_WORDS.has(last.toLowerCase());
+}
+
 /** A line of a list without bullets is at most this long. */
 const MAX_LIST_LINE_CHARS = 50;
 
@@ -555,8 +564,7 @@ function isLineList(paragraph: readonly SourceLine[]): boolean {
     const t = l.text.trim();
     if (t.length > MAX_LIST_LINE_CHARS || !/^[\p{Lu}\p{N}]/u.test(t) || t.includes(': ') || INNER_SENTENCE_END.test(t)) return false;
     // A line that ends on a word such as "in", "the" or "would" goes on below it.
-    const last = /([A-Za-z]+)\W*$/.exec(t)?.[1];
-    return last === undefined || !STOP_WORDS.has(last.toLowerCase());
+    return !endsOnStopWord(t);
   });
 }
 

@@ -298,6 +298,7 @@ describe('plain-text layouts built to be slow', () => {
     ['20,000 questions and answers without labels', Array.from({ length: 20_000 }, (_, i) => `Why ${i}?\nBecause.\n`).join('\n')],
     ['a manual page of 20,000 headings over indented lines', Array.from({ length: 20_000 }, (_, i) => `SECTION ${i}\n       text of section ${i}\n`).join('\n')],
     ['a table of 20,000 rows laid out in columns with spaces', Array.from({ length: 20_000 }, (_, i) => `Row ${i}      $${i}      ${i % 30} days`).join('\n')],
+    ['20,000 numbered headings over indented prose', Array.from({ length: 20_000 }, (_, i) => `${(i % 999) + 1}. Cancellations ${'x'.repeat(i % 7)}\n   Bookings cancelled early are refunded.\n`).join('\n')],
     ['a contract of 20,000 headings over their clauses', Array.from({ length: 20_000 }, (_, i) => `${(i % 999) + 1}. TERMS\n${(i % 999) + 1}.1 The first clause of this section applies.\n`).join('\n')],
     ['20,000 short headings in sentence case over longer lines', Array.from({ length: 20_000 }, (_, i) => `Tax rates ${'x'.repeat(i % 5)}\nThe first crowns of taxable income are taxed at ten percent or more.\n`).join('\n')],
     ['a line quoted 20,000 deep, and 20,000 lines quoted', `${'> '.repeat(20_000)}${'word '.repeat(20_000)}\n\n${Array.from({ length: 20_000 }, (_, i) => `${'> '.repeat(i % 8)}Label crate ${i}.`).join('\n')}`],

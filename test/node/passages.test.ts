@@ -813,6 +813,14 @@ describe('plain-text headings', () => {
     expect(sectionsOf('Sunnyside Bikes\n(c) 2026 Sunnyside Bikes Ltd\nAll rights reserved.', 'Terms')).toEqual([['', ['Sunnyside Bikes (c) 2026 Sunnyside Bikes Ltd All rights reserved.']]]);
   });
 
+  it('heads indented prose with a numbered heading at the margin, but not a list item wrapped onto an indented line', () => {
+    const text = ['Terms', '', '5. Cancellations', '   Bookings cancelled 48 hours ahead are refunded.', '', '1. Open the lid and', '   remove the filter.'].join('\n');
+    expect(sectionsOf(text, 'Terms')).toEqual([
+      ['', ['Terms']],
+      ['5. Cancellations', ['Bookings cancelled 48 hours ahead are refunded.', '1. Open the lid and remove the filter.']],
+    ]);
+  });
+
   it('makes each item of a numbered list a sentence of its own, a wrapped item included, but not prose that opens a line with a number', () => {
     const text = ['To pair the remote:', '1. Hold the button', '2. Wait for the beep', '   and release it.', '', 'Sales grew in', '2019. The next year they fell.', 'Prices rose by', '2.5 percent.'].join('\n');
     expect(sectionsOf(text, 'Remote')).toEqual([
