@@ -283,20 +283,27 @@ const EMAIL_SENDER = /^\s*(?:From|To|Cc|Date|Sent)\s*:/i;
 const MBOX_FROM = /^From \S+@\S+ /;
 /** The subject in an email header line ("Subject: Re: Office move next week" → "Re: Office move next week"). */
 const EMAIL_SUBJECT = /^\s*Subject\s*:\s+(\S.*)$/i;
+/** A header field's continuation, indented onto the next line. */
+const FOLDED_FIELD = /^[ \t]+\S/;
 
 /**
- * The subject line of a paragraph that is an email's header (plain text: a
+ * The subject line, and the subject, of a paragraph that is an email's header (plain text: a
  * saved message or thread, a reply's quoted header): two lines or more, each
  * a field ({@link EMAIL_FIELD}) or a field's indented continuation, after a
  * mailbox's "From " line if any, one of them the subject and one a sender,
  * recipient or date; undefined otherwise (a certificate's "Subject: CN=…"
  * among "Subject Public Key Info:" lines is none).
  */
-function emailSubject(paragraph: readonly SourceLine[]): SourceLine | undefined {
+function emailSubject(paragraph: readonly SourceLine[]): { line: SourceLine; subject: string } | undefined {
   if (paragraph.length < 2 || !paragraph.some((l) => EMAIL_SENDER.test(l.text))) return undefined;
   // A saved mailbox's "From rms@gnu.org Thu Jul 22 1999" line may open it, and a long field goes on over indented lines.
-  const field = (l: SourceLine, k: number): boolean => EMAIL_FIELD.test(l.text) || (k > 0 && /^[ \t]+\S/.test(l.text)) || (k === 0 && MBOX_FROM.test(l.text));
-  return paragraph.every(field) ? paragraph.find((l) => EMAIL_SUBJECT.test(l.text)) : undefined;
+  const field = (l: SourceLine, k: number): boolean => EMAIL_FIELD.test(l.text) || (k > 0 && FOLDED_FIELD.test(l.text)) || (k === 0 && MBOX_FROM.test(l.text));
+  if (!paragraph.every(field)) return undefined;
+  for (const line of paragraph) {
+    const m = EMAIL_SUBJECT.exec(line.text);
+    if (m !== null) return { line, subject: m[1]! };
+  }
+  return undefined;
 }
 
 /**
@@ -698,25 +705,25 @@ export function parseTextFile(
   };
   const flush = (): void => {
     if (paragraph.length === 0) return;
-    let subject: SourceLine | undefined;
+    let email: { line: SourceLine; subject: string } | undefined;
     if (!markdown && !listItem && paragraph.length === 1 && isTextHeading(paragraph[0]!.text)) {
       settle(false);
       if (title === undefined && sections.length === 0 && current.sentences.length === 0) title = headingOf(paragraph[0]!.text);
       pending = paragraph[0]!;
-    } else if (!markdown && !listItem && (subject = emailSubject(paragraph)) !== undefined) {
+    } else if (!markdown && !listItem && (email = emailSubject(paragraph)) !== undefined) {
       // An email's header heads its message with the subject ("Re: Office move next week"), as a
       // heading does, so that the subject counts for each sentence of the message instead of
       // outranking them as a sentence of its own; the other header lines ("From: Lena Ortiz") stay
       // text, one per field (a field indented onto more lines is one), and a signature above the header ("Lena") stays a sentence.
       settle(false);
-      openSection(headingOf(EMAIL_SUBJECT.exec(subject.text)![1]!), subject.line);
+      openSection(headingOf(email.subject), email.line.line);
       let field: SourceLine[] = [];
       for (const l of [...paragraph, undefined]) {
-        if (l !== undefined && field.length > 0 && /^[ \t]/.test(l.text)) {
+        if (l !== undefined && field.length > 0 && FOLDED_FIELD.test(l.text)) {
           field.push(l);
           continue;
         }
-        if (field.length > 0 && field[0] !== subject) current.sentences.push(...splitSentences(field));
+        if (field.length > 0 && field[0] !== email.line) current.sentences.push(...splitSentences(field));
         field = l === undefined ? [] : [l];
       }
     } else {

@@ -60,9 +60,10 @@ const WHAT_CHANGED = /\bwhat(?:'s|’s| is| has| have)? (changed|new)(?= (?:in|s
  * term the corpus lacks does not count against the question in the
  * known-terms share. The `label` is the part's number as the question's
  * terms hold it (a number read as the one that continues it, "4.2" →
- * "4.2.0", included).
+ * "4.2.0", included); `counted` is the term of what a "how many" question
+ * counts ("egg" of "How many eggs …?"), when the question holds it.
  */
-function questionFrameOf(question: string, terms: readonly string[], asked: number, answerType: AnswerType): { weights: ReadonlyMap<string, number>; label?: string } {
+function questionFrameOf(question: string, terms: readonly string[], asked: number, answerType: AnswerType): { weights: ReadonlyMap<string, number>; label?: string; counted?: string } {
   const weights = new Map<string, number>();
   for (const t of terms) if (FRAME_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
   // Measure nouns added to the question (after its own `asked` terms), and "weigh" when they were.
@@ -79,6 +80,10 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
   const changed = WHAT_CHANGED.exec(q);
   if (changed !== null) weights.set(term(changed[1]!)!, RANKING.frameWeight);
+  // "How many eggs …?": what the question counts, when it is one of its terms.
+  const count = answerType === 'number' ? COUNTED_Q.exec(q) : null;
+  const c = count === null ? null : term(count[1]!);
+  const counted = c !== null && terms.includes(c) ? { counted: c } : {};
   let label: string | undefined;
   for (const m of q.matchAll(PART_NUMBER)) {
     weights.set(term(m[1]!)!, 0);
@@ -86,10 +91,10 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
     if (label !== undefined || n === undefined) continue;
     label = terms.includes(n) ? n : terms.find((t) => t.startsWith(`${n}.`));
   }
-  if (label === undefined) return { weights };
+  if (label === undefined) return { weights, ...counted };
   // "When was version 3.0 released?": a changelog's heading dates the version; "released" says what the date is of.
   for (const t of terms) if (RELEASE_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
-  return { weights, label };
+  return { weights, label, ...counted };
 }
 
 /** The terms of the verbs that ask when a numbered version came out ("released", "published", "shipped"), frame words in a question that names one. */
@@ -168,11 +173,12 @@ const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|
 /** An amount of money in a sentence: "$14 billion", "€95", "CHF 30", "18,500 pounds", "40 euros", "75 crowns", "25p". */
 const MONEY_TEXT =
   /[$€£¥₹₽₩₺₪]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|jpy|aud|cad|inr|cny)\s?\d|\d\s?(?:dollars|euros|pounds|pence|cents|yen|crowns|kronor|kroner|krona|francs|rupees|yuan|pesos|rand|zloty|baht|usd|eur|gbp|chf|sek|nok|dkk)\b|\b\d{1,3}p\b/i;
-const TIME_TERM = term('time')!;
 /** What a "how many" question counts: "How many eggs …?". */
 const COUNTED_Q = /\bhow many\s+([a-z]+)/;
 /** A question that asks for a time of day: "What time does school finish?", "At what time …?" */
 const TIME_Q = /\bwhat time\b/;
+/** The term of "time", a frame word of a {@link TIME_Q} question. */
+const TIME_TERM = term('time')!;
 /** A time of day in a sentence: "15:15", "8.30am", "9 pm", "noon", "midnight" (not "2.50", a price). */
 const TIME_TEXT = /\b(?:[01]?\d|2[0-3]):[0-5]\d\b|\b\d{1,2}(?:[.:][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:noon|midday|midnight)\b/i;
 /** A question that asks why. */
@@ -647,12 +653,8 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const smooth = limit > 1 && RANKING.neighbourWeight > 0 && engine.neighbours.k > 0 ? scratchOf(engine) : undefined;
   const want = Math.max(limit, RANKING.depth, smooth === undefined ? 0 : RANKING.neighbourDepth);
   const ranking: Ranking = { terms, idf, answerType, abstained: false, hits: [] };
-  if (answerType === 'number') {
-    const m = COUNTED_Q.exec(question.toLowerCase());
-    const c = m === null ? null : term(m[1]!);
-    if (c !== null && terms.includes(c)) ranking.counted = c;
-  }
   if (frame.label !== undefined) ranking.label = frame.label;
+  if (frame.counted !== undefined) ranking.counted = frame.counted;
   if (frame.weights.size > 0) ranking.frame = new Set(frame.weights.keys());
   const questionWords = new Set(tokens.map((t) => t.word));
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
