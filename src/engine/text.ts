@@ -13,7 +13,8 @@ import { ACRONYM_STOP_WORDS, STOP_WORDS } from './stopwords.js';
  * irregular plurals and their singular ("children" → "child", "women" →
  * "woman"; {@link ENGLISH_PLURAL}), from the `irregular-plurals` list, and
  * units' abbreviations and American spellings and their unit ("km" →
- * "kilometre"; {@link UNIT_FORMS}).
+ * "kilometre"; {@link UNIT_FORMS}), and the adverbs of a unit of time and the
+ * unit ("monthly" → "month"; {@link TIME_ADVERBS}).
  */
 export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map();
 
@@ -29,6 +30,11 @@ const ENGLISH_PLURAL = /(?:men|children|feet|teeth|geese|mice|lice|oxen|ves)$/;
 
 /** Irregular plurals that are also another word's form, left to the stemmer: "leaves" and "lives" (verbs). */
 const PLURALS_OF_OTHER_WORDS: ReadonlySet<string> = new Set(['leaves', 'lives']);
+
+/** "Daily" is "every day": the adjectives and adverbs of a unit of time read as the unit ("monthly fee", "per month"). */
+const TIME_ADVERBS: ReadonlyMap<string, string> = new Map([
+  ['hourly', 'hour'], ['daily', 'day'], ['nightly', 'night'], ['weekly', 'week'], ['monthly', 'month'], ['quarterly', 'quarter'], ['yearly', 'year'],
+]);
 
 /**
  * Units of measure and the other ways they are written: the abbreviation
@@ -84,6 +90,8 @@ const IRREGULAR_HEADS = new Map<number, number[]>();
   addForm('goes', 'go');
   // A unit's abbreviation and its American spelling read as the unit ("300 km a day" for "How many kilometres …?").
   for (const [unit, forms] of UNIT_FORMS) for (const form of forms) addForm(form, unit);
+  // "Monthly" as "month" (Porter stems it "monthli").
+  for (const [adverb, unit] of TIME_ADVERBS) addForm(adverb, unit);
   // English's own irregular plurals ("children", "women", "feet", "knives"), which Porter leaves apart from the singular.
   for (const [singular, plural] of irregularPlurals) {
     if (ENGLISH_PLURAL.test(plural) && !PLURALS_OF_OTHER_WORDS.has(plural) && !forms.has(plural) && isLowerAscii(plural) && stemmer(plural) !== stemmer(singular)) addForm(plural, singular);
@@ -462,13 +470,9 @@ export function term(word: string): string | null {
   if (STOP_WORDS.has(word)) return null;
   if (word.length === 1 && !(word >= '0' && word <= '9')) return null;
   if (!ASCII_WORD.test(word) || /^[0-9]/.test(word)) return word;
-  return stemmer(IRREGULAR_VERBS.get(word) ?? TIME_ADVERBS.get(word) ?? word);
+  return stemmer(IRREGULAR_VERBS.get(word) ?? word);
 }
 
-/** "Daily" is "every day": the adjectives and adverbs of a unit of time read as the unit ("monthly fee", "per month"). */
-const TIME_ADVERBS: ReadonlyMap<string, string> = new Map([
-  ['hourly', 'hour'], ['daily', 'day'], ['nightly', 'night'], ['weekly', 'week'], ['monthly', 'month'], ['quarterly', 'quarter'], ['yearly', 'year'],
-]);
 
 /**
  * The distinct index terms of a question, in first-seen order.
