@@ -5,6 +5,7 @@ import { checkNeighbours, findNeighbours, type NeighbourData } from './neighbour
 import { cachedTerm } from './text.js';
 import { MINISEARCH_OPTIONS, NEIGHBOUR_OPTIONS, OPTIONS_FINGERPRINT, SCHEMA_VERSION, type IndexedPassage } from './options.js';
 import { encodePassages, lazyPassages, toPassages, type Passage, type PassageStoreData } from './passages.js';
+import { decodeRelated, encodeRelated, relatedTermsOf, type RelatedTerms, type RelatedWords } from './related.js';
 import { canonicalTerm, synonymsOf, type Synonyms } from './synonyms.js';
 
 /** Versioning and provenance of a built index. */
@@ -48,17 +49,21 @@ export interface BuiltIndex {
   index: CompactIndexData;
   /** Each passage's most similar passages (neighbours.ts). */
   neighbours: NeighbourData;
+  /** The corpus's related terms ({@link encodeRelated}); empty when built without a lexicon. */
+  related: string;
 }
 
 /**
  * Cuts documents into passages and indexes them with MiniSearch using the
  * shared options, each word of a synonym group as its group's first
- * (`info.synonyms`, see {@link synonymsOf}). Throws `citeqa build: …` when
+ * (`info.synonyms`, see {@link synonymsOf}), and keeps the pairs of
+ * `info.related` (a lexicon, related.ts) whose two words are both in the
+ * corpus. Throws `citeqa build: …` when
  * there is nothing to index, `citeqa synonyms: …` for a malformed group.
  */
 export function buildIndex(
   documents: readonly ParsedDocument[],
-  info: { corpusHash: string; builtAt?: string; examples?: readonly string[]; synonyms?: readonly (readonly string[])[] },
+  info: { corpusHash: string; builtAt?: string; examples?: readonly string[]; synonyms?: readonly (readonly string[])[]; related?: RelatedWords },
 ): BuiltIndex {
   if (documents.length === 0) throw new Error('citeqa build: the corpus has no documents with text to index');
   const synonyms = synonymsOf(info.synonyms);
@@ -91,6 +96,7 @@ export function buildIndex(
   });
   const index = compactIndex(mini.toJSON(), MINISEARCH_OPTIONS.fields);
   const neighbours = findNeighbours(passageTerms, NEIGHBOUR_OPTIONS);
+  const related = info.related === undefined ? '' : encodeRelated(relatedTermsOf(info.related, new Set(passageTerms.flat()), synonyms));
   return {
     meta: {
       schemaVersion: SCHEMA_VERSION,
@@ -106,6 +112,7 @@ export function buildIndex(
     passages: encodePassages(passages),
     index,
     neighbours,
+    related,
   };
 }
 
@@ -118,6 +125,8 @@ export interface Engine {
   neighbours: NeighbourData;
   /** The synonyms the index was built with; questions and passages are read with them too. */
   synonyms: Synonyms;
+  /** The corpus's related terms (related.ts). */
+  related: RelatedTerms;
 }
 
 /**
@@ -142,7 +151,7 @@ export function loadEngine(built: BuiltIndex): Engine {
   }
   const passages = lazyPassages(built.passages, meta.passages);
   const mini = new CompactMiniSearch<IndexedPassage>(built.index, MINISEARCH_OPTIONS);
-  return { meta, docs: built.docs, passages, mini, neighbours: checkNeighbours(built.neighbours, meta.passages), synonyms: synonymsOf(meta.synonyms) };
+  return { meta, docs: built.docs, passages, mini, neighbours: checkNeighbours(built.neighbours, meta.passages), synonyms: synonymsOf(meta.synonyms), related: decodeRelated(built.related) };
 }
 
 const MAGIC = 'citeqa-index';
@@ -170,6 +179,7 @@ export function serializeIndex(built: BuiltIndex): string {
     x.postingStart.data,
     nb.ids.data,
     nb.weights.data,
+    built.related,
   ];
   const header = {
     meta: built.meta,
@@ -212,11 +222,11 @@ export function parseIndex(text: string): BuiltIndex {
     lengths: number[];
   };
   let at = second + 1;
-  const [pText, textStart, records, recordStart, fieldLength, terms, termStart, postings, postingStart, nbIds, nbWeights] = h.lengths.map((n) =>
+  const [pText, textStart, records, recordStart, fieldLength, terms, termStart, postings, postingStart, nbIds, nbWeights, related] = h.lengths.map((n) =>
     text.slice(at, (at += n)),
   );
   const [wText, wRecord, wField, wTerm, wPosting, wNbIds, wNbWeights] = h.widths;
-  if (at !== text.length || nbWeights === undefined || wNbWeights === undefined) {
+  if (at !== text.length || related === undefined || wNbWeights === undefined) {
     throw new Error('citeqa index: the generated index is truncated; rebuild it with `npm run build`');
   }
   return {
@@ -239,6 +249,7 @@ export function parseIndex(text: string): BuiltIndex {
       postings: postings!,
       postingStart: { width: wPosting!, data: postingStart! },
     },
-    neighbours: { k: h.neighbours, ids: { width: wNbIds!, data: nbIds! }, weights: { width: wNbWeights, data: nbWeights } },
+    neighbours: { k: h.neighbours, ids: { width: wNbIds!, data: nbIds! }, weights: { width: wNbWeights, data: nbWeights! } },
+    related,
   };
 }

@@ -11,7 +11,7 @@ import { IRREGULAR_VERBS, term, words } from './text.js';
  * generated module or the meaning of a stored field changes; an index built
  * with another version refuses to load.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The document MiniSearch indexes for each passage. */
 export interface IndexedPassage {
@@ -66,6 +66,17 @@ export const RANKING = {
    * sentence, which then holds the asked-for type.
    */
   countedWeight: 1,
+  /**
+   * A question term a passage lacks, but holds a word related to (related.ts:
+   * a synonym or a derived word in WordNet, "venue" for "site"), weighs this
+   * share of its IDF in the re-ranking (measured 0.5 to 3: docs/quality.md).
+   */
+  relatedWeight: 2,
+  /**
+   * The same, in the abstention's support: this share of the term's weight.
+   * Weak evidence: more answers questions the corpus cannot answer.
+   */
+  relatedSupport: 0.15,
   /**
    * A frame word of the question (a light verb, `LIGHT_VERBS`: "get", "use",
    * "happen"; a noun that asks for a kind of text, `FRAME_NOUNS`: "policy";

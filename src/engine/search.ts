@@ -1,6 +1,7 @@
 import type { Engine } from './build.js';
 import { matchedCount, orCandidates, vocabularyOf, type Candidates } from './compact-search.js';
 import { neighbourId, neighbourWeight } from './neighbours.js';
+import type { RelatedTerms } from './related.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
 import { COLUMN_GAP, isQuestion, LABEL_LINE } from './sentences.js';
@@ -285,6 +286,9 @@ function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf:
   hit.analysis?.pairs.forEach((found, i) => {
     if (found && i + 1 < terms) support += (weights[i]! + weights[i + 1]!) / 2;
   });
+  hit.analysis?.relatedHeld?.forEach((r, i) => {
+    if (r && i < terms) support += weights[i]! * RANKING.relatedSupport;
+  });
   return support / total;
 }
 
@@ -302,6 +306,10 @@ export interface PassageAnalysis {
   proximity: number;
   /** Whether the question's `i`-th and `i + 1`-th terms stand close together somewhere in the passage. */
   pairs: boolean[];
+  /** IDF weight of the question terms the passage (text, title and heading) lacks but holds a related term of. */
+  related: number;
+  /** Whether the passage lacks the question's `i`-th term but holds a related term of it; undefined when it was not looked for. */
+  relatedHeld?: boolean[] | undefined;
 }
 
 /**
@@ -356,6 +364,173 @@ function termHeads(terms: readonly string[], synonyms: Synonyms): Int32Array {
 let lastTerms: readonly string[] | undefined;
 let lastSynonyms: Synonyms | undefined;
 let lastHeads = new Int32Array(0);
+
+/** {@link firstTwo}'s flag: the word may be one of the question's terms. */
+const QUESTION_HEAD = 1;
+/** {@link firstTwo}'s flag: the word may be one of the question's related terms. */
+const RELATED_HEAD = 2;
+/** {@link firstTwo}'s flag: a first or second character beyond ASCII, which the table does not cover. */
+const WIDE_HEAD = 4;
+
+/**
+ * The flags of a word's first two ASCII characters, at `(c0 << 7) | c1` (`y`
+ * read as `i` in second place, 0x7f for a word of one character), for the
+ * heads of {@link lastTable}: one lookup instead of a loop over the heads
+ * for each word of a passage.
+ */
+const FIRST_TWO = new Uint8Array(1 << 14);
+
+/** The heads and related prefixes {@link FIRST_TWO} holds, and the entries set for them. */
+const lastTable: { heads: Int32Array; prefixes: RelatedPrefixes | undefined; set: number[] } = { heads: new Int32Array(0), prefixes: undefined, set: [] };
+
+/**
+ * Sets {@link FIRST_TWO} for `heads` ({@link QUESTION_HEAD}) and `prefixes`
+ * ({@link RELATED_HEAD}), unless it holds them already. Without `prefixes`,
+ * related flags left from the same question's heads stay: a caller without
+ * related terms never reads them.
+ */
+function fillFirstTwo(heads: Int32Array, prefixes: RelatedPrefixes | undefined): void {
+  if (heads === lastTable.heads && (prefixes === undefined || prefixes === lastTable.prefixes)) return;
+  const set = lastTable.set;
+  for (let k = 0; k < set.length; k++) FIRST_TWO[set[k]!] = 0;
+  set.length = 0;
+  for (let k = 0; k < heads.length; k++) markHead(heads[k]!, QUESTION_HEAD, set);
+  if (prefixes !== undefined) {
+    for (const key of prefixes.bits) mark(key >>> 7, RELATED_HEAD, set);
+    for (const h of prefixes.heads) markHead(h, RELATED_HEAD, set);
+  }
+  lastTable.heads = heads;
+  lastTable.prefixes = prefixes;
+}
+
+/** Sets `flag` at entry `i` of {@link FIRST_TWO}, noting it in `set`. */
+function mark(i: number, flag: number, set: number[]): void {
+  if (FIRST_TWO[i] === 0) set.push(i);
+  FIRST_TWO[i]! |= flag;
+}
+
+/** Sets `flag` for the words head `h` ({@link headOf}) may start: those of its two characters, or of its one (a one-character term). */
+function markHead(h: number, flag: number, set: number[]): void {
+  const c0 = h >>> 16;
+  const c1 = h & 0xffff;
+  if (c0 >= 0x80) return;
+  if (c1 === 0xffff) for (let c = 0; c < 0x80; c++) mark((c0 << 7) | c, flag, set);
+  else if (c1 < 0x7f) mark((c0 << 7) | c1, flag, set);
+}
+
+/** The {@link FIRST_TWO} flags of the word at `text[start, end)` (folded: `folded`, or ASCII in lower case), or {@link WIDE_HEAD}. */
+function firstTwo(text: string, start: number, end: number, folded: string | undefined): number {
+  let c0: number;
+  let c1: number;
+  if (folded !== undefined) {
+    c0 = folded.charCodeAt(0);
+    c1 = folded.length > 1 ? folded.charCodeAt(1) : 0x7f;
+  } else {
+    c0 = lowerAscii(text.charCodeAt(start));
+    c1 = end - start > 1 ? lowerAscii(text.charCodeAt(start + 1)) : 0x7f;
+  }
+  if (c0 >= 0x80 || c1 >= 0x80) return WIDE_HEAD;
+  return FIRST_TWO[(c0 << 7) | (c1 === 0x79 ? 0x69 : c1)]!;
+}
+
+/**
+ * What a word must start with to be one of a question's related terms
+ * (`Ranking.related`), so that only such words are looked up: a question has
+ * dozens of related terms (34 on average on SQuAD), and their two-character
+ * heads would let most words through. Porter stemming keeps a word's first
+ * four characters when the stem has five or more, its first three when it
+ * has three or four (it may add an `e`: "voting" → "vote"), but for a `y`
+ * it turns into `i` ({@link prefixKey} reads `y` as `i` after the first
+ * character): a related term of five or more characters is matched by its
+ * first four (`four`), one of three or four by its first three (`three`), a
+ * shorter one, or the other words of its synonym group, by their heads
+ * ({@link headOf}) (checked in test/node/hot-path.test.ts).
+ * Irregular forms of related terms ("went" for "go") are not looked for.
+ * `wide`: a related term starts with a non-ASCII character, so every word
+ * that does is looked up.
+ */
+interface RelatedPrefixes {
+  four: ReadonlySet<number>;
+  three: ReadonlySet<number>;
+  heads: ReadonlySet<number>;
+  wide: boolean;
+  /** The first three characters of every term of `four` and `three` (their {@link prefixKey}s), as bits of {@link PREFIX_BITS}. */
+  bits: readonly number[];
+  /** `heads` as a list, for {@link mayBeTerm}. */
+  headList: Int32Array;
+}
+
+/**
+ * One bit per three-character {@link prefixKey} (2^21 of them, 256 KB),
+ * set for the current question's related terms: the one test most words
+ * need. Only the bits of {@link lastPrefixes} are set.
+ */
+const PREFIX_BITS = new Uint32Array(1 << 16);
+
+/** ASCII characters `c[0 .. n)` (n 3 or 4, each below 0x80) as one number, `y` read as `i` after the first. */
+function prefixKey(c0: number, c1: number, c2: number, c3 = -1): number {
+  const k = (c0 << 14) | ((c1 === 0x79 ? 0x69 : c1) << 7) | (c2 === 0x79 ? 0x69 : c2);
+  return c3 < 0 ? k : (k << 7) | (c3 === 0x79 ? 0x69 : c3);
+}
+
+/** The {@link RelatedPrefixes} of `related`'s terms, read like `synonyms` read them. */
+function relatedPrefixesOf(related: ReadonlyMap<string, number>, synonyms: Synonyms): RelatedPrefixes {
+  if (related === lastRelated && synonyms === lastRelatedSynonyms) return lastPrefixes;
+  const four = new Set<number>();
+  const three = new Set<number>();
+  const heads = new Set<number>();
+  const bits: number[] = [];
+  let wide = false;
+  for (const u of related.keys()) {
+    const c0 = u.charCodeAt(0);
+    const c1 = u.charCodeAt(1);
+    const c2 = u.charCodeAt(2);
+    const c3 = u.charCodeAt(3);
+    // charCodeAt past the end is NaN, which no comparison holds.
+    if (c0 >= 0x80 || c1 >= 0x80 || c2 >= 0x80 || c3 >= 0x80) wide = true;
+    else if (u.length < 3) heads.add(headOf(u));
+    else {
+      const key = prefixKey(c0, c1, c2);
+      bits.push(key);
+      if (u.length < 5) three.add(key);
+      else four.add(prefixKey(c0, c1, c2, c3));
+    }
+    for (const h of synonyms.heads.get(u) ?? []) heads.add(h);
+  }
+  for (const key of lastPrefixes.bits) PREFIX_BITS[key >>> 5] = 0;
+  for (const key of bits) PREFIX_BITS[key >>> 5]! |= 1 << (key & 31);
+  lastRelated = related;
+  lastRelatedSynonyms = synonyms;
+  lastPrefixes = { four, three, heads, wide, bits, headList: Int32Array.from(heads) };
+  return lastPrefixes;
+}
+
+let lastRelated: ReadonlyMap<string, number> | undefined;
+let lastRelatedSynonyms: Synonyms | undefined;
+let lastPrefixes: RelatedPrefixes = { four: new Set(), three: new Set(), heads: new Set(), wide: false, bits: [], headList: new Int32Array(0) };
+
+/** Whether the word at `text[start, end)` (folded: `folded`, or ASCII in lower case) may be one of the related terms of `prefixes`. */
+function mayBeRelated(prefixes: RelatedPrefixes, text: string, start: number, end: number, folded: string | undefined): boolean {
+  const length = folded !== undefined ? folded.length : end - start;
+  if (length >= 3) {
+    const at = folded !== undefined ? 0 : start;
+    const chars = folded ?? text;
+    const c0 = folded !== undefined ? chars.charCodeAt(at) : lowerAscii(chars.charCodeAt(at));
+    const c1 = folded !== undefined ? chars.charCodeAt(at + 1) : lowerAscii(chars.charCodeAt(at + 1));
+    const c2 = folded !== undefined ? chars.charCodeAt(at + 2) : lowerAscii(chars.charCodeAt(at + 2));
+    if (c0 < 0x80 && c1 < 0x80 && c2 < 0x80) {
+      const key = prefixKey(c0, c1, c2);
+      if (((PREFIX_BITS[key >>> 5]! >>> (key & 31)) & 1) !== 0) {
+        if (prefixes.three.has(key)) return true;
+        if (length > 3) {
+          const c3 = folded !== undefined ? chars.charCodeAt(at + 3) : lowerAscii(chars.charCodeAt(at + 3));
+          if (c3 >= 0x80 ? prefixes.wide : prefixes.four.has(prefixKey(c0, c1, c2, c3))) return true;
+        }
+      }
+    } else if (prefixes.wide) return true;
+  }
+  return prefixes.heads.size > 0 && mayBeTerm(prefixes.headList, text, start, end, folded);
+}
 
 /** Whether the word at `text[start, end)` (folded: `folded`, or ASCII in lower case) may have one of the terms' heads. */
 function mayBeTerm(heads: Int32Array, text: string, start: number, end: number, folded: string | undefined): boolean {
@@ -421,6 +596,7 @@ export function analysePassage(
   questionWords: ReadonlySet<string>,
   synonyms: Synonyms = NO_SYNONYMS,
   context: ReadonlyMap<string, number> = NO_CONTEXT,
+  related?: ReadonlyMap<string, number>,
 ): PassageAnalysis {
   const { terms, idf, answerType, label, counted } = ranking;
   // The word index of the last number read, for a "how many" question's counted noun right after it ("6 eggs").
@@ -429,6 +605,11 @@ export function analysePassage(
   const position = new Map<string, number>();
   terms.forEach((t, i) => position.set(t, i));
   const heads = termHeads(terms, synonyms);
+  const prefixes = related === undefined ? undefined : relatedPrefixesOf(related, synonyms);
+  fillFirstTwo(heads, prefixes);
+  // Which question terms the text holds, and which only a related term of.
+  const held = new Array<boolean>(terms.length).fill(false);
+  const relatedFound = related === undefined ? undefined : new Array<boolean>(terms.length).fill(false);
   const highlights: Array<[number, number]> = [];
   const sentenceWeights = p.sentences.map(() => 0);
   const sentenceTyped = p.sentences.map(() => false);
@@ -480,10 +661,21 @@ export function analysePassage(
     if (label !== undefined) afterPartNoun = PART_NOUN_WORDS.has((folded ?? text.slice(start, end).toLowerCase()).replace(/s$/, ''));
     // The folded word is made only for words that may be question terms or typed answers.
     let word = folded;
-    let t = mayBeTerm(heads, text, start, end, folded) ? cachedTerm((word ??= text.slice(start, end).toLowerCase())) : null;
+    const flags = firstTwo(text, start, end, folded);
+    let t = (flags & QUESTION_HEAD) !== 0 || (flags === WIDE_HEAD && mayBeTerm(heads, text, start, end, folded)) ? cachedTerm((word ??= text.slice(start, end).toLowerCase())) : null;
     if (t !== null) t = canonicalTerm(synonyms, t);
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
+      // A related term: looked up only for a word that starts like one.
+      if (prefixes !== undefined && (t !== null || ((flags & (RELATED_HEAD | WIDE_HEAD)) !== 0 && mayBeRelated(prefixes, text, start, end, folded)))) {
+        let r = t;
+        if (r === null) {
+          r = cachedTerm((word ??= text.slice(start, end).toLowerCase()));
+          if (r !== null) r = canonicalTerm(synonyms, r);
+        }
+        const ri = r === null ? undefined : related!.get(r);
+        if (ri !== undefined) relatedFound![ri] = true;
+      }
       if (counted !== undefined && mayBeTyped('number', text, start, end) && (isDigit(text.charCodeAt(start)) || NUMBER_WORDS.has((word ??= text.slice(start, end).toLowerCase())))) numberAt = w;
       // A word of the asked-for type that the question does not hold (cheap tests first: they are pure).
       if (answerType !== 'any' && typedSentence === undefined && !sentenceTyped[s] && mayBeTyped(answerType, text, start, end)) {
@@ -501,6 +693,7 @@ export function analysePassage(
       return;
     }
     highlights.push([start, end]);
+    held[qi] = true;
     // "6 eggs" for "How many eggs …?": the number counts what the question counts.
     if (t === counted && numberAt === w - 1) {
       sentenceTyped[s] = true;
@@ -530,7 +723,12 @@ export function analysePassage(
     // A term that weighs nothing ("clause" before the number a question names) adds nothing in a pair either.
     if (found && a > 0 && b > 0) proximity += (a + b) / 2;
   });
-  return { highlights, sentenceWeights, sentenceTyped, sentenceOwn, proximity, pairs: pairFound };
+  let relatedWeight = 0;
+  relatedFound?.forEach((r, i) => {
+    if (r && !held[i] && !context.has(terms[i]!)) relatedWeight += idf.get(terms[i]!) ?? 0;
+    else relatedFound[i] = false;
+  });
+  return { highlights, sentenceWeights, sentenceTyped, sentenceOwn, proximity, pairs: pairFound, related: relatedWeight, relatedHeld: relatedFound };
 }
 
 /** Whether the word at `text[start, end)` is the number of a numbered list item ("2. Paste your key"), not a quantity. */
@@ -657,7 +855,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   if (frame.counted !== undefined) ranking.counted = frame.counted;
   if (frame.weights.size > 0) ranking.frame = new Set(frame.weights.keys());
   const questionWords = new Set(tokens.map((t) => t.word));
-  let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth));
+  let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth), relatedOf(engine.related, terms));
 
   const { minSupport, minKnown } = abstentionThresholds(n);
   // Too few of the question's words in the corpus, unless the best passage holds all but one of
@@ -670,6 +868,21 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
   return { ...ranking, hits: hits.slice(0, limit) };
+}
+
+/**
+ * The corpus's terms related to the question's `terms` (related.ts), each →
+ * the position of the first question term it relates to; none that is a
+ * question term itself. Undefined when there are none.
+ */
+function relatedOf(related: RelatedTerms, terms: readonly string[]): Map<string, number> | undefined {
+  if (related.size === 0) return undefined;
+  let out: Map<string, number> | undefined;
+  const own = new Set(terms);
+  terms.forEach((t, i) => {
+    for (const u of related.get(t) ?? []) if (!own.has(u) && !out?.has(u)) (out ??= new Map()).set(u, i);
+  });
+  return out;
 }
 
 /**
@@ -1005,17 +1218,18 @@ function rerank(
   questionWords: ReadonlySet<string>,
   total: number,
   hits: Hit[],
+  related: ReadonlyMap<string, number> | undefined,
 ): Hit[] {
   const top = hits.slice(0, RANKING.depth);
   const contexts = new Map<string, Map<string, number>>();
   for (const h of top) {
-    const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords, engine.synonyms, contextOf(engine, h.passageId, ranking, contexts));
+    const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords, engine.synonyms, contextOf(engine, h.passageId, ranking, contexts), related);
     const focus = Math.max(...a.sentenceWeights);
     // A reason ("because", "due to") or a "Yes." picks the answer sentence but is no evidence for a passage: it is in too many.
     const best = SENTENCE_ONLY_TYPES.has(ranking.answerType) ? focus : sentenceValue(a, bestSentence(a));
     h.focus = focus / total;
     h.analysis = a;
-    h.score *= 1 + (RANKING.focusWeight * best) / total + (RANKING.proximityWeight * a.proximity) / total;
+    h.score *= 1 + (RANKING.focusWeight * best) / total + (RANKING.proximityWeight * a.proximity) / total + (RANKING.relatedWeight * a.related) / total;
   }
   top.sort(byScore);
   hits.splice(0, top.length, ...top);

@@ -68,3 +68,39 @@ describe('a term keeps the first characters of its word, or lists the word as an
     expect(words.size).toBeGreaterThan(100);
   });
 });
+
+/**
+ * analysePassage() looks a word up as one of the question's related terms
+ * only when its first three or four characters start one (search.ts,
+ * `mayBeRelated`): that is only right if a term of three or four
+ * characters keeps its word's first three (Porter may add an `e`: "voting"
+ * → "vote") and a longer term its first four, reading `y` as `i` after the first, unless the word is one of the
+ * listed forms (irregular verbs, plurals, units), which are not looked for,
+ * or starts with a character beyond ASCII (such words are all looked up).
+ */
+describe('a term of three or more characters keeps the first three (four, from five) characters of its word', () => {
+  const prefix = (s: string, n: number): string => s.slice(0, 1) + s.slice(1, n).replaceAll('y', 'i');
+  const keepsPrefix = (word: string): void => {
+    const t = term(word);
+    if (t === null || t.length < 3 || IRREGULAR_VERBS.has(word) || /[^\x00-\x7f]/.test(word.slice(0, 4))) return;
+    const n = t.length >= 5 ? 4 : 3;
+    expect(prefix(t, n)).toBe(prefix(word, n));
+  };
+
+  it('for arbitrary lower-case words', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abcdefgilmnorstuvwxyz'.split('')), minLength: 1, maxLength: 12 }), keepsPrefix), {
+      numRuns: 50000,
+    });
+  });
+
+  it('for every word of the seed and, when present, the shared evaluation sets', () => {
+    const texts = [readFileSync('corpus/meta-avocado-scale-ai.txt', 'utf8')];
+    for (const f of ['squad-v1.1-dev/corpus.jsonl', 'cranfield/corpus.jsonl']) {
+      const file = path.join(DATASETS_DIR, f);
+      if (existsSync(file)) texts.push(readFileSync(file, 'utf8'));
+    }
+    let checked = 0;
+    for (const t of texts) for (const tok of tokenize(t)) keepsPrefix(tok.word), checked++;
+    expect(checked).toBeGreaterThan(100);
+  });
+});

