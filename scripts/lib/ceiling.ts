@@ -22,7 +22,8 @@ export const CEILING = {
 /**
  * Workers' limit on a Worker's size after compression (the index is part of
  * the upload): 3 MiB on the free plan, 10 MiB on the paid plan. Reached long
- * before the engine ceiling: about 11k passages of English prose on the free plan.
+ * before the engine ceiling: about 9,400 passages of English prose on the free plan
+ * (docs/performance.md).
  */
 export const WORKER_SIZE_LIMITS = { free: 3 * 1024 * 1024, paid: 10 * 1024 * 1024 };
 /** What the rest of the Worker (Hono, zod, the engine, the widget) adds, compressed. */
