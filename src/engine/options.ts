@@ -105,9 +105,17 @@ export const RANKING = {
   minSupport: 0.425,
   /**
    * Weight of a passage's neighbours' mean score (weighted by similarity)
-   * added to its own when ranking the answers after the first; 0: off.
+   * added to its own when ranking the answers after the first, for a
+   * question of 5 terms; 0 (with `neighbourWeightPerTerm` 0): off.
    */
   neighbourWeight: 1,
+  /**
+   * Added to `neighbourWeight` for each question term over 5 (taken off for
+   * each under): a long question describes a subject, which the passages
+   * around the best ones share; a short one asks for one fact, which the
+   * passage's own words must hold (docs/quality.md, session 15).
+   */
+  neighbourWeightPerTerm: 0.1,
   /** The best this many stage-one candidates are ranked again with their neighbours' scores. */
   neighbourDepth: 50,
   /** Abstain when fewer than this share of the question's terms occur anywhere in the corpus. */

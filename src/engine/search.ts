@@ -855,7 +855,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
     ((!knownEnough(terms, df, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
       (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1) < minSupport && !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (abstain) return empty;
-  if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth);
+  if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
   return { ...ranking, hits: hits.slice(0, limit) };
 }
@@ -1230,18 +1230,34 @@ function rerank(
 /**
  * The answers after the first, ranked again: each of the best
  * {@link RANKING.neighbourDepth} stage-one candidates scores its stage-one
- * score plus {@link RANKING.neighbourWeight} × the similarity-weighted mean
- * of its neighbours' (neighbours.ts; a neighbour that is no candidate scores
- * 0). The first answer stays first: it is the passage that matches the
- * question best; the neighbours' evidence finds the next-best passages on
- * the same subject, which often say it in other words. Scores after the
- * first are scaled so that none exceeds the first's.
+ * score plus β × the similarity-weighted mean of its neighbours'
+ * (neighbours.ts; a neighbour that is no candidate scores 0; β is
+ * {@link RANKING.neighbourWeight} for a question of 5 `terms`, and
+ * {@link RANKING.neighbourWeightPerTerm} more for each term more), times its
+ * re-ranking factor (its score after stage two ÷ its stage-one score; a
+ * candidate stage two did not see counts the mean factor of those it did).
+ * Each neighbour's score counts the square root of its own factor: weaker
+ * evidence than the passage's own words. The first answer stays first: it is
+ * the passage that matches the question best; the neighbours' evidence finds
+ * the next-best passages on the same subject, which often say it in other
+ * words. Scores after the first are scaled so that none exceeds the first's.
  */
-function withNeighbours(engine: Engine, hits: Hit[], stage1: Scratch): Hit[] {
+function withNeighbours(engine: Engine, hits: Hit[], stage1: Scratch, terms: number): Hit[] {
   const nb = engine.neighbours;
   const { score, stamp, current } = stage1;
-  const beta = RANKING.neighbourWeight;
+  const beta = Math.max(0, RANKING.neighbourWeight + RANKING.neighbourWeightPerTerm * (terms - 5));
   const pool = hits.slice(0, RANKING.neighbourDepth);
+  // The re-ranked hits (those with an analysis) by passage id → their re-ranking factor.
+  const factors = new Map<number, number>();
+  let meanFactor = 0;
+  for (const h of pool) {
+    if (h.analysis === undefined) continue;
+    const f = score[h.passageId]! > 0 ? h.score / score[h.passageId]! : 1;
+    factors.set(h.passageId, f);
+    meanFactor += f;
+  }
+  meanFactor = factors.size > 0 ? meanFactor / factors.size : 1;
+  const meanRoot = Math.sqrt(meanFactor);
   const smoothed = pool.map((h): Hit => {
     const p = h.passageId;
     let sum = 0;
@@ -1251,9 +1267,12 @@ function withNeighbours(engine: Engine, hits: Hit[], stage1: Scratch): Hit[] {
       if (q < 0) break;
       const w = neighbourWeight(nb, m);
       weight += w;
-      if (stamp[q] === current) sum += w * score[q]!;
+      if (stamp[q] === current) {
+        const f = factors.get(q);
+        sum += w * score[q]! * (f === undefined ? meanRoot : Math.sqrt(f));
+      }
     }
-    const s: Hit = { passageId: p, score: score[p]! + (weight > 0 ? (beta * sum) / weight : 0), coverage: h.coverage };
+    const s: Hit = { passageId: p, score: (score[p]! + (weight > 0 ? (beta * sum) / weight : 0)) * (factors.get(p) ?? meanFactor), coverage: h.coverage };
     // A passage re-ranked in stage two keeps its analysis (the answer's highlights and sentence).
     if (h.analysis !== undefined) s.analysis = h.analysis;
     return s;

@@ -124,4 +124,26 @@ describe('ranking with neighbours', () => {
     const none = { k: 0, ids: { width: 1, data: '' }, weights: { width: 1, data: '' } };
     expect(order(loadEngine({ ...built, neighbours: none }))).toEqual(['A', 'C', 'B']);
   });
+
+  it('ranks, after the first answer, a passage that says the question in one sentence above one that scatters its words', () => {
+    // B and C hold the same three words of the question; C is shorter, so it scores higher before the
+    // re-ranking, but only B says them together, in one sentence.
+    const text = [
+      '# A',
+      'The orbital telescope was launched in 2019.',
+      '# B',
+      'Engineers at the agency said that the orbital telescope would launch only after a long series of vibration tests.',
+      '# C',
+      'The orbital path was fixed. A telescope arrived. Launch slipped.',
+      '# D',
+      'A railway bridge opened.',
+      '# E',
+      'Rockets burn kerosene.',
+      '# F',
+      'Tea is steamed.',
+    ].join('\n\n');
+    const engine = loadEngine(buildIndex(parseTextFile('corpus/t.md', text).documents, { corpusHash: 'x' }));
+    const order = rank(engine, 'When did the orbital telescope launch?', 3).hits.map((h) => engine.passages[h.passageId]!.section);
+    expect(order).toEqual(['A', 'B', 'C']);
+  });
 });
