@@ -80,6 +80,16 @@ describe('passage neighbours', () => {
 
 const corpus = await readCorpus('corpus');
 
+/**
+ * The index of one Markdown file whose sections "# A", "# B", "# C" hold
+ * `texts`, then "# D" to "# F" on other subjects (D: "A railway bridge opened.").
+ */
+const lettered = (...texts: string[]) => {
+  const all = [...texts, 'A railway bridge opened.', 'Rockets burn kerosene.', 'Tea is steamed.'];
+  const text = all.map((t, i) => `# ${String.fromCharCode(0x41 + i)}\n\n${t}`).join('\n\n');
+  return buildIndex(parseTextFile('corpus/t.md', text).documents, { corpusHash: 'x' });
+};
+
 describe('ranking with neighbours', () => {
   const engine = loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash }));
   const questions = [
@@ -103,21 +113,7 @@ describe('ranking with neighbours', () => {
   it('ranks, after the first answer, a passage on its subject above an equally matching one on another', () => {
     // B and C each match one word of the question equally; B is about what A (the best match) is
     // about, C's nearest passage is D, which does not match at all.
-    const text = [
-      '# A',
-      'Slipstream flutter of a propeller wing was measured in the tunnel.',
-      '# B',
-      'Propeller wing slipstream tests were repeated.',
-      '# C',
-      'A railway tunnel opened.',
-      '# D',
-      'A railway bridge opened.',
-      '# E',
-      'Rockets burn kerosene.',
-      '# F',
-      'Tea is steamed.',
-    ].join('\n\n');
-    const built = buildIndex(parseTextFile('corpus/t.md', text).documents, { corpusHash: 'x' });
+    const built = lettered('Slipstream flutter of a propeller wing was measured in the tunnel.', 'Propeller wing slipstream tests were repeated.', 'A railway tunnel opened.');
     const order = (e: Engine) => rank(e, 'slipstream flutter tunnel', 3).hits.map((h) => e.passages[h.passageId]!.section);
     expect(order(loadEngine(built))).toEqual(['A', 'B', 'C']);
     // Without neighbours C comes second: it is shorter, so its one matching word weighs more.
@@ -128,21 +124,13 @@ describe('ranking with neighbours', () => {
   it('ranks, after the first answer, a passage that says the question in one sentence above one that scatters its words', () => {
     // B and C hold the same three words of the question; C is shorter, so it scores higher before the
     // re-ranking, but only B says them together, in one sentence.
-    const text = [
-      '# A',
-      'The orbital telescope was launched in 2019.',
-      '# B',
-      'Engineers at the agency said that the orbital telescope would launch only after a long series of vibration tests.',
-      '# C',
-      'The orbital path was fixed. A telescope arrived. Launch slipped.',
-      '# D',
-      'A railway bridge opened.',
-      '# E',
-      'Rockets burn kerosene.',
-      '# F',
-      'Tea is steamed.',
-    ].join('\n\n');
-    const engine = loadEngine(buildIndex(parseTextFile('corpus/t.md', text).documents, { corpusHash: 'x' }));
+    const engine = loadEngine(
+      lettered(
+        'The orbital telescope was launched in 2019.',
+        'Engineers at the agency said that the orbital telescope would launch only after a long series of vibration tests.',
+        'The orbital path was fixed. A telescope arrived. Launch slipped.',
+      ),
+    );
     const order = rank(engine, 'When did the orbital telescope launch?', 3).hits.map((h) => engine.passages[h.passageId]!.section);
     expect(order).toEqual(['A', 'B', 'C']);
   });
