@@ -106,7 +106,8 @@ export const RANKING = {
   /**
    * Weight of a passage's neighbours' mean score (weighted by similarity)
    * added to its own when ranking the answers after the first, for a
-   * question of 5 terms; 0 (with `neighbourWeightPerTerm` 0): off.
+   * question of 5 terms; 0: off (the answers after the first are then
+   * ordered by the re-ranking and stage one alone).
    */
   neighbourWeight: 1,
   /**
