@@ -306,6 +306,23 @@ function emailSubject(paragraph: readonly SourceLine[]): { line: SourceLine; sub
   return undefined;
 }
 
+/** A label line that gives a file's title: "Title: …", a forum thread's "Thread: …" or "Topic: …". */
+const TITLE_FIELD = /^\s*(?:Title|Thread|Topic)\s*:\s+(\S.*?)\s*$/i;
+
+/**
+ * The title line, and the title, of a paragraph of label lines
+ * ({@link LABEL_LINE}: "Forum: Baking > Bread", "Last updated: 3 March")
+ * one of which is a {@link TITLE_FIELD}; undefined otherwise.
+ */
+function fieldTitle(paragraph: readonly SourceLine[]): { line: SourceLine; title: string } | undefined {
+  if (!paragraph.every((l) => LABEL_LINE.test(l.text))) return undefined;
+  for (const line of paragraph) {
+    const m = TITLE_FIELD.exec(line.text);
+    if (m !== null) return { line, title: m[1]! };
+  }
+  return undefined;
+}
+
 /**
  * A line that asks an FAQ's question after a "Q:" label ("Q: When is
  * payday?", "**Question:** How do I …?", "Q. My laptop was stolen."): its
@@ -686,6 +703,8 @@ export function parseTextFile(
   // text follows it (then it heads a section) or another heading or the end
   // of the file does (then it stays a sentence).
   let pending: SourceLine | undefined;
+  // The label line that gave the title ("Title: …"), if any (fieldTitle).
+  let titleLine: SourceLine | undefined;
   const settle = (asHeading: boolean): void => {
     if (pending === undefined) return;
     const line = pending;
@@ -705,6 +724,20 @@ export function parseTextFile(
   };
   const flush = (): void => {
     if (paragraph.length === 0) return;
+    // A file that opens with label lines, one of them its title ("Thread: Starter smells like nail polish remover",
+    // "Title: Resetting your password" above "Category: Accounts"): the title names the file, as a first heading line
+    // does, instead of standing first as a sentence that every question about the file matches.
+    if (!markdown && !listItem && title === undefined && sections.length === 0 && current.sentences.length === 0 && pending === undefined) {
+      const titled = fieldTitle(paragraph);
+      if (titled !== undefined) {
+        title = titled.title;
+        titleLine = titled.line;
+        // The other label lines ("Forum: Baking > Bread") stay a list, one sentence each, as without the title.
+        for (const l of paragraph) if (l !== titled.line) current.sentences.push(...splitSentences([l]));
+        paragraph = [];
+        return;
+      }
+    }
     let email: { line: SourceLine; subject: string } | undefined;
     if (!markdown && !listItem && paragraph.length === 1 && isTextHeading(paragraph[0]!.text)) {
       settle(false);
@@ -904,6 +937,8 @@ export function parseTextFile(
     warnings.push(`${source}:${commentFrom}: an HTML comment opened here is never closed, so the rest of the file (${lines.length - commentFrom + 1} lines) is hidden and not indexed`);
   }
 
+  // A file of nothing but its title's label line: the line is its text too, so that the file is not skipped.
+  if (sections.length === 0 && titleLine !== undefined) sections.push({ heading: '', sentences: splitSentences([titleLine]) });
   const docTitle = title ?? titleFromPath(source);
   const doc: ParsedDocument = { id: source, source, title: docTitle, sections: withHeadingPaths(sections, docTitle) };
   if (url !== undefined && url !== '') doc.url = url;

@@ -511,6 +511,39 @@ describe('emails in plain text', () => {
   });
 });
 
+describe('a title in a label line at the top of a plain-text file', () => {
+  const read = (text: string, meta: { title?: string } = {}): [string, string[]] => {
+    const doc = parseTextFile('corpus/thread.txt', text, meta).documents[0]!;
+    return [doc.title, doc.sections.flatMap((s) => [...(s.heading === '' ? [] : [`# ${s.heading}`]), ...s.sentences.map((x) => x.text)])];
+  };
+
+  it.each([
+    [
+      "a forum thread's title above its forum",
+      'Thread: Starter smells like nail polish remover - is it dead?\nForum: Baking > Bread\n\nMy starter is two weeks old.',
+      ['Starter smells like nail polish remover - is it dead?', ['Forum: Baking > Bread', 'My starter is two weeks old.']],
+    ],
+    [
+      "an export's title above its other fields",
+      'Title: Resetting your password\nCategory: Accounts\nLast updated: 3 March 2026\n\nTo reset it, open Settings.',
+      ['Resetting your password', ['Category: Accounts', 'Last updated: 3 March 2026', 'To reset it, open Settings.']],
+    ],
+    ['a topic in capitals, alone', 'TOPIC: Parking at the depot\n\nPark in bay 4.', ['Parking at the depot', ['Park in bay 4.']]],
+    // A file of nothing else keeps the line as its text too, so that it is not skipped.
+    ['the only line of the file', 'Title: Resetting your password', ['Resetting your password', ['Title: Resetting your password']]],
+  ])('names the file by %s, and keeps the other lines as text', (_, text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['after the first paragraph', 'Some text first.\n\nTitle: Not a title\nCategory: Accounts', ['Thread', ['Some text first.', 'Title: Not a title', 'Category: Accounts']]],
+    ['beside a line of prose', 'Title: Resetting your password\nThis line is prose without a label.', ['Thread', ['Title: Resetting your password This line is prose without a label.']]],
+    ['when the file has a title already', 'Title: Resetting your password\n\nOpen Settings.', ['Given', ['# Title: Resetting your password', 'Open Settings.']], 'Given'],
+  ])('leaves a "Title:" line %s as text', (_, text, expected, title?: string) => {
+    expect(read(text, title === undefined ? {} : { title })).toEqual(expected);
+  });
+});
+
 describe('plain-text headings', () => {
   const sectionsOf = (text: string, title?: string): Array<[string, string[]]> =>
     parseTextFile('corpus/leaflet.txt', text, title === undefined ? {} : { title }).documents[0]!.sections.map((s) => [s.heading, s.sentences.map((x) => x.text)]);
