@@ -773,10 +773,12 @@ function firstTermOf(heading: string): string | null {
  *    best sentence's coverage of the question (plus a bonus when that
  *    sentence also holds a candidate of the asked-for answer type) and by
  *    the question's adjacent term pairs found close together. The best
- *    hit is the first answer.
+ *    hit is the first answer, unless it only asks (a question with no
+ *    statement after it) and another states something.
  * 3. The answers after the first (when `limit` > 1): the best
  *    {@link RANKING.neighbourDepth} candidates by stage-one score smoothed
- *    with their build-time neighbours' scores (see `withNeighbours`).
+ *    with their build-time neighbours' scores, times their re-ranking
+ *    factors (see `withNeighbours`).
  *
  * `abstained` is true, and `hits` empty, when the corpus does not answer:
  * the best passage's support (its coverage of the question's weight plus
@@ -1202,6 +1204,8 @@ function adjacentInCorpus(engine: Engine, first: string, second: string): boolea
  * sentence's coverage of the question (with the answer-type bonus), the
  * question's adjacent term pairs found close together, and the question
  * terms a hit lacks but holds a `related` term of ({@link RANKING.relatedWeight}).
+ * A passage that only asks ({@link onlyAsks}) does not come first when one
+ * of the others states something.
  */
 function rerank(
   engine: Engine,
@@ -1223,8 +1227,22 @@ function rerank(
     h.score *= 1 + (RANKING.focusWeight * best) / total + (RANKING.proximityWeight * a.proximity) / total + (RANKING.relatedWeight * a.related) / total;
   }
   top.sort(byScore);
+  // A passage that only asks ("Stir it back in or pour it off?", a forum reply's follow-up) is no first answer when another one answers.
+  if (top.length > 1 && onlyAsks(engine.passages[top[0]!.passageId]!, top[0]!.analysis!)) {
+    const j = top.findIndex((h) => !onlyAsks(engine.passages[h.passageId]!, h.analysis!));
+    if (j > 0) top.unshift(...top.splice(j, 1));
+  }
   hits.splice(0, top.length, ...top);
   return hits;
+}
+
+/**
+ * Whether passage `p` (analysed as `a`) only asks: the sentence it would be
+ * quoted by ({@link answerSentence}) is a question, because none after its
+ * best one states anything.
+ */
+function onlyAsks(p: Passage, a: PassageAnalysis): boolean {
+  return isQuestion(sentenceText(p, answerSentence(p, a)));
 }
 
 /**

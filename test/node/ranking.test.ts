@@ -229,6 +229,43 @@ describe('an email thread', () => {
   });
 });
 
+describe('a forum thread', () => {
+  const engine = engineOf({
+    'corpus/forum.txt': [
+      'Thread: Sourdough starter smells like nail polish remover - is it dead?',
+      'Forum: Baking > Bread',
+      '',
+      'Posted by crumbqueen on 3 May 2026, 21:14',
+      '',
+      'My starter has a layer of grey liquid on top and smells of nail polish remover. Is it dead?',
+      '',
+      'Reply from oven_mitt on 3 May 2026, 21:40',
+      '',
+      "Don't throw it away! The grey liquid is called hooch. The nail polish smell is acetone.",
+      '',
+      'Reply from crumbqueen on 3 May 2026, 22:02',
+      '',
+      'Phew. So what do I do with the hooch? Stir it back in or pour it off?',
+      '',
+      'Reply from oven_mitt on 3 May 2026, 22:31',
+      '',
+      'Pour it off, then feed the starter. Stirring it in is fine too, but it makes the bread more sour.',
+    ].join('\n'),
+  });
+
+  it('does not answer with a reply that only asks when another reply answers', () => {
+    expect(ask(engine, 'Should I pour off the hooch or stir it in?', 1).answers[0]).toMatchObject({
+      answer: expect.stringMatching(/^Pour it off, then feed the starter\./),
+      citation: { section: 'Reply from oven_mitt on 3 May 2026, 22:31' },
+    });
+  });
+
+  it("quotes a post, not the forum's name, for a question its title asks", () => {
+    expect(engine.docs[0]!.title).toBe('Sourdough starter smells like nail polish remover - is it dead?');
+    expect(ask(engine, 'Is my sourdough starter dead?', 1).answers[0]?.answer).not.toMatch(/^Forum:/);
+  });
+});
+
 describe('passages built to be slow for the analysis', () => {
   const howTo = 'How do I paint Monday zone?';
   it.each([
