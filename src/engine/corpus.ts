@@ -307,7 +307,7 @@ function emailSubject(paragraph: readonly SourceLine[]): { line: SourceLine; sub
 }
 
 /** A label line that gives a file's title: "Title: …", a forum thread's "Thread: …" or "Topic: …". */
-const TITLE_FIELD = /^\s*(?:Title|Thread|Topic)\s*:\s+(\S.*?)\s*$/i;
+const TITLE_FIELD = /^\s*(?:Title|Thread|Topic)\s*:\s+(\S.*)$/i;
 
 /**
  * The title line, and the title, of a paragraph of label lines
@@ -318,7 +318,7 @@ function fieldTitle(paragraph: readonly SourceLine[]): { line: SourceLine; title
   if (!paragraph.every((l) => LABEL_LINE.test(l.text))) return undefined;
   for (const line of paragraph) {
     const m = TITLE_FIELD.exec(line.text);
-    if (m !== null) return { line, title: m[1]! };
+    if (m !== null) return { line, title: headingOf(m[1]!) };
   }
   return undefined;
 }

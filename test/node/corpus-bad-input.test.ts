@@ -293,6 +293,7 @@ describe('plain-text layouts built to be slow', () => {
   it.each([
     ['a "Q:" line of 200,000 characters', `Q: ${'a '.repeat(100_000)}`],
     ['20,000 lines of labels and values', Array.from({ length: 20_000 }, (_, i) => `Key ${i}: value`).join('\n')],
+    ['a "Title:" line of 200,000 characters, spaces inside, above 20,000 labels', `Title: a${' '.repeat(200_000)}b\n${Array.from({ length: 20_000 }, (_, i) => `Key ${i}: the value of this key`).join('\n')}`],
     ['20,000 pages with a header and a page number', Array.from({ length: 20_000 }, (_, i) => `Header\n\ntext ${'x'.repeat(i % 50)} goes on\n\nPage ${i}\n`).join('\f')],
     ['20,000 numbered lines', Array.from({ length: 20_000 }, (_, i) => `${(i % 999) + 1}. Step`).join('\n')],
     ['20,000 questions and answers without labels', Array.from({ length: 20_000 }, (_, i) => `Why ${i}?\nBecause.\n`).join('\n')],
