@@ -122,6 +122,17 @@ export const RANKING = {
   /** Abstain when fewer than this share of the question's terms occur anywhere in the corpus. */
   minKnown: 0.75,
   /**
+   * A best passage whose nearest passages (neighbours.ts) are candidates of
+   * the question too, at least `share` of their similarity weight, is on a
+   * subject the corpus covers: it needs `margin` less support than
+   * `minSupport`; one whose neighbours are not needs `margin` more (an
+   * off-topic question's best passage is a lone accident of shared words);
+   * a passage without neighbours needs `minSupport`. The margin shrinks
+   * with the small-corpus thresholds, to none at `smallCorpus.passages`
+   * (docs/quality.md, session 15).
+   */
+  coherence: { share: 0.6, margin: 0.05 },
+  /**
    * Lower abstention thresholds for small corpora. A small corpus has a small
    * vocabulary: a question it answers more often uses a word it lacks, while
    * an off-topic question still shares little with it. Up to `passages`

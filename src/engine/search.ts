@@ -783,7 +783,9 @@ function firstTermOf(heading: string): string | null {
  * `abstained` is true, and `hits` empty, when the corpus does not answer:
  * the best passage's support (its coverage of the question's weight plus
  * the weight of the question's adjacent term pairs it holds close together,
- * {@link supportOf}) is below {@link RANKING.minSupport}, or fewer than {@link RANKING.minKnown} of the
+ * {@link supportOf}) is below {@link RANKING.minSupport} (less a margin when
+ * the passage's neighbours are candidates too, plus it when they are not:
+ * {@link coherent}), or fewer than {@link RANKING.minKnown} of the
  * question's terms occur in the corpus at all, a missing frame term
  * ({@link questionFrameOf}: "get", "how **long**") not counted (an off-topic question shares
  * a few common words with many passages but most of its words with none),
@@ -838,24 +840,31 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   }
 
   const weights = terms.map((t) => idf.get(t) ?? 0);
-  // The answers after the first are ranked again with the neighbours'
-  // scores, which needs every candidate's stage-one score by passage.
-  const smooth = limit > 1 && RANKING.neighbourWeight > 0 && engine.neighbours.k > 0 ? scratchOf(engine) : undefined;
+  // Every candidate's stage-one score by passage: the abstention looks up whether the best passage's
+  // neighbours are candidates, and the answers after the first are ranked again with their scores.
+  const stage1 = engine.neighbours.k > 0 ? scratchOf(engine) : undefined;
+  const smooth = limit > 1 && RANKING.neighbourWeight > 0 ? stage1 : undefined;
   const want = Math.max(limit, RANKING.depth, smooth === undefined ? 0 : RANKING.neighbourDepth);
   const ranking: Ranking = { terms, idf, answerType, abstained: false, hits: [] };
   if (frame.label !== undefined) ranking.label = frame.label;
   if (frame.counted !== undefined) ranking.counted = frame.counted;
   if (frame.weights.size > 0) ranking.frame = new Set(frame.weights.keys());
   const questionWords = new Set(tokens.map((t) => t.word));
-  let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, smooth), relatedOf(engine.related, terms));
+  let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms));
 
-  const { minSupport, minKnown } = abstentionThresholds(n);
+  const { minSupport, minKnown, coherenceMargin } = abstentionThresholds(n);
   // Too few of the question's words in the corpus, unless the best passage holds all but one of
-  // them in its heading (or, below the full thresholds, in one sentence); or too little support.
+  // them in its heading (or, below the full thresholds, in one sentence); or too little support,
+  // less for a best passage whose neighbours are candidates too, more for one whose are not.
+  const tooLittle = (support: number): boolean => {
+    if (stage1 === undefined || coherenceMargin === 0) return support < minSupport;
+    const c = coherent(engine, hits[0]!.passageId, stage1);
+    return support < minSupport + (c === undefined ? 0 : c ? -coherenceMargin : coherenceMargin);
+  };
   const abstain =
     opts.abstain !== false &&
     ((!knownEnough(terms, df, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
-      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1) < minSupport && !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
+      (tooLittle(supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1)) && !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
@@ -1013,18 +1022,41 @@ function knownEnough(terms: readonly string[], df: ReadonlyMap<string, number>, 
 
 /**
  * The abstention thresholds for a corpus of `passages` passages:
- * {@link RANKING.minSupport} and {@link RANKING.minKnown} from
- * `RANKING.smallCorpus.fullFrom` passages on, the lower ones of
- * {@link RANKING.smallCorpus} up to its `passages`, and in between a
- * blend linear in log(passages).
+ * {@link RANKING.minSupport}, {@link RANKING.minKnown} and the coherence
+ * margin (`RANKING.coherence.margin`) from `RANKING.smallCorpus.fullFrom`
+ * passages on, the lower ones of {@link RANKING.smallCorpus} (and no
+ * margin) up to its `passages`, and in between a blend linear in
+ * log(passages).
  */
-export function abstentionThresholds(passages: number): { minSupport: number; minKnown: number } {
+export function abstentionThresholds(passages: number): { minSupport: number; minKnown: number; coherenceMargin: number } {
   const small = RANKING.smallCorpus;
   const x = Math.min(1, Math.max(0, Math.log(passages / small.passages) / Math.log(small.fullFrom / small.passages)));
   return {
     minSupport: small.minSupport + (RANKING.minSupport - small.minSupport) * x,
     minKnown: small.minKnown + (RANKING.minKnown - small.minKnown) * x,
+    coherenceMargin: RANKING.coherence.margin * x,
   };
+}
+
+/**
+ * Whether passage `p`'s neighbours (neighbours.ts) are stage-one candidates
+ * of the question (`stage1`'s stamps), at least `RANKING.coherence.share`
+ * of their similarity weight: the passage is on a subject the corpus
+ * covers, not a lone match of shared words. Undefined for a passage without
+ * neighbours (its words are its own): no evidence either way.
+ */
+function coherent(engine: Engine, p: number, stage1: Scratch): boolean | undefined {
+  const nb = engine.neighbours;
+  let held = 0;
+  let weight = 0;
+  for (let m = p * nb.k, end = m + nb.k; m < end; m++) {
+    const q = neighbourId(nb, m);
+    if (q < 0) break;
+    const w = neighbourWeight(nb, m);
+    weight += w;
+    if (stage1.stamp[q] === stage1.current) held += w;
+  }
+  return weight === 0 ? undefined : held >= RANKING.coherence.share * weight;
 }
 
 /**

@@ -11,8 +11,8 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 // MARGIN on nDCG@10, Hit@1 or (public sets) Hit@5 fails here. Improve the ranking, then raise them.
 const MARGIN = 0.01;
 const RECORDED = {
-  cranfield: { questions: 225, 'ndcg@10': 0.4293, 'hit@1': 0.3822, 'hit@5': 0.8533 },
-  squad: { questions: 1000, 'ndcg@10': 0.8726, 'hit@1': 0.762, 'hit@5': 0.943 },
+  cranfield: { questions: 225, 'ndcg@10': 0.4316, 'hit@1': 0.3822, 'hit@5': 0.8578 },
+  squad: { questions: 1000, 'ndcg@10': 0.8736, 'hit@1': 0.763, 'hit@5': 0.944 },
 };
 // Made-up documents in the layouts people have (test/fixtures/structured, -2 to -14, asked with
 // --judge phrases): what each set holds, and its recorded figures.

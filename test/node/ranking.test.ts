@@ -895,17 +895,49 @@ describe('abstention counts words the question puts side by side', () => {
   });
 });
 
+describe('abstention looks at the passages around the best one', () => {
+  // Each question term is in exactly one passage (equal IDF); the best passage holds some of them far
+  // apart, so its support is its coverage alone. Its nearest passages share its other words ("engine tank").
+  const liquidOxygen = 'The liquid in the engine burns with oxygen from the long flame tank.';
+
+  it('answers with less support when the passages around the best one hold words of the question too', () => {
+    const question = 'liquid oxygen kerosene valves turbopumps';
+    const turbopumps = { 'corpus/d.txt': 'Turbopumps spin quickly.', ...FILLER };
+    // 40 % of the question's weight, under RANKING.minSupport (0.425): refused when the passage stands alone …
+    const alone = engineOf({ 'corpus/a.txt': liquidOxygen, 'corpus/b.txt': 'Kerosene is stored cold.', 'corpus/c.txt': 'Valves open slowly.', ...turbopumps });
+    expect(rank(alone, question, 3, { abstain: false }).hits[0]!.coverage).toBeCloseTo(0.4, 6);
+    expect(rank(alone, question, 3).abstained).toBe(true);
+    // … answered when the passages nearest to it hold two more of the question's words.
+    const around = engineOf({ 'corpus/a.txt': liquidOxygen, 'corpus/b.txt': 'Kerosene is stored cold in the engine tank.', 'corpus/c.txt': 'Valves on the engine tank open slowly.', ...turbopumps });
+    for (const k of [1, 3]) expect(ask(around, question, k).answers[0]?.answer).toBe(liquidOxygen);
+  });
+
+  it("asks for more support when the best passage's nearest passages hold none of the question", () => {
+    const question = 'liquid oxygen kerosene valves turbopumps nozzles gimbals';
+    const nozzles = 'The liquid in the engine burns with oxygen, and the nozzles of its long flame tank glow.';
+    const others = { 'corpus/b.txt': 'Kerosene is stored cold.', 'corpus/c.txt': 'Valves open slowly.', 'corpus/d.txt': 'Turbopumps spin quickly.', 'corpus/e.txt': 'Gimbals swivel.', ...FILLER };
+    // 3 of 7 terms, 0.43 of the question's weight: enough for a passage on its own …
+    const alone = engineOf({ 'corpus/a.txt': nozzles, ...others });
+    expect(rank(alone, question, 3, { abstain: false }).hits[0]!.coverage).toBeCloseTo(3 / 7, 6);
+    expect(ask(alone, question, 1).answers[0]?.answer).toBe(nozzles);
+    // … not for one whose nearest passages are about a museum's engine, which the question is not.
+    const museum = engineOf({ 'corpus/a.txt': nozzles, 'corpus/m1.txt': 'The museum keeps an engine and its flame tank.', 'corpus/m2.txt': 'Visitors see the engine tank at noon.', ...others });
+    for (const k of [1, 3]) expect(rank(museum, question, k)).toMatchObject({ abstained: true, hits: [] });
+  });
+});
+
 describe('abstention weighs a frame word as the ranking does', () => {
   it('answers when the best passage holds what the question is about, not its light verb ("give")', () => {
     const engine = engineOf({
-      'corpus/scholarship.txt': 'The scholarship pays 3,000 a year for three years.',
+      // Words of its own (no neighbours, so the support needs RANKING.minSupport as it is).
+      'corpus/scholarship.txt': 'The scholarship pays twelve hundred a year for three years.',
       'corpus/donors.txt': 'Donors give books to the library.',
       ...Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`corpus/money-${i}.txt`, `Money for trip ${i} is kept in the safe.`])),
       ...FILLER,
     });
     // Counting "give" in full, the scholarship's passage would hold too little of the question (0.37 of its
     // weight, under RANKING.minSupport); at the frame weight, as the ranking counts it, it holds enough (0.45).
-    expect(ask(engine, 'How much money does the scholarship give?', 1).answers[0]?.answer).toBe('The scholarship pays 3,000 a year for three years.');
+    expect(ask(engine, 'How much money does the scholarship give?', 1).answers[0]?.answer).toBe('The scholarship pays twelve hundred a year for three years.');
   });
 });
 
@@ -1197,22 +1229,24 @@ describe('abstention on small corpora', () => {
   });
 
   it.each([
-    [1, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown],
-    [RANKING.smallCorpus.passages, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown],
-    [RANKING.smallCorpus.fullFrom, RANKING.minSupport, RANKING.minKnown],
-    [1_000_000, RANKING.minSupport, RANKING.minKnown],
-  ])('uses the abstention thresholds for a corpus of %i passages', (passages, minSupport, minKnown) => {
+    [1, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown, 0],
+    [RANKING.smallCorpus.passages, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown, 0],
+    [RANKING.smallCorpus.fullFrom, RANKING.minSupport, RANKING.minKnown, RANKING.coherence.margin],
+    [1_000_000, RANKING.minSupport, RANKING.minKnown, RANKING.coherence.margin],
+  ])('uses the abstention thresholds for a corpus of %i passages', (passages, minSupport, minKnown, coherenceMargin) => {
     const t = abstentionThresholds(passages);
     expect(t.minSupport).toBeCloseTo(minSupport, 9);
     expect(t.minKnown).toBeCloseTo(minKnown, 9);
+    expect(t.coherenceMargin).toBeCloseTo(coherenceMargin, 9);
   });
 
-  it('raises both thresholds steadily with the corpus size in between', () => {
+  it('raises the thresholds and the coherence margin steadily with the corpus size in between', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (a, b) => {
         const [lo, hi] = [abstentionThresholds(Math.min(a, b)), abstentionThresholds(Math.max(a, b))];
         expect(lo.minSupport).toBeLessThanOrEqual(hi.minSupport);
         expect(lo.minKnown).toBeLessThanOrEqual(hi.minKnown);
+        expect(lo.coherenceMargin).toBeLessThanOrEqual(hi.coherenceMargin);
         expect(hi.minSupport).toBeLessThanOrEqual(RANKING.minSupport);
         expect(lo.minKnown).toBeGreaterThanOrEqual(RANKING.smallCorpus.minKnown);
       }),
