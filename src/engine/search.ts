@@ -1046,17 +1046,29 @@ export function abstentionThresholds(passages: number): { minSupport: number; mi
  * neighbours (its words are its own): no evidence either way.
  */
 function coherent(engine: Engine, p: number, stage1: Scratch): boolean | undefined {
+  const { sum: held, weight } = overNeighbours(engine, p, stage1, ONE);
+  return weight === 0 ? undefined : held >= RANKING.coherence.share * weight;
+}
+
+const ONE = (): number => 1;
+
+/**
+ * Passage `p`'s neighbours (neighbours.ts): their similarity weight
+ * (`weight`), and the sum of weight × `value(q)` over those that are
+ * stage-one candidates (`stage1`'s stamps; `sum`).
+ */
+function overNeighbours(engine: Engine, p: number, stage1: Scratch, value: (q: number) => number): { sum: number; weight: number } {
   const nb = engine.neighbours;
-  let held = 0;
+  let sum = 0;
   let weight = 0;
   for (let m = p * nb.k, end = m + nb.k; m < end; m++) {
     const q = neighbourId(nb, m);
     if (q < 0) break;
     const w = neighbourWeight(nb, m);
     weight += w;
-    if (stage1.stamp[q] === stage1.current) held += w;
+    if (stage1.stamp[q] === stage1.current) sum += w * value(q);
   }
-  return weight === 0 ? undefined : held >= RANKING.coherence.share * weight;
+  return { sum, weight };
 }
 
 /**
@@ -1293,8 +1305,7 @@ function onlyAsks(p: Passage, a: PassageAnalysis): boolean {
  * words. Scores after the first are scaled so that none exceeds the first's.
  */
 function withNeighbours(engine: Engine, hits: Hit[], stage1: Scratch, terms: number): Hit[] {
-  const nb = engine.neighbours;
-  const { score, stamp, current } = stage1;
+  const { score } = stage1;
   const beta = Math.max(0, RANKING.neighbourWeight + RANKING.neighbourWeightPerTerm * (terms - 5));
   const pool = hits.slice(0, RANKING.neighbourDepth);
   // The re-ranked hits (those with an analysis) by passage id → their re-ranking factor.
@@ -1308,20 +1319,14 @@ function withNeighbours(engine: Engine, hits: Hit[], stage1: Scratch, terms: num
   }
   meanFactor = factors.size > 0 ? meanFactor / factors.size : 1;
   const meanRoot = Math.sqrt(meanFactor);
+  // A neighbour's stage-one score, at the square root of its factor.
+  const neighbourScore = (q: number): number => {
+    const f = factors.get(q);
+    return score[q]! * (f === undefined ? meanRoot : Math.sqrt(f));
+  };
   const smoothed = pool.map((h): Hit => {
     const p = h.passageId;
-    let sum = 0;
-    let weight = 0;
-    for (let m = p * nb.k, end = m + nb.k; m < end; m++) {
-      const q = neighbourId(nb, m);
-      if (q < 0) break;
-      const w = neighbourWeight(nb, m);
-      weight += w;
-      if (stamp[q] === current) {
-        const f = factors.get(q);
-        sum += w * score[q]! * (f === undefined ? meanRoot : Math.sqrt(f));
-      }
-    }
+    const { sum, weight } = overNeighbours(engine, p, stage1, neighbourScore);
     const s: Hit = { passageId: p, score: (score[p]! + (weight > 0 ? (beta * sum) / weight : 0)) * (factors.get(p) ?? meanFactor), coverage: h.coverage };
     // A passage re-ranked in stage two keeps its analysis (the answer's highlights and sentence).
     if (h.analysis !== undefined) s.analysis = h.analysis;
