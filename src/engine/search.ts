@@ -911,7 +911,7 @@ function withWordsFirst(engine: Engine, ranking: Ranking, questionWords: Readonl
 
 /** Whether a section heading holds one of the question's terms (the keys of `idf`; read through the synonyms like the index). */
 function headingHolds(engine: Engine, heading: string, idf: ReadonlyMap<string, number>): boolean {
-  for (const t of termsOf(engine, heading)) if (idf.has(t)) return true;
+  for (const t of headingTerms(engine, heading)) if (idf.has(t)) return true;
   return false;
 }
 
@@ -997,6 +997,26 @@ function subjectOf(terms: readonly string[], df: ReadonlyMap<string, number>, fr
     else unknown++;
   }
   return { known, unknown };
+}
+
+const HEADING_TERMS = new WeakMap<Engine, Map<string, readonly string[]>>();
+const HEADING_TERMS_MAX = 20_000;
+
+/**
+ * The distinct index terms of a title or heading `text` ({@link termsOf}),
+ * memoised per engine: the same titles and headings are read for many
+ * passages and questions. Bounded like the term cache.
+ */
+function headingTerms(engine: Engine, text: string): readonly string[] {
+  let memo = HEADING_TERMS.get(engine);
+  if (memo === undefined) HEADING_TERMS.set(engine, (memo = new Map()));
+  let terms = memo.get(text);
+  if (terms === undefined) {
+    if (memo.size >= HEADING_TERMS_MAX) memo.clear();
+    terms = [...termsOf(engine, text)];
+    memo.set(text, terms);
+  }
+  return terms;
 }
 
 /** The index terms of `text`, read through the synonyms like the index. */
@@ -1802,25 +1822,26 @@ function contextOf(engine: Engine, passageId: number, ranking: Ranking, memo?: M
   const known = memo?.get(key);
   if (known !== undefined) return known;
   const out = new Map<string, number>();
-  const add = (text: string, share: number): void =>
-    scanWords(text, (start, end, folded) => {
-      let t = cachedTerm(folded ?? text.slice(start, end).toLowerCase());
-      if (t === null) return;
-      t = canonicalTerm(engine.synonyms, t);
-      const idf = ranking.idf.get(t);
-      // A question heading's frame words ("How long … take?") say what kind of answer follows, not what about.
-      const w = idf === undefined ? 0 : idf * (share === 1 && ranking.frame?.has(t) ? RANKING.contextWeight : share);
-      if (w > (out.get(t) ?? 0)) out.set(t, w);
-    });
-  add(engine.docs[p.doc]!.title, RANKING.contextWeight);
+  addContext(out, engine, ranking, engine.docs[p.doc]!.title, RANKING.contextWeight);
   // A FAQ heading is the question each sentence under it answers; a heading the question's part number labels ("6.3 Credits") is the part.
   // Headings above the section's own (Markdown's "## Recipe" above "### Method") name its subject too.
   const own = ownHeading(p.section);
-  if (own !== p.section) add(parentHeadings(p.section), RANKING.contextWeight);
+  if (own !== p.section) addContext(out, engine, ranking, parentHeadings(p.section), RANKING.contextWeight);
   const full = isQuestion(own) || headedByPart(p, ranking.label, engine.synonyms);
-  add(own, full ? 1 : RANKING.contextWeight);
+  addContext(out, engine, ranking, own, full ? 1 : RANKING.contextWeight);
   memo?.set(key, out);
   return out;
+}
+
+/** Adds to `out` the question's terms in the title or heading `text`, at `share` of their IDF (kept at the most any text gives). */
+function addContext(out: Map<string, number>, engine: Engine, ranking: Ranking, text: string, share: number): void {
+  for (const t of headingTerms(engine, text)) {
+    const idf = ranking.idf.get(t);
+    if (idf === undefined) continue;
+    // A question heading's frame words ("How long … take?") say what kind of answer follows, not what about.
+    const w = idf * (share === 1 && ranking.frame?.has(t) ? RANKING.contextWeight : share);
+    if (w > (out.get(t) ?? 0)) out.set(t, w);
+  }
 }
 
 /** Where sentences `first` to `last` of `p` stand in its text: `[start, end)`. */
