@@ -299,9 +299,15 @@ function emailSubject(paragraph: readonly SourceLine[]): { line: SourceLine; sub
   // A saved mailbox's "From rms@gnu.org Thu Jul 22 1999" line may open it, and a long field goes on over indented lines.
   const field = (l: SourceLine, k: number): boolean => EMAIL_FIELD.test(l.text) || (k > 0 && FOLDED_FIELD.test(l.text)) || (k === 0 && MBOX_FROM.test(l.text));
   if (!paragraph.every(field)) return undefined;
+  const subject = fieldValue(paragraph, EMAIL_SUBJECT);
+  return subject === undefined ? undefined : { line: subject.line, subject: subject.value };
+}
+
+/** The first line of `paragraph` that `field` matches, and the value it captures (group 1); undefined for none. */
+function fieldValue(paragraph: readonly SourceLine[], field: RegExp): { line: SourceLine; value: string } | undefined {
   for (const line of paragraph) {
-    const m = EMAIL_SUBJECT.exec(line.text);
-    if (m !== null) return { line, subject: m[1]! };
+    const m = field.exec(line.text);
+    if (m !== null) return { line, value: m[1]! };
   }
   return undefined;
 }
@@ -316,11 +322,8 @@ const TITLE_FIELD = /^\s*(?:Title|Thread|Topic)\s*:\s+(\S.*)$/i;
  */
 function fieldTitle(paragraph: readonly SourceLine[]): { line: SourceLine; title: string } | undefined {
   if (!paragraph.every((l) => LABEL_LINE.test(l.text))) return undefined;
-  for (const line of paragraph) {
-    const m = TITLE_FIELD.exec(line.text);
-    if (m !== null) return { line, title: headingOf(m[1]!) };
-  }
-  return undefined;
+  const title = fieldValue(paragraph, TITLE_FIELD);
+  return title === undefined ? undefined : { line: title.line, title: headingOf(title.value) };
 }
 
 /**

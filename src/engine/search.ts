@@ -856,15 +856,11 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   // Too few of the question's words in the corpus, unless the best passage holds all but one of
   // them in its heading (or, below the full thresholds, in one sentence); or too little support,
   // less for a best passage whose neighbours are candidates too, more for one whose are not.
-  const tooLittle = (support: number): boolean => {
-    if (stage1 === undefined || coherenceMargin === 0) return support < minSupport;
-    const c = coherent(engine, hits[0]!.passageId, stage1);
-    return support < minSupport + (c === undefined ? 0 : c ? -coherenceMargin : coherenceMargin);
-  };
   const abstain =
     opts.abstain !== false &&
     ((!knownEnough(terms, df, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
-      (tooLittle(supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1)) && !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
+      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
+        !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
@@ -1056,6 +1052,16 @@ export function abstentionThresholds(passages: number): { minSupport: number; mi
     minKnown: small.minKnown + (RANKING.minKnown - small.minKnown) * x,
     coherenceMargin: RANKING.coherence.margin * x,
   };
+}
+
+/**
+ * The support best passage `p` needs: `minSupport`, less `margin` when its
+ * neighbours are candidates too ({@link coherent}), plus it when they are
+ * not; `minSupport` for a passage without neighbours or without `stage1`.
+ */
+function supportNeeded(engine: Engine, p: number, stage1: Scratch | undefined, minSupport: number, margin: number): number {
+  const c = stage1 === undefined || margin === 0 ? undefined : coherent(engine, p, stage1);
+  return c === undefined ? minSupport : c ? minSupport - margin : minSupport + margin;
 }
 
 /**
@@ -1293,8 +1299,11 @@ function rerank(
   top.sort(byScore);
   // A passage that only asks ("Stir it back in or pour it off?", a forum reply's follow-up) is no first answer when another one answers.
   if (top.length > 1 && onlyAsks(engine.passages[top[0]!.passageId]!, top[0]!.analysis!)) {
-    const j = top.findIndex((h) => !onlyAsks(engine.passages[h.passageId]!, h.analysis!));
-    if (j > 0) top.unshift(...top.splice(j, 1));
+    for (let j = 1; j < top.length; j++) {
+      if (onlyAsks(engine.passages[top[j]!.passageId]!, top[j]!.analysis!)) continue;
+      top.unshift(...top.splice(j, 1));
+      break;
+    }
   }
   hits.splice(0, top.length, ...top);
   return hits;

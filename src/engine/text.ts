@@ -473,7 +473,6 @@ export function term(word: string): string | null {
   return stemmer(IRREGULAR_VERBS.get(word) ?? word);
 }
 
-
 /**
  * The distinct index terms of a question, in first-seen order.
  * `"Who is Alexandr Wang?"` → `["alexandr", "wang"]`.
