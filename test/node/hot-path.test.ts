@@ -44,6 +44,24 @@ const everyWord = (() => {
   };
 })();
 
+/** A word's first `n` characters, a `y` after the first read as `i` (as Porter may turn it). */
+const prefix = (s: string, n: number): string => s.slice(0, 1) + s.slice(1, n).replaceAll('y', 'i');
+
+/** Checks `check` on arbitrary lower-case words, and on every word of the seed and the shared sets. */
+function forEveryWord(check: (word: string) => void): void {
+  it('for arbitrary lower-case words', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abcdefgilmnorstuvwxyz'.split('')), minLength: 1, maxLength: 12 }), check), {
+      numRuns: 50000,
+    });
+  });
+
+  it('for every word of the seed and, when present, the shared evaluation sets', () => {
+    const words = everyWord();
+    for (const w of words) check(w);
+    expect(words.size).toBeGreaterThan(100);
+  });
+}
+
 /**
  * analysePassage() skips the term lookup for words whose first two
  * characters start no question term and no irregular verb form of one; that
@@ -53,12 +71,11 @@ const everyWord = (() => {
  * verb form whose head irregularHeadsOf() lists under its term's ("bought" → "bui").
  */
 describe('a term keeps the first characters of its word, or lists the word as an irregular form', () => {
-  const head = (s: string, n: number): string => (s.slice(0, 1) + s.slice(1, n).replace('y', 'i')).slice(0, n);
   const keepsHead = (word: string): void => {
     const t = term(word);
     if (t === null) return;
     if (IRREGULAR_VERBS.has(word) && headOf(word) !== headOf(t)) expect(irregularHeadsOf(headOf(t))).toContain(headOf(word));
-    else expect(head(t, 2)).toBe(head(word, Math.min(2, t.length)));
+    else expect(prefix(t, 2)).toBe(prefix(word, Math.min(2, t.length)));
   };
 
   it('for every irregular verb form', () => {
@@ -66,17 +83,7 @@ describe('a term keeps the first characters of its word, or lists the word as an
     expect(irregularHeadsOf(headOf(term('buy')!))).toContain(headOf('bought'));
   });
 
-  it('for arbitrary lower-case words', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abcdefgilmnorstuvwxyz'.split('')), minLength: 1, maxLength: 12 }), keepsHead), {
-      numRuns: 50000,
-    });
-  });
-
-  it('for every word of the seed and, when present, the shared evaluation sets', () => {
-    const words = everyWord();
-    for (const w of words) keepsHead(w);
-    expect(words.size).toBeGreaterThan(100);
-  });
+  forEveryWord(keepsHead);
 });
 
 /**
@@ -89,7 +96,6 @@ describe('a term keeps the first characters of its word, or lists the word as an
  * or starts with a character beyond ASCII (such words are all looked up).
  */
 describe('a term of three or more characters keeps the first three (four, from five) characters of its word', () => {
-  const prefix = (s: string, n: number): string => s.slice(0, 1) + s.slice(1, n).replaceAll('y', 'i');
   const keepsPrefix = (word: string): void => {
     const t = term(word);
     if (t === null || t.length < 3 || IRREGULAR_VERBS.has(word) || /[^\x00-\x7f]/.test(word.slice(0, 4))) return;
@@ -97,15 +103,5 @@ describe('a term of three or more characters keeps the first three (four, from f
     expect(prefix(t, n)).toBe(prefix(word, n));
   };
 
-  it('for arbitrary lower-case words', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abcdefgilmnorstuvwxyz'.split('')), minLength: 1, maxLength: 12 }), keepsPrefix), {
-      numRuns: 50000,
-    });
-  });
-
-  it('for every word of the seed and, when present, the shared evaluation sets', () => {
-    const words = everyWord();
-    for (const w of words) keepsPrefix(w);
-    expect(words.size).toBeGreaterThan(100);
-  });
+  forEveryWord(keepsPrefix);
 });
