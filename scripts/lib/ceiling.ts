@@ -63,3 +63,32 @@ export function ceilingWarnings(size: CorpusSize, ceiling: { passages: number; t
   }
   return out;
 }
+
+/** How far past the largest measured corpus {@link crossing} extrapolates: further, a near-flat curve gives absurd figures. */
+export const MAX_EXTRAPOLATION = 10;
+
+/**
+ * Where a figure `y(passages)` reaches `limit`, interpolated log-log
+ * between the two measured corpora around the crossing, or extrapolated
+ * from the last two when every measured figure is below it. An
+ * extrapolation past {@link MAX_EXTRAPOLATION} × the largest measured
+ * corpus is reported as that bound with `beyond` set (a figure that barely
+ * grows with the corpus would otherwise "reach" its limit at 10^40
+ * passages). Undefined with fewer than two points or a figure that does
+ * not grow where it is read.
+ */
+export function crossing(points: ReadonlyArray<readonly [number, number]>, limit: number): { n: number; extrapolated: boolean; beyond: boolean } | undefined {
+  const pts = points.filter(([n, y]) => n > 0 && y > 0).sort((a, b) => a[0] - b[0]);
+  if (pts.length < 2) return undefined;
+  for (let i = 1; i < pts.length; i++) {
+    const [n0, y0] = pts[i - 1]!;
+    const [n1, y1] = pts[i]!;
+    if (y1 < limit && i < pts.length - 1) continue;
+    const b = Math.log(y1 / y0) / Math.log(n1 / n0);
+    if (!(b > 0)) return undefined;
+    const n = n1 * Math.pow(limit / y1, 1 / b);
+    const reach = n1 * MAX_EXTRAPOLATION;
+    return n > reach ? { n: Math.round(reach), extrapolated: true, beyond: true } : { n: Math.round(n), extrapolated: y1 < limit, beyond: false };
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ask, buildIndex, loadEngine } from '../../src/engine/index.js';
-import { CEILING, ceilingWarnings } from '../../scripts/lib/ceiling.js';
+import { CEILING, ceilingWarnings, crossing, MAX_EXTRAPOLATION } from '../../scripts/lib/ceiling.js';
 import { readCorpus } from '../../scripts/lib/corpus-fs.js';
 import { readIndexModule, writeIndexModule } from '../../scripts/lib/index-module.js';
 import { readWordNet } from '../../scripts/lib/wordnet.js';
@@ -63,5 +63,23 @@ describe('the builder’s ceiling warning', () => {
     expect(ceilingWarnings({ ...small, passages: CEILING.passages + 1 })[0]).toMatch(/past citeqa's measured ceiling/);
     expect(ceilingWarnings({ ...small, indexGzipBytes: 4 * 1024 * 1024 })).toEqual([expect.stringMatching(/over the free plan's 3 MB size limit/)]);
     expect(ceilingWarnings({ ...small, indexGzipBytes: 11 * 1024 * 1024 })).toEqual([expect.stringMatching(/over Workers' 10 MB size limit/)]);
+  });
+});
+
+describe('the bench’s ceiling estimate', () => {
+  // y = passages / 100 (linear): it reaches 10 at 1,000 passages.
+  const linear: Array<[number, number]> = [
+    [100, 1],
+    [400, 4],
+    [1600, 16],
+  ];
+  it.each([
+    ['interpolates between the two corpora around the limit', linear, 10, { n: 1000, extrapolated: false, beyond: false }],
+    ['extrapolates from the last two corpora when all are below the limit', linear, 64, { n: 6400, extrapolated: true, beyond: false }],
+    ['stops at its reach past the largest corpus when the figure barely grows', [[2000, 1.36], [6000, 1.41]] as Array<[number, number]>, 10, { n: 6000 * MAX_EXTRAPOLATION, extrapolated: true, beyond: true }],
+    ['has no estimate for a figure that does not grow', [[2000, 2], [6000, 1.5]] as Array<[number, number]>, 10, undefined],
+    ['has no estimate from one corpus', [[2000, 2]] as Array<[number, number]>, 10, undefined],
+  ])('%s', (_, points, limit, expected) => {
+    expect(crossing(points, limit)).toEqual(expected);
   });
 });
