@@ -131,8 +131,6 @@ const EMPHASIS_AFTER_END = /([.?!])([*_]{1,3})(?=\s|$)/g;
  * after a dotted abbreviation ("e.g. `curl`").
  */
 const CODE_AFTER_END = /(?<![.\s][A-Za-z])([.!?]["'”’)\]]*\s+`)([a-z])/g;
-/** Markdown emphasis marks and spaces at the end of a sentence. */
-const TRAILING_EMPHASIS = /[\s*_]+$/;
 
 /**
  * Whether a sentence (or a heading) is itself a question: it ends with "?",
@@ -142,7 +140,17 @@ const TRAILING_EMPHASIS = /[\s*_]+$/;
  * answer sentence moves past it.
  */
 export function isQuestion(sentence: string): boolean {
-  return sentence.replace(TRAILING_EMPHASIS, '').endsWith('?') || QUESTION_LABEL.test(sentence);
+  // The last character before any Markdown emphasis marks and white space (a loop: this runs for many sentences per question).
+  let end = sentence.length;
+  while (end > 0 && isSpaceOrEmphasis(sentence.charCodeAt(end - 1))) end--;
+  return (end > 0 && sentence.charCodeAt(end - 1) === 0x3f) || QUESTION_LABEL.test(sentence);
+}
+
+/** Whether `c` is `*`, `_` or a character of JavaScript's `\s` (white space and line terminators). */
+function isSpaceOrEmphasis(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return c === 0x2a || c === 0x5f;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** An initialism ending a sentence so far: "O.S.", "U.K." (single letters each with a dot). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fold, queryTerms, term, tokenize, words } from '../../src/engine/index.js';
+import { fold, isQuestion, queryTerms, term, tokenize, words } from '../../src/engine/index.js';
 import { referenceTokens } from './reference-words.js';
 
 describe('query processing', () => {
@@ -94,6 +94,34 @@ describe('query processing', () => {
         for (const t of queryTerms(s)) expect(t.length).toBeGreaterThan(0);
       }),
       { numRuns: 500, seed: 42 },
+    );
+  });
+});
+
+describe('isQuestion', () => {
+  it.each([
+    ['Can I pay by card?', true],
+    ['**Can I pay by card?**', true],
+    ['Can I pay by card? \u00a0\u2003', true],
+    ['_Why?_\n', true],
+    ['Q: My laptop was stolen.', true],
+    ['**Question:** is it free', true],
+    ['Yes, by card.', false],
+    ['Why? Because.', false],
+    ['?', true],
+    ['', false],
+  ])('reads %j as a question: %s', (sentence, expected) => {
+    expect(isQuestion(sentence)).toBe(expected);
+  });
+
+  it('ends a sentence where the trailing-marks pattern does, for any white space JavaScript knows', () => {
+    const reference = (s: string): boolean => s.replace(/[\s*_]+$/, '').endsWith('?') || /^[\s*_]*(?:q|question)[*_]*\s*:/i.test(s);
+    const unit = fc.constantFrom(...'a?.*_ \t\n\r\v\f\u00a0\u1680\u2000\u2005\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff\u0085Q:'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
+        expect(isQuestion(s)).toBe(reference(s));
+      }),
+      { numRuns: 20000 },
     );
   });
 });
