@@ -1625,6 +1625,8 @@ export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = f
  * free: bring …"): the label opens with no "a" or "an" and holds no "is" or "are".
  */
 function isEntryLabel(sentence: string): boolean {
+  // Most sentences hold no colon: the pattern, which tries each of its first words as a label, is not run for them.
+  if (!sentence.includes(':')) return false;
   const m = LABEL_LINE.exec(sentence);
   return m !== null && !NOT_A_LABEL.test(m[1]!);
 }
