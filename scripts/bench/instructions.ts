@@ -3,14 +3,18 @@
  * the CPU instructions `ask()` executes per question, counted by Valgrind,
  * for this working tree and optionally another revision, with their ratio.
  *
- * Time on a shared machine swings by a third between runs; instruction
- * counts of one tree differ by about 0.1 % (docs/performance.md), so a change
- * worth 1 % shows. Each tree's own bench child (scripts/bench/child.ts) is
+ * Time on a shared machine swings by a third between runs; the instruction
+ * count does not (docs/performance.md), so a change worth 1 % shows. Each
+ * tree's own bench child (scripts/bench/child.ts) is
  * bundled, builds its own index of the same corpus natively, then runs under
  * `valgrind --tool=cachegrind` twice: loading the index and warming up
  * alone (0 passes), and with 2 passes over the questions; the difference
- * over 2 × questions is the count per question. Needs `valgrind` on PATH
- * (Debian: `apt-get install -y valgrind`); takes a minute or two per tree.
+ * over 2 × questions is the count per question. Node runs with
+ * `--predictable` (no background threads, fixed seeds), without which the
+ * garbage collector's timing moves the count by about 0.5 %; with it two runs
+ * of one tree differ by a few thousand instructions in billions. Needs
+ * `valgrind` on PATH (Debian: `apt-get install -y valgrind`); takes a minute
+ * or two per tree.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -21,6 +25,8 @@ import { build as esbuild } from 'esbuild';
 import { findDatasets, readJsonl, sampleQuestions } from './datasets.js';
 
 const OUT = path.resolve('bench-out', 'instructions');
+/** Passes over the questions in the counted run. */
+const PASSES = 2;
 
 /** The instruction count Valgrind's cachegrind prints on stderr (`==123== I   refs:      8,704,079,957`). */
 export function instructionCount(stderr: string): number {
@@ -79,12 +85,12 @@ async function countTree(tree: Tree, source: string, questionsFile: string, ques
   const built = JSON.parse((await run(process.execPath, [child, 'build', source, path.join(work, 'index')], tree.dir)).stdout) as { modulePath: string };
   const counted = async (passes: number): Promise<number> => {
     process.stderr.write(`bench:instructions: ${tree.name}, ${passes} passes under valgrind\n`);
-    const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', '--expose-gc', child, 'engine', built.modulePath, questionsFile, String(passes), String(k)];
+    const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', '--expose-gc', child, 'engine', built.modulePath, questionsFile, String(passes), String(k)];
     return instructionCount((await run('valgrind', args, tree.dir)).stderr);
   };
   const without = await counted(0);
-  const withTwo = await counted(2);
-  return { load: without, perQuestion: perQuestion(without, withTwo, questions, 2) };
+  const withPasses = await counted(PASSES);
+  return { load: without, perQuestion: perQuestion(without, withPasses, questions, PASSES) };
 }
 
 async function main(): Promise<void> {
