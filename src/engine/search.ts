@@ -613,6 +613,8 @@ export function analysePassage(
   // "clause 6.3" cites the part, "6.3 If uptime falls …" is it.
   let afterPartNoun = false;
   const text = p.text;
+  // Whether any line may be a row of a table laid out in columns (a tab, or two spaces in a row): most passages have none.
+  const columns = text.includes('\t') || text.includes('  ');
   // The question's terms in the header row of the table being read, each with the weight it adds to a row that lacks it.
   let header: Map<string, number> | undefined;
   // The context's terms (the title's and heading's) count for each sentence that lacks them,
@@ -631,7 +633,7 @@ export function analysePassage(
       for (const t of before) if (!seenInSentence.has(t)) more += Math.max(0, (idf.get(t) ?? 0) - (context.get(t) ?? 0));
       if (more > 0 && refersBack(p, s)) sentenceWeights[s]! += more;
     }
-    if (text.charCodeAt(p.sentences[s]!) !== 0x7c && !isColumnRow(p, s)) header = undefined;
+    if (text.charCodeAt(p.sentences[s]!) !== 0x7c && !(columns && isColumnRow(p, s))) header = undefined;
     else if (isTableHeader(p, s)) {
       header = new Map();
       for (const t of seenInSentence) if (!context.has(t)) header.set(t, (idf.get(t) ?? 0) * RANKING.contextWeight);
