@@ -16,13 +16,14 @@
  * `valgrind` on PATH (Debian: `apt-get install -y valgrind`); takes a minute
  * or two per tree.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build as esbuild } from 'esbuild';
 import { findDatasets, readJsonl, sampleQuestions } from './datasets.js';
+import { run } from './worker.js';
 
 const OUT = path.resolve('bench-out', 'instructions');
 /** Passes over the questions in the counted run. */
@@ -41,16 +42,11 @@ export function perQuestion(without: number, withPasses: number, questions: numb
   return (withPasses - without) / (questions * passes);
 }
 
-function run(command: string, args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve({ stdout, stderr }) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`))));
-  });
+/** Runs `command` in `cwd` and gives its output; throws when it fails. */
+async function runIn(cwd: string, command: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const r = await run(command, args, process.env, cwd);
+  if (r.code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${r.code}:\n${r.stderr.slice(-2000)}`);
+  return r;
 }
 
 interface Tree {
@@ -82,11 +78,11 @@ async function countTree(tree: Tree, source: string, questionsFile: string, ques
     logLevel: 'error',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  const built = JSON.parse((await run(process.execPath, [child, 'build', source, path.join(work, 'index')], tree.dir)).stdout) as { modulePath: string };
+  const built = JSON.parse((await runIn(tree.dir, process.execPath, [child, 'build', source, path.join(work, 'index')])).stdout) as { modulePath: string };
   const counted = async (passes: number): Promise<number> => {
     process.stderr.write(`bench:instructions: ${tree.name}, ${passes} passes under valgrind\n`);
     const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', '--expose-gc', child, 'engine', built.modulePath, questionsFile, String(passes), String(k)];
-    return instructionCount((await run('valgrind', args, tree.dir)).stderr);
+    return instructionCount((await runIn(tree.dir, 'valgrind', args)).stderr);
   };
   const without = await counted(0);
   const withPasses = await counted(PASSES);
