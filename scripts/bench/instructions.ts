@@ -5,16 +5,15 @@
  *
  * Time on a shared machine swings by a third between runs; the instruction
  * count does not (docs/performance.md), so a change worth 1 % shows. Each
- * tree's own bench child (scripts/bench/child.ts) is
- * bundled, builds its own index of the same corpus natively, then runs under
- * `valgrind --tool=cachegrind` twice: loading the index and warming up
- * alone (0 passes), and with 2 passes over the questions; the difference
- * over 2 × questions is the count per question. Node runs with
- * `--predictable` (no background threads, fixed seeds), without which the
- * garbage collector's timing moves the count by about 0.5 %; with it two runs
- * of one tree differ by a few thousand instructions in billions. Needs
- * `valgrind` on PATH (Debian: `apt-get install -y valgrind`); takes a minute
- * or two per tree.
+ * tree's own bench child (scripts/bench/child.ts) is bundled, builds its own
+ * index of the same corpus natively, then runs under `valgrind
+ * --tool=cachegrind` twice: loading the index and warming up alone (0
+ * passes), and with 2 passes over the questions; the difference over 2 ×
+ * questions is the count per question. Node runs with `--predictable` (no
+ * background threads, fixed seeds), without which the garbage collector's
+ * timing moves the count by about 0.5 %; with it two runs of one tree differ
+ * by a few thousand instructions in billions. Needs `valgrind` on PATH
+ * (Debian: `apt-get install -y valgrind`); takes a minute or two per tree.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
