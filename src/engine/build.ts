@@ -58,12 +58,13 @@ export interface BuiltIndex {
  * shared options, each word of a synonym group as its group's first
  * (`info.synonyms`, see {@link synonymsOf}), and keeps the pairs of
  * `info.related` (a lexicon, related.ts) whose two words are both in the
- * corpus. Throws `citeqa build: …` when
+ * corpus, and those of its words in `info.commonWords` that the corpus lacks
+ * to their related corpus words ({@link relatedTermsOf}). Throws `citeqa build: …` when
  * there is nothing to index, `citeqa synonyms: …` for a malformed group.
  */
 export function buildIndex(
   documents: readonly ParsedDocument[],
-  info: { corpusHash: string; builtAt?: string; examples?: readonly string[]; synonyms?: readonly (readonly string[])[]; related?: RelatedWords },
+  info: { corpusHash: string; builtAt?: string; examples?: readonly string[]; synonyms?: readonly (readonly string[])[]; related?: RelatedWords; commonWords?: ReadonlySet<string> },
 ): BuiltIndex {
   if (documents.length === 0) throw new Error('citeqa build: the corpus has no documents with text to index');
   const synonyms = synonymsOf(info.synonyms);
@@ -96,7 +97,7 @@ export function buildIndex(
   });
   const index = compactIndex(mini.toJSON(), MINISEARCH_OPTIONS.fields);
   const neighbours = findNeighbours(passageTerms, NEIGHBOUR_OPTIONS);
-  const related = info.related === undefined ? '' : encodeRelated(relatedTermsOf(info.related, new Set(passageTerms.flat()), synonyms));
+  const related = info.related === undefined ? '' : encodeRelated(relatedTermsOf(info.related, new Set(passageTerms.flat()), synonyms, info.commonWords));
   return {
     meta: {
       schemaVersion: SCHEMA_VERSION,

@@ -30,8 +30,13 @@ export const NO_RELATED: RelatedTerms = new Map<string, readonly string[]>();
  * each word and each of its related words read as the index reads a word
  * (folded, stemmed, through the synonyms), pairs whose two terms are both in
  * the corpus and differ kept. Words that are stop words are left out.
+ *
+ * A word of `common` (words a question may well use) keeps its related
+ * corpus terms even when the corpus lacks the word itself: "Who teaches
+ * spin?" of a timetable that names the "Instructor" (`"teach"` →
+ * `["instructor", …]`).
  */
-export function relatedTermsOf(words: RelatedWords, vocabulary: ReadonlySet<string>, synonyms: Synonyms): Map<string, readonly string[]> {
+export function relatedTermsOf(words: RelatedWords, vocabulary: ReadonlySet<string>, synonyms: Synonyms, common?: ReadonlySet<string>): Map<string, readonly string[]> {
   const out = new Map<string, Set<string>>();
   const read = (w: string): string | null => {
     const t = cachedTerm(w);
@@ -39,7 +44,7 @@ export function relatedTermsOf(words: RelatedWords, vocabulary: ReadonlySet<stri
   };
   for (const [word, related] of words) {
     const t = read(word);
-    if (t === null || !vocabulary.has(t)) continue;
+    if (t === null || (!vocabulary.has(t) && common?.has(word) !== true)) continue;
     for (const r of related) {
       const u = read(r);
       if (u === null || u === t || !vocabulary.has(u)) continue;

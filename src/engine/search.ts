@@ -860,7 +860,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   // less for a best passage whose neighbours are candidates too, more for one whose are not.
   const abstain =
     opts.abstain !== false &&
-    ((!knownEnough(terms, df, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
+    ((!knownEnough(terms, knownThroughRelated(terms, df, hits[0]!), frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
       (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
         !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (abstain) return empty;
@@ -1025,6 +1025,22 @@ function termsOf(engine: Engine, text: string): Set<string> {
     if (t !== null) out.add(canonicalTerm(engine.synonyms, t));
   }
   return out;
+}
+
+/**
+ * `df` with each question term the corpus lacks but the best passage `hit`
+ * holds a related term of (its analysis's `relatedHeld`: "teach" of "Who
+ * teaches spin?" in a timetable that names the "Instructor") counted as
+ * known; `df` itself when there is none.
+ */
+function knownThroughRelated(terms: readonly string[], df: ReadonlyMap<string, number>, hit: Hit): ReadonlyMap<string, number> {
+  const held = hit.analysis?.relatedHeld;
+  if (held === undefined || df.size === terms.length) return df;
+  let out: Map<string, number> | undefined;
+  terms.forEach((t, i) => {
+    if (held[i] === true && !df.has(t)) (out ??= new Map(df)).set(t, 1);
+  });
+  return out ?? df;
 }
 
 /**

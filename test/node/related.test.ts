@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ask, buildIndex, decodeRelated, encodeRelated, loadEngine, NO_SYNONYMS, parseIndex, parseTextFile, rank, relatedTermsOf, serializeIndex, synonymsOf, term } from '../../src/engine/index.js';
-import { readWordNet } from '../../scripts/lib/wordnet.js';
+import { readWordNet, wordNetForBuild } from '../../scripts/lib/wordnet.js';
 
 const FESTIVAL = [
   '# Festival guide',
@@ -14,6 +14,19 @@ const FESTIVAL = [
   'Parking near the harbour costs five pounds an evening.',
   '## Tickets',
   'Tickets are sold at the venue door only.',
+].join('\n\n');
+
+const GYM = [
+  '# Gym timetable',
+  'Classes for members of the Riverside gym.',
+  '## Monday',
+  'Spin, Monday 07:00, Studio 2: instructor Dana Reyes.',
+  'Yoga, Monday 18:00, Studio 1: instructor Sam Okafor.',
+  '## Tuesday',
+  'Circuit training, Tuesday 12:30, Main hall: instructor Lee Park.',
+  'Swimming lessons, Tuesday 17:00, Pool: instructor Ana Silva.',
+  '## Booking',
+  'Book every class in the members app, at most seven days ahead.',
 ].join('\n\n');
 
 function engineOf(related?: ReadonlyMap<string, readonly string[]>) {
@@ -38,6 +51,18 @@ describe('relatedTermsOf', () => {
     // "locale" and "port" are not in the corpus, "the" is a stop word, "venue" is the word itself.
     expect(Object.fromEntries(related)).toEqual({ [t('venue')]: [t('site')] });
     expect(relatedTermsOf(new Map([['invent', ['inventors']]]), new Set([t('invent'), t('inventor')]), NO_SYNONYMS).get(t('invent'))).toEqual([t('inventor')]);
+  });
+
+  it('keeps the related corpus terms of a common word the corpus lacks, and of no other word it lacks', () => {
+    const vocabulary = new Set(['instructor', 'spin', 'studio'].map(t));
+    const lexicon = new Map([
+      ['teach', ['instructor', 'learn']],
+      ['tutor', ['instructor']],
+      ['spin', ['twirl']],
+    ]);
+    // "learn" is not in the corpus; "tutor" is not common; "spin" is in the corpus, "twirl" is not.
+    expect(Object.fromEntries(relatedTermsOf(lexicon, vocabulary, NO_SYNONYMS, new Set(['teach', 'spin'])))).toEqual({ [t('teach')]: [t('instructor')] });
+    expect(relatedTermsOf(lexicon, vocabulary, NO_SYNONYMS).size).toBe(0);
   });
 
   it('reads both words through the synonyms, like the index', () => {
@@ -78,6 +103,18 @@ describe('ranking with related words', () => {
     expect(first(engineOf(lexicon))).toBe('Location');
   });
 
+  it('answers a question whose subject word the corpus lacks from the passage that holds a related word, and abstains without it', () => {
+    const docs = parseTextFile('corpus/gym.md', GYM).documents;
+    const gym = (commonWords?: ReadonlySet<string>) =>
+      loadEngine(parseIndex(serializeIndex(buildIndex(docs, { corpusHash: 'test', related: new Map([['teach', ['instructor']]]), commonWords }))));
+    const q = 'Who teaches spin?';
+    expect(ask(gym(), q, 1).answers).toEqual([]);
+    const top = ask(gym(new Set(['teach'])), q, 1).answers[0];
+    expect(top?.answer).toBe('Spin, Monday 07:00, Studio 2: instructor Dana Reyes.');
+    // A question that shares only the unknown word's related word with the corpus is still refused.
+    expect(ask(gym(new Set(['teach'])), 'Who teaches calculus?', 1).answers).toEqual([]);
+  });
+
   it('highlights only the question\'s own words, not the related ones', () => {
     const top = ask(engineOf(lexicon), 'What is the venue of the opening concert?', 1).answers[0]!;
     expect(top.highlights.map(([s, e]) => top.text.slice(s, e))).toEqual(['opening', 'concert']);
@@ -96,6 +133,14 @@ describe('WordNet as the lexicon', () => {
     expect(wordnet.get(word)).toContain(related);
   });
 
+  it('counts as common the words its sense-tagged texts use, and not the others', () => {
+    const { commonWords } = wordNetForBuild();
+    expect(['teach', 'deadline', 'kid', 'photo'].filter((w) => !commonWords.has(w))).toEqual([]);
+    expect(['venue', 'septicemia', 'teach_in'].filter((w) => commonWords.has(w))).toEqual([]);
+    expect(commonWords.size).toBeGreaterThan(10_000);
+    expect(commonWords.size).toBeLessThan(30_000);
+  });
+
   it('names the database file it cannot read', () => {
     expect(() => readWordNet('/nonexistent/wordnet')).toThrow(/^citeqa wordnet: cannot read data\.noun of the WordNet database in \/nonexistent\/wordnet/);
   });
@@ -105,7 +150,7 @@ describe('the per-question word filter', () => {
   it('answers every seed question the same whichever questions came before', async () => {
     const { readCorpus } = await import('../../scripts/lib/corpus-fs.js');
     const corpus = await readCorpus('corpus');
-    const engine = loadEngine(parseIndex(serializeIndex(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, related: readWordNet() }))));
+    const engine = loadEngine(parseIndex(serializeIndex(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, ...wordNetForBuild() }))));
     const questions = readFileSync('test/fixtures/seed-questions.jsonl', 'utf8')
       .split('\n')
       .filter(Boolean)
