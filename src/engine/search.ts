@@ -788,7 +788,8 @@ function firstTermOf(heading: string): string | null {
  * {@link supportOf}) is below {@link RANKING.minSupport} (less a margin when
  * the passage's neighbours are candidates too, plus it when they are not:
  * {@link coherent}), or fewer than {@link RANKING.minKnown} of the
- * question's terms occur in the corpus at all, a missing frame term
+ * question's terms occur in the corpus at all (one the best passage holds a
+ * related word of counts: {@link knownThroughRelated}), a missing frame term
  * ({@link questionFrameOf}: "get", "how **long**") not counted (an off-topic question shares
  * a few common words with many passages but most of its words with none),
  * unless only one is missing and the best passage's heading holds the
