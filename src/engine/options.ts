@@ -78,6 +78,14 @@ export const RANKING = {
    */
   relatedSupport: 0.15,
   /**
+   * A question word the corpus lacks weighs like its rarest word (so that it
+   * cannot veto a question alone); a passage holding a word related to it
+   * ("instructor" for "teach") gains this share of that weight in the
+   * re-ranking, not all of it: WordNet's senses are many, and "spend" is
+   * also "drop" (docs/quality.md, session 17).
+   */
+  relatedUnknownShare: 0.25,
+  /**
    * A frame word of the question (a light verb, `LIGHT_VERBS`: "get", "use",
    * "happen"; a noun that asks for a kind of text, `FRAME_NOUNS`: "policy";
    * a measure after "how", `HOW_ADJECTIVES`: "how long"; a noun

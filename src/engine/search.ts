@@ -130,6 +130,8 @@ export interface Ranking {
   counted?: string;
   /** The question's frame terms ("how long", "take", "policy"), when it has any. */
   frame?: ReadonlySet<string>;
+  /** The question's terms found nowhere in the corpus, when it has any. */
+  unknown?: ReadonlySet<string>;
   abstained: boolean;
   hits: Hit[];
 }
@@ -582,13 +584,13 @@ function lowerAscii(c: number): number {
  */
 export function analysePassage(
   p: Passage,
-  ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType' | 'label' | 'counted'>,
+  ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType' | 'label' | 'counted' | 'unknown'>,
   questionWords: ReadonlySet<string>,
   synonyms: Synonyms = NO_SYNONYMS,
   context: ReadonlyMap<string, number> = NO_CONTEXT,
   related?: ReadonlyMap<string, number>,
 ): PassageAnalysis {
-  const { terms, idf, answerType, label, counted } = ranking;
+  const { terms, idf, answerType, label, counted, unknown } = ranking;
   // The word index of the last number read, for a "how many" question's counted noun right after it ("6 eggs").
   let numberAt = -2;
   const typedSentence = SENTENCE_TYPES[answerType];
@@ -717,7 +719,7 @@ export function analysePassage(
   });
   let relatedWeight = 0;
   relatedFound?.forEach((r, i) => {
-    if (r && !held![i] && !context.has(terms[i]!)) relatedWeight += idf.get(terms[i]!) ?? 0;
+    if (r && !held![i] && !context.has(terms[i]!)) relatedWeight += (idf.get(terms[i]!) ?? 0) * (unknown?.has(terms[i]!) === true ? RANKING.relatedUnknownShare : 1);
     else relatedFound[i] = false;
   });
   return { highlights, sentenceWeights, sentenceTyped, sentenceOwn, proximity, pairs: pairFound, related: relatedWeight, relatedHeld: relatedFound };
@@ -852,6 +854,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   if (frame.label !== undefined) ranking.label = frame.label;
   if (frame.counted !== undefined) ranking.counted = frame.counted;
   if (frame.weights.size > 0) ranking.frame = new Set(frame.weights.keys());
+  if (df.size < terms.length) ranking.unknown = new Set(terms.filter((t) => !df.has(t)));
   const questionWords = new Set(tokens.map((t) => t.word));
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms));
 

@@ -146,6 +146,17 @@ describe('WordNet as the lexicon', () => {
   });
 });
 
+describe('related words of the words a corpus lacks, on the seed article', () => {
+  it('lets a related word of an unknown question word only nudge the ranking, not outweigh the words the article has', async () => {
+    const { readCorpus } = await import('../../scripts/lib/corpus-fs.js');
+    const corpus = await readCorpus('corpus');
+    const engine = loadEngine(parseIndex(serializeIndex(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, ...wordNetForBuild() }))));
+    // WordNet's "spend" is also "drop": the article's "after dropping out of MIT" must not win over its "$14 billion".
+    expect(engine.related.get(t('spend'))).toContain(t('drop'));
+    expect(ask(engine, 'How much did Meta spend on Scale?', 1).answers[0]?.answer).toContain('$14 billion');
+  });
+});
+
 describe('the per-question word filter', () => {
   it('answers every seed question the same whichever questions came before', async () => {
     const { readCorpus } = await import('../../scripts/lib/corpus-fs.js');
