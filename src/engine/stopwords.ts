@@ -71,7 +71,7 @@ export const FRAME_ADJECTIVES: readonly string[] = ['old', 'broken', 'different'
  * "how many", not its subject. There they are treated like {@link LIGHT_VERBS};
  * elsewhere ("a long password") they are ordinary words.
  */
-export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large', 'big', 'tall', 'high', 'fast', 'wide', 'deep', 'heavy'];
+export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large', 'big', 'tall', 'high', 'fast', 'wide', 'deep', 'heavy', 'loud', 'hot', 'cold', 'warm', 'thick'];
 
 /**
  * The noun that names the measure a "how" adjective (or the verb "weigh")
@@ -83,6 +83,7 @@ export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large',
 export const MEASURE_NOUNS: ReadonlyMap<string, string> = new Map([
   ['long', 'length'], ['old', 'age'], ['far', 'distance'], ['tall', 'height'],
   ['high', 'height'], ['wide', 'width'], ['deep', 'depth'], ['heavy', 'weight'], ['weigh', 'weight'],
+  ['loud', 'noise'], ['fast', 'speed'], ['big', 'size'], ['large', 'size'], ['hot', 'temperature'], ['cold', 'temperature'], ['warm', 'temperature'], ['thick', 'thickness'],
 ]);
 
 /** A word other than the noun that a "how" adjective's answer may hold: "How heavy is it?" of "They weigh 250 g", "How old must players be?" of "18 or older". */

@@ -591,12 +591,23 @@ describe('the answer sentence', () => {
     expect(answerSpan({ ...p, text: `f({\na: 1,\n${long}\n});`, sentences: [0, 4, 10, 11 + long.length] }, first)).toEqual([0, 1]);
   });
 
-  it('asks a "how long", "how heavy", "how old" or "weigh" question of the measure\'s noun or word too, when the corpus has it', () => {
+  it('asks a "how long", "how heavy", "how loud", "how old" or "weigh" question of the measure\'s noun or word too, when the corpus has it', () => {
     const engine = engineOf({
       'corpus/spec.md': '# Aero 3\n\n## Specifications\n\nWeight: 3.2 kg\nCable length: 1.5 m\nBattery: 5,200 mAh\n\n## Modes\n\nTurbo mode runs for a long time on a full battery.',
     });
     expect(ask(engine, 'How much does it weigh?', 1).answers[0]?.answer).toBe('Weight: 3.2 kg');
     expect(ask(engine, 'How long is the cable?', 1).answers[0]?.answer).toBe('Cable length: 1.5 m');
+    // A spec sheet names the measure, not the adjective: "Noise level", "Max speed", "Size", "Operating temperature".
+    const sheet = engineOf({
+      'corpus/spec.md':
+        '# Aero 3 robot vacuum\n\n## Specifications\n\nNoise level: 58 dB\nMax speed: 30 cm/s\nSize: 35 x 35 x 9 cm\nOperating temperature: 0 to 40 °C\n\n## Care\n\nThe robot is quiet at night, runs under most beds and docks itself.',
+    });
+    for (const [q, a] of [
+      ['How loud is the robot?', 'Noise level: 58 dB'],
+      ['How fast does the robot move?', 'Max speed: 30 cm/s'],
+      ['How big is the robot?', 'Size: 35 x 35 x 9 cm'],
+      ['How hot can the room be for the robot?', 'Operating temperature: 0 to 40 °C'],
+    ]) expect(ask(sheet, q!, 1).answers[0]?.answer, q).toBe(a);
     // "How heavy" asks for a weight, or what something weighs.
     const shop: Record<string, string> = {
       'corpus/h1.md': '# Aurora H1\n\nOver-ear headphones with noise cancelling and 40 hours of battery life. A 10-minute charge gives 5 hours of playback. They weigh 250 g and fold flat.',
