@@ -9,7 +9,7 @@ import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spel
 import { FRAME_ADJECTIVES, FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, MEASURE_WORDS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { HEADING_PATH_SEPARATOR, ownHeading, parentHeadings } from './headings.js';
-import { cachedTerm, headOf, irregularHeadsOf, queryTerms, scanWords, term, tokenize, type Token } from './text.js';
+import { cachedTerm, headOf, irregularHeadsOf, isDigit, queryTerms, scanWords, term, tokenize, type Token } from './text.js';
 
 /** The index terms of {@link LIGHT_VERBS}, {@link FRAME_NOUNS} and {@link FRAME_ADJECTIVES}: frame words wherever they stand. */
 const FRAME_TERMS: ReadonlySet<string> = new Set([...LIGHT_VERBS, ...FRAME_NOUNS, ...FRAME_ADJECTIVES].map((w) => term(w)!));
@@ -553,11 +553,6 @@ function mayBeTyped(type: AnswerType, text: string, start: number, end: number):
     return end - start < 16 && c0 < 0x80 && c1 < 0x80 && ((NUMBER_WORD_LENGTHS[(c0 << 7) | c1]! >> (end - start)) & 1) === 1;
   }
   return (c >= 0x41 && c <= 0x5a) || c >= 0x80;
-}
-
-/** Whether the character code `c` is an ASCII digit. */
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 function lowerAscii(c: number): number {

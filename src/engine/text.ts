@@ -432,7 +432,8 @@ function isUpper(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
 }
 
-function isDigit(c: number): boolean {
+/** Whether the character code `c` is an ASCII digit. */
+export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
