@@ -83,7 +83,7 @@ export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large',
 export const MEASURE_NOUNS: ReadonlyMap<string, string> = new Map([
   ['long', 'length'], ['old', 'age'], ['far', 'distance'], ['tall', 'height'],
   ['high', 'height'], ['wide', 'width'], ['deep', 'depth'], ['heavy', 'weight'], ['weigh', 'weight'],
-  ['loud', 'noise'], ['fast', 'speed'], ['big', 'size'], ['large', 'size'], ['hot', 'temperature'], ['cold', 'temperature'], ['warm', 'temperature'], ['thick', 'thickness'],
+  ['loud', 'noise'], ['hot', 'temperature'], ['cold', 'temperature'], ['warm', 'temperature'], ['thick', 'thickness'],
 ]);
 
 /** A word other than the noun that a "how" adjective's answer may hold: "How heavy is it?" of "They weigh 250 g", "How old must players be?" of "18 or older". */
