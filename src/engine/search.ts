@@ -786,7 +786,7 @@ function firstTermOf(heading: string): string | null {
  * the passage's neighbours are candidates too, plus it when they are not:
  * {@link coherent}), or fewer than {@link RANKING.minKnown} of the
  * question's terms occur in the corpus at all (one the best passage holds a
- * related word of counts: {@link knownThroughRelated}), a missing frame term
+ * related word of counts: {@link knownEnough}), a missing frame term
  * ({@link questionFrameOf}: "get", "how **long**") not counted (an off-topic question shares
  * a few common words with many passages but most of its words with none),
  * unless only one is missing and the best passage's heading holds the
@@ -859,7 +859,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   // less for a best passage whose neighbours are candidates too, more for one whose are not.
   const abstain =
     opts.abstain !== false &&
-    ((!knownEnough(terms, knownThroughRelated(terms, df, hits[0]!), frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
+    ((!knownEnough(terms, (t, i) => df.has(t) || hits[0]!.analysis?.relatedHeld?.[i] === true, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
       (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
         !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (abstain) return empty;
@@ -1027,30 +1027,22 @@ function termsOf(engine: Engine, text: string): Set<string> {
 }
 
 /**
- * `df` with each question term the corpus lacks but the best passage `hit`
- * holds a related term of (its analysis's `relatedHeld`: "teach" of "Who
- * teaches spin?" in a timetable that names the "Instructor") counted as
- * known; `df` itself when there is none.
+ * Whether at least `minKnown` of the question's terms are known (`known(t,
+ * i)` of the `i`-th term `t`: it occurs in the corpus, or the best passage
+ * holds a word related to it, "teach" of "Who teaches spin?" in a
+ * timetable that names the "Instructor"). A frame term
+ * ({@link questionFrameOf}) not known is left out of the count: it frames
+ * the question, it is not its subject.
  */
-function knownThroughRelated(terms: readonly string[], df: ReadonlyMap<string, number>, hit: Hit): ReadonlyMap<string, number> {
-  const held = hit.analysis?.relatedHeld;
-  if (held === undefined || df.size === terms.length) return df;
-  let out: Map<string, number> | undefined;
-  terms.forEach((t, i) => {
-    if (held[i] === true && !df.has(t)) (out ??= new Map(df)).set(t, 1);
-  });
-  return out ?? df;
-}
-
-/**
- * Whether at least `minKnown` of the question's terms occur in the corpus
- * (`df` holds those that do). A frame term ({@link questionFrameOf}) the corpus
- * lacks is left out of the count: it frames the question, it is not its subject.
- */
-function knownEnough(terms: readonly string[], df: ReadonlyMap<string, number>, frame: ReadonlyMap<string, number>, minKnown: number): boolean {
+function knownEnough(terms: readonly string[], known: (t: string, i: number) => boolean, frame: ReadonlyMap<string, number>, minKnown: number): boolean {
   let counted = 0;
-  for (const t of terms) if (df.has(t) || !frame.has(t)) counted++;
-  return df.size >= minKnown * counted;
+  let held = 0;
+  terms.forEach((t, i) => {
+    if (known(t, i)) held++;
+    else if (frame.has(t)) return;
+    counted++;
+  });
+  return held >= minKnown * counted;
 }
 
 /**
