@@ -86,6 +86,12 @@ export const RANKING = {
    */
   relatedUnknownShare: 0.25,
   /**
+   * The same credit, as this share of it, for the answer sentence: a sentence
+   * holding the related word ("chief AI officer" for "Who is the boss …?")
+   * is quoted over one that holds only the question's other words.
+   */
+  relatedSentenceShare: 0.5,
+  /**
    * A frame word of the question (a light verb, `LIGHT_VERBS`: "get", "use",
    * "happen"; a noun that asks for a kind of text, `FRAME_NOUNS`: "policy";
    * a measure after "how", `HOW_ADJECTIVES`: "how long"; a noun

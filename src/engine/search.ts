@@ -312,6 +312,8 @@ export interface PassageAnalysis {
   related: number;
   /** Whether the passage lacks the question's `i`-th term but holds a related term of it; undefined when it was not looked for. */
   relatedHeld?: boolean[] | undefined;
+  /** IDF weight of the question terms the passage lacks that each sentence holds a related term of (the answer sentence's choice only); undefined when none. */
+  sentenceRelated?: number[] | undefined;
 }
 
 /**
@@ -597,6 +599,8 @@ export function analysePassage(
   // With related terms: which question terms the text holds, and which only a related term of.
   const held = related === undefined ? undefined : new Array<boolean>(terms.length).fill(false);
   const relatedFound = related === undefined ? undefined : new Array<boolean>(terms.length).fill(false);
+  // Each sentence's related terms found, as sentence × terms.length + question term position.
+  let relatedAt: Set<number> | undefined;
   const highlights: Array<[number, number]> = [];
   const sentenceWeights = p.sentences.map(() => 0);
   const sentenceTyped = p.sentences.map(() => false);
@@ -663,7 +667,10 @@ export function analysePassage(
           if (r !== null) r = canonicalTerm(synonyms, r);
         }
         const ri = r === null ? undefined : related!.get(r);
-        if (ri !== undefined) relatedFound![ri] = true;
+        if (ri !== undefined) {
+          relatedFound![ri] = true;
+          (relatedAt ??= new Set()).add(s * terms.length + ri);
+        }
       }
       if (counted !== undefined && mayBeTyped('number', text, start, end) && (isDigit(text.charCodeAt(start)) || NUMBER_WORDS.has((word ??= text.slice(start, end).toLowerCase())))) numberAt = w;
       // A word of the asked-for type that the question does not hold (cheap tests first: they are pure).
@@ -712,12 +719,22 @@ export function analysePassage(
     // A term that weighs nothing ("clause" before the number a question names) adds nothing in a pair either.
     if (found && a > 0 && b > 0) proximity += (a + b) / 2;
   });
+  // A related word of a question word the corpus lacks is weaker evidence: that word weighs like the rarest word.
+  const relatedCredit = (i: number): number => (idf.get(terms[i]!) ?? 0) * (unknown?.has(terms[i]!) === true ? RANKING.relatedUnknownShare : 1);
   let relatedWeight = 0;
   relatedFound?.forEach((r, i) => {
-    if (r && !held![i] && !context.has(terms[i]!)) relatedWeight += (idf.get(terms[i]!) ?? 0) * (unknown?.has(terms[i]!) === true ? RANKING.relatedUnknownShare : 1);
+    if (r && !held![i] && !context.has(terms[i]!)) relatedWeight += relatedCredit(i);
     else relatedFound[i] = false;
   });
-  return { highlights, sentenceWeights, sentenceTyped, sentenceOwn, proximity, pairs: pairFound, related: relatedWeight, relatedHeld: relatedFound };
+  // A sentence that holds a related word of a question term the passage lacks ("chief" for "boss") says more than one that does not.
+  let sentenceRelated: number[] | undefined;
+  for (const at of relatedWeight > 0 && relatedAt !== undefined ? relatedAt : []) {
+    const i = at % terms.length;
+    if (!relatedFound![i]) continue;
+    sentenceRelated ??= p.sentences.map(() => 0);
+    sentenceRelated[(at - i) / terms.length]! += relatedCredit(i) * RANKING.relatedSentenceShare;
+  }
+  return { highlights, sentenceWeights, sentenceTyped, sentenceOwn, proximity, pairs: pairFound, related: relatedWeight, relatedHeld: relatedFound, sentenceRelated };
 }
 
 /** Whether the word at `text[start, end)` is the number of a numbered list item ("2. Paste your key"), not a quantity. */
@@ -1513,14 +1530,16 @@ export function answersOf(engine: Engine, ranking: Ranking, question: string): A
  * of the question beyond its title and heading ("The project will cost $24
  * million" over "… to build 12 miles of bike lanes" for "How much will the
  * bike lanes cost?" under the title "… bike lanes"), then the earliest.
+ * `withRelated` adds each sentence's related words' credit
+ * (`sentenceRelated`: "chief" for "boss"), for the quote, not the ranking.
  */
-export function bestSentence(a: PassageAnalysis, eligible: (i: number) => boolean = () => true): number {
+export function bestSentence(a: PassageAnalysis, eligible: (i: number) => boolean = () => true, withRelated = false): number {
   let best = 0;
   let bestValue = -1;
   let bestOwn = -1;
   for (let i = 0; i < a.sentenceWeights.length; i++) {
     if (!eligible(i)) continue;
-    const v = sentenceValue(a, i);
+    const v = withRelated ? sentenceValue(a, i, a.sentenceRelated?.[i] ?? 0) : sentenceValue(a, i);
     const own = a.sentenceOwn?.[i] ?? 0;
     if (v > bestValue || (v === bestValue && own > bestOwn)) {
       best = i;
@@ -1532,8 +1551,8 @@ export function bestSentence(a: PassageAnalysis, eligible: (i: number) => boolea
 }
 
 /** Sentence `i`'s weight of question terms, with the answer-type bonus when it holds a word of the asked-for type. */
-function sentenceValue(a: PassageAnalysis, i: number): number {
-  return a.sentenceWeights[i]! * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
+function sentenceValue(a: PassageAnalysis, i: number, related = 0): number {
+  return (a.sentenceWeights[i]! + related) * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
 }
 
 /**
@@ -1549,7 +1568,7 @@ function sentenceValue(a: PassageAnalysis, i: number): number {
  */
 export function answerSentence(p: Passage, a: PassageAnalysis): number {
   // A table's header row names its columns, its delimiter row ("|---|") holds no word: the answer is in a row under them.
-  const best = bestSentence(a, (i) => !isTableHeader(p, i) && !TABLE_DELIMITER.test(sentenceText(p, i)));
+  const best = bestSentence(a, (i) => !isTableHeader(p, i) && !TABLE_DELIMITER.test(sentenceText(p, i)), true);
   for (let i = best; i < p.sentences.length; i++) if (!isQuestion(sentenceText(p, i)) && !isSignOff(p, i)) return i;
   return best;
 }
@@ -1585,6 +1604,9 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  * - a line of code that opens a bracket ("parcelly.shipments.create({"):
  *   the lines up to the one that closes it ({@link closingLine});
  * - the first sentence of a list item: the rest of the item ({@link restOfItem});
+ *   for a yes-or-no question (`yesNo`), from its list's lead-in on
+ *   ({@link leadInOf}: "We do not pay claims arising from:"), which says
+ *   what the item means;
  * - for a question that asks how to do something (`howTo`, {@link HOW_TO}), a
  *   sentence that is part of numbered steps: the steps ({@link stepsAround});
  *   a sentence right above numbered steps: the steps, as for a lead-in;
@@ -1595,7 +1617,7 @@ export const MAX_LEAD_IN_ANSWER_CHARS = 300;
  *   paragraph holds it and none of the question's words ("… fell by a third
  *   in October. The likely reason is the smaller reward …"): that one too.
  */
-export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = false): [number, number] {
+export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = false, yesNo = false): [number, number] {
   const first = answerSentence(p, a);
   const lead = sentenceText(p, first);
   if (LEAD_IN.test(lead)) return [first, runOn(p, first, false)];
@@ -1607,6 +1629,10 @@ export function answerSpan(p: Passage, a: PassageAnalysis, title = '', howTo = f
     return [first, runOn(p, first, true)];
   }
   if ((RUN_IN.test(lead) || RUN_IN_TITLE.test(lead)) && first + 1 < p.sentences.length && !startsLine(p, first + 1) && !isQuestion(sentenceText(p, first + 1))) return [first, first + 1];
+  // "Am I covered if I was drunk?" of "- being under the influence of alcohol": the item says neither yes nor no, the
+  // lead-in of its list does ("We do not pay claims arising from:"), so the quote runs from there.
+  const leadIn = yesNo && ITEM_MARKER.test(lead) && startsLine(p, first) ? leadInOf(p, first) : undefined;
+  if (leadIn !== undefined) return [leadIn, first + 1 < p.sentences.length && !startsLine(p, first + 1) ? restOfItem(p, first) : first];
   // A list item's first sentence, with the rest of the item ("- **E3**: The water is too hot. The filter works with cold water only.").
   if (ITEM_MARKER.test(lead) && first + 1 < p.sentences.length && !startsLine(p, first + 1)) return [first, restOfItem(p, first)];
   if (OPENS_BRACKET.test(lead) && (first === 0 || startsLine(p, first))) return [first, closingLine(p, first)];
@@ -1670,6 +1696,30 @@ export const MAX_STEPS_ANSWER_CHARS = 600;
 export const HOW_TO = /\bhow (?:do|can|should|could|would|may) (?:i|we|you|one)\b|\bhow to\b/i;
 /** The first words of a numbered step: "1. ", "2) ". */
 const NUMBERED_STEP = /^\d{1,3}[.)]\s/;
+
+/**
+ * The lead-in ({@link LEAD_IN}: "We do not pay claims arising from:") of
+ * the list whose item starts sentence `item` of `p`: the sentence ending in
+ * a colon right above the list's first item (or the item of an outer list
+ * that leads into it), when the quote from it to the item's first sentence
+ * fits in {@link MAX_LEAD_IN_ANSWER_CHARS}; undefined otherwise.
+ */
+function leadInOf(p: Passage, item: number): number | undefined {
+  const own = markerKind(sentenceText(p, item));
+  let length = sentenceText(p, item).length;
+  for (let i = item - 1; i >= 0; i--) {
+    const s = sentenceText(p, i);
+    length += 1 + s.length;
+    if (length > MAX_LEAD_IN_ANSWER_CHARS) return undefined;
+    const line = startsLine(p, i) || i === 0;
+    const kind = line ? markerKind(s) : undefined;
+    // An item of the same list above, or a sentence of one: on up.
+    if ((kind === own && !LEAD_IN.test(s)) || (!line && !LEAD_IN.test(s))) continue;
+    // A paragraph's or an outer item's closing colon; an item of a sub-list above, or a line of prose, ends the list.
+    return LEAD_IN.test(s) && kind !== own ? i : undefined;
+  }
+  return undefined;
+}
 
 /** The last sentence of the list item whose first sentence is `from`: the sentences after it that start no line, up to {@link MAX_LEAD_IN_ANSWER_CHARS}. */
 function restOfItem(p: Passage, from: number): number {
@@ -1877,7 +1927,7 @@ function shapeAnswer(engine: Engine, hit: Hit, ranking: Ranking, questionWords: 
   const citation: Citation = { source: doc.source, title: doc.title, passage: p.ordinal, lines: [p.lines[0], p.lines[1]] };
   if (p.section !== '' && p.section !== doc.title) citation.section = p.section;
   if (doc.url !== undefined) citation.url = doc.url;
-  const answerRange = rangeOf(p, answerSpan(p, a, doc.title, howTo));
+  const answerRange = rangeOf(p, answerSpan(p, a, doc.title, howTo, ranking.answerType === 'yesno'));
   return {
     text: p.text,
     answer: p.text.slice(answerRange[0], answerRange[1]),

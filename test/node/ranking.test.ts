@@ -457,6 +457,22 @@ describe('the answer sentence', () => {
     expect(answerSpan(q, holding(0, 3))).toEqual([0, 1]);
   });
 
+  it('answers a yes-or-no question about one list item with the lead-in that says what the list means', () => {
+    const exclusions = ['We do not pay claims arising from:', '- a pre-existing medical condition;', '- extreme sports such as skydiving or bungee jumping;', '- being under the influence of alcohol.'];
+    const engine = engineOf({
+      'corpus/policy.md': ['# Travel insurance', '## Exclusions', exclusions.join('\n'), '## Luggage', 'Checked bags are insured up to 1,500 euros:\n- per bag up to 500 euros\n- per item up to 250 euros'].join('\n\n'),
+      'corpus/faq.md': ['# FAQ', '## Passports', 'Lost passports are covered.', '## Delays', 'Delays over 6 hours are covered.', '## Phones', 'Phones are covered up to 300 euros.'].join('\n\n'),
+    });
+    // The item alone ("- extreme sports such as skydiving …") says neither yes nor no.
+    expect(ask(engine, 'Is skydiving covered?', 1).answers[0]?.answer).toBe(exclusions.slice(0, 3).join('\n'));
+    // A question that is not a yes or a no keeps the item alone.
+    expect(ask(engine, 'Which extreme sports are mentioned?', 1).answers[0]?.answer).toBe(exclusions[2]);
+    // An item of a nested list: the outer item that leads into it; an item under prose without a colon: itself.
+    const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 4], text: 'Rules\n- Travel abroad needs approval:\n◦ up to 2 weeks: your manager\n◦ longer: HR\n- Print a test page.', sentences: [0, 6, 38, 68, 81] };
+    const holding = (best: number): PassageAnalysis => ({ highlights: [], sentenceWeights: [0, 1, 2, 3, 4].map((i) => (i === best ? 1 : 0)), sentenceTyped: Array<boolean>(5).fill(false), proximity: 0, pairs: [], related: 0 });
+    expect([3, 4, 1].map((best) => answerSpan(p, holding(best), '', false, true))).toEqual([[1, 3], [4, 4], [1, 3]]);
+  });
+
   it('quotes a list item that leads into a nested list with that list only, not the items after it', () => {
     const engine = engineOf({
       'corpus/handbook.md': [

@@ -115,6 +115,12 @@ describe('ranking with related words', () => {
     expect(ask(gym(new Set(['teach'])), 'Who teaches calculus?', 1).answers).toEqual([]);
   });
 
+  it('quotes the sentence that holds the related word of a question word the corpus lacks', () => {
+    const docs = parseTextFile('corpus/acme.md', '# Acme\n\nAcme Corp was founded in Oslo by Kari Nordmann in 1990. Today Ola Hansen is the chief executive of Acme Corp.\n\n# Boats\n\nThe boats are built in Bergen.').documents;
+    const engine = loadEngine(parseIndex(serializeIndex(buildIndex(docs, { corpusHash: 'test', related: new Map([['boss', ['chief']]]), commonWords: new Set(['boss']) }))));
+    expect(ask(engine, 'Who is the boss of Acme Corp?', 1).answers[0]?.answer).toBe('Today Ola Hansen is the chief executive of Acme Corp.');
+  });
+
   it('highlights only the question\'s own words, not the related ones', () => {
     const top = ask(engineOf(lexicon), 'What is the venue of the opening concert?', 1).answers[0]!;
     expect(top.highlights.map(([s, e]) => top.text.slice(s, e))).toEqual(['opening', 'concert']);
