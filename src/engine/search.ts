@@ -77,7 +77,7 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   // "What time does school finish?": "time" says what kind of answer is asked for, as "year" does.
   if (answerType === 'time' && terms.includes(TIME_TERM)) weights.set(TIME_TERM, RANKING.frameWeight);
   // "How much does it cost to bring skis?": the verb of paying frames the question, as "how long" does.
-  const money = answerType === 'money' ? MONEY_Q.exec(q) : null;
+  const money = answerType === 'money' ? (MONEY_Q.exec(q) ?? WHAT_MONEY_Q.exec(q)) : null;
   if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
   const changed = WHAT_CHANGED.exec(q);
   if (changed !== null) weights.set(term(changed[1]!)!, RANKING.frameWeight);
@@ -173,6 +173,12 @@ const PERCENT_Q = /\b(percentage|percent|per cent)\b/;
 const PERCENT_TEXT = /\d\s*(?:%|per ?cent\b)/i;
 /** A "how much" question about money: "How much will the roof cost?", "How much did Meta pay?" */
 const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|fee|fees|spend|spent|worth|earn|earned|sell|sold|buy|bought|raise|raised)\b/;
+/**
+ * A "what" question about money: "What did Meta pay for Scale AI?", "What does a day pass cost?", "What is the
+ * fee?" (not "What did they pay for?" or "What company paid …?", which ask for a thing, nor "buy" or "spend", which ask
+ * what was bought).
+ */
+const WHAT_MONEY_Q = /\bwhat(?:'s|’s| (?:is|was|are|were|did|does|do|will|would|could|should|might))\b.*\b(cost|costs|price|fee|fees|charge|charged|worth|pay|paid|pays)\b(?!\s+(?:for|attention)\s*\??\s*$)/;
 /** An amount of money in a sentence: "$14 billion", "€95", "CHF 30", "18,500 pounds", "40 euros", "75 crowns", "25p". */
 const MONEY_TEXT =
   /[$€£¥₹₽₩₺₪]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|jpy|aud|cad|inr|cny)\s?\d|\d\s?(?:dollars|euros|pounds|pence|cents|yen|crowns|kronor|kroner|krona|francs|rupees|yuan|pesos|rand|zloty|baht|usd|eur|gbp|chf|sek|nok|dkk)\b|\b\d{1,3}p\b/i;
@@ -226,7 +232,7 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 /**
  * Reads the answer type from English question words: "when …" asks for a
  * date, "what time …" for a time of day ("15:15", "3 p.m.", "noon"), "how many …" for a number ("what percentage …" for a share such as
- * "61%", "how much does it cost" for money such as "€95", "how often" for a
+ * "61%", "how much does it cost" or "what did they pay" for money such as "€95", "how often" for a
  * frequency such as "every year"), "… email?" or "… phone number?" for a
  * way to reach someone, "who …" for a name, "where …" for a place (a name after
  * "in", "at" or "near"), "why …" for a reason (which picks the answer
@@ -240,6 +246,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (DATE_Q.test(q)) return 'date';
   if (CALL_NUMBER_Q.test(q)) return 'contact';
   if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : FREQUENCY_Q.test(q) ? 'frequency' : 'number';
+  if (WHAT_MONEY_Q.test(q)) return 'money';
   if (CONTACT_Q.test(q)) return 'contact';
   if (NAME_Q.test(q)) return 'name';
   if (PLACE_Q.test(q)) return 'place';
