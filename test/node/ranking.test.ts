@@ -478,6 +478,38 @@ describe('the answer sentence', () => {
     expect([3, 4, 1].map((best) => answerSpan(p, holding(best), '', false, true))).toEqual([[1, 3], [4, 4], [1, 3]]);
   });
 
+  it('quotes a yes-or-no answer from a lead-in only when it opens the answer item\'s list', () => {
+    const line = fc.constantFrom('You need:', 'We do not pay for:', 'Plain prose here.', '- an item.', '- an item:', '◦ a sub-item.', '1. a step.', 'Two sentences. The second leads in:');
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 10 }), fc.nat(), (lines, pick) => {
+        const text = lines.join('\n');
+        // Sentences: each line, and the two of "Two sentences. …".
+        const sentences: number[] = [];
+        let at = 0;
+        for (const l of lines) {
+          sentences.push(at);
+          const second = l.indexOf('. The');
+          if (second >= 0) sentences.push(at + second + 2);
+          at += l.length + 1;
+        }
+        const p: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, lines.length], text, sentences };
+        const best = pick % sentences.length;
+        const a: PassageAnalysis = { highlights: [], sentenceWeights: sentences.map((_, i) => (i === best ? 1 : 0)), sentenceTyped: sentences.map(() => false), proximity: 0, pairs: [], related: 0 };
+        const [first, last] = answerSpan(p, a, '', false, true);
+        const plain = answerSpan(p, a, '', false, false);
+        expect(0 <= first && first <= best && best <= last && last < sentences.length).toBe(true);
+        if (first === best) return;
+        // It reaches back only from a list item, to a sentence that ends in a colon, over items of its list alone.
+        const between = text.slice(p.sentences[first]!, p.sentences[best]!);
+        expect(/^(?:[-◦]|\d\.) /.test(text.slice(p.sentences[best]!))).toBe(true);
+        expect(/:$/.test(text.slice(p.sentences[first]!, p.sentences[first + 1] ?? text.length).trimEnd())).toBe(true);
+        expect(between.length).toBeLessThanOrEqual(MAX_LEAD_IN_ANSWER_CHARS);
+        for (const l of between.split('\n').slice(1, -1)) expect(/^(?:[-◦]|\d\.) /.test(l), JSON.stringify(lines)).toBe(true);
+        expect(plain[0]).toBe(best);
+      }),
+    );
+  });
+
   it('quotes a list item that leads into a nested list with that list only, not the items after it', () => {
     const engine = engineOf({
       'corpus/handbook.md': [
