@@ -12,6 +12,7 @@ export * from './html.js';
 export * from './neighbours.js';
 export * from './options.js';
 export * from './passages.js';
+export * from './quantities.js';
 export * from './related.js';
 export * from './search.js';
 export * from './sentences.js';

@@ -92,6 +92,15 @@ export const RANKING = {
    */
   relatedSentenceShare: 0.5,
   /**
+   * A sentence that gives a range holding the quantity a question names
+   * ("2 to 4 years" for "a 3 year old"; quantities.ts) counts this much more,
+   * as one of the asked-for type does; one whose ranges of that kind all miss
+   * it ("2 to 3 months") counts `rangeMismatch` of itself: its digits match
+   * the question's by chance.
+   */
+  rangeBonus: 2,
+  rangeMismatch: 0.5,
+  /**
    * A frame word of the question (a light verb, `LIGHT_VERBS`: "get", "use",
    * "happen"; a noun that asks for a kind of text, `FRAME_NOUNS`: "policy";
    * a measure after "how", `HOW_ADJECTIVES`: "how long"; a noun

@@ -7,6 +7,7 @@ import { sentenceText, type Passage } from './passages.js';
 import { COLUMN_GAP, isQuestion, LABEL_LINE } from './sentences.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
 import { FRAME_ADJECTIVES, FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, MEASURE_WORDS, PART_NOUNS, PARTICLES } from './stopwords.js';
+import { comparable, overlaps, questionQuantity, rangesIn, type Quantity } from './quantities.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
 import { HEADING_PATH_SEPARATOR, ownHeading, parentHeadings } from './headings.js';
 import { cachedTerm, headOf, irregularHeadsOf, isDigit, queryTerms, scanWords, term, tokenize, type Token } from './text.js';
@@ -132,6 +133,8 @@ export interface Ranking {
   frame?: ReadonlySet<string>;
   /** The question's terms found nowhere in the corpus, when it has any. */
   unknown?: ReadonlySet<string>;
+  /** The quantity the question names ("a 3 year old", "under 2 months"; quantities.ts), when it names one. */
+  quantity?: Quantity;
   abstained: boolean;
   hits: Hit[];
 }
@@ -321,6 +324,8 @@ export interface PassageAnalysis {
   relatedHeld?: boolean[] | undefined;
   /** IDF weight of the question terms the passage lacks that each sentence holds a related term of (the answer sentence's choice only); undefined when none. */
   sentenceRelated?: number[] | undefined;
+  /** For a question that names a quantity, each sentence's ranges of its kind: 1 when one holds it, -1 when none does, 0 when it gives none; undefined otherwise. */
+  sentenceRange?: number[] | undefined;
 }
 
 /**
@@ -588,13 +593,13 @@ function lowerAscii(c: number): number {
  */
 export function analysePassage(
   p: Passage,
-  ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType' | 'label' | 'counted' | 'unknown'>,
+  ranking: Pick<Ranking, 'terms' | 'idf' | 'answerType' | 'label' | 'counted' | 'unknown' | 'quantity'>,
   questionWords: ReadonlySet<string>,
   synonyms: Synonyms = NO_SYNONYMS,
   context: ReadonlyMap<string, number> = NO_CONTEXT,
   related?: ReadonlyMap<string, number>,
 ): PassageAnalysis {
-  const { terms, idf, answerType, label, counted, unknown } = ranking;
+  const { terms, idf, answerType, label, counted, unknown, quantity } = ranking;
   // The word index of the last number read, for a "how many" question's counted noun right after it ("6 eggs").
   let numberAt = -2;
   const typedSentence = SENTENCE_TYPES[answerType];
@@ -612,6 +617,8 @@ export function analysePassage(
   const sentenceWeights = p.sentences.map(() => 0);
   const sentenceTyped = p.sentences.map(() => false);
   const sentenceOwn = p.sentences.map(() => 0);
+  // For a question that names a quantity: 1 for a sentence that gives a range holding it, -1 for one whose ranges of its kind do not.
+  const sentenceRange = quantity === undefined ? undefined : p.sentences.map(() => 0);
   let seenInSentence = new Set<string>();
   const lastAt = new Array<number>(terms.length).fill(-1e9);
   const pairFound = new Array<boolean>(Math.max(0, terms.length - 1)).fill(false);
@@ -633,6 +640,7 @@ export function analysePassage(
     // A type found by a pattern over the whole sentence (an email address, "To delete your account, go to …", "$14 billion"),
     // before the sentence may inherit the one before's terms for holding the asked-for type.
     if (typedSentence !== undefined && typedSentence.test(sentenceText(p, s))) sentenceTyped[s] = true;
+    if (sentenceRange !== undefined) sentenceRange[s] = rangeVerdict(sentenceText(p, s), quantity!);
     for (const [t, weight] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
     // "It is used for headache." after "Calmaprin contains ibuprofen.": the sentence speaks of what the one before named
     // (also when it holds no question word but the asked-for type: "The company paid $14 billion." after "Meta invested in Scale AI.").
@@ -741,7 +749,22 @@ export function analysePassage(
     sentenceRelated ??= p.sentences.map(() => 0);
     sentenceRelated[(at - i) / terms.length]! += relatedCredit(i) * RANKING.relatedSentenceShare;
   }
-  return { highlights, sentenceWeights, sentenceTyped, sentenceOwn, proximity, pairs: pairFound, related: relatedWeight, relatedHeld: relatedFound, sentenceRelated };
+  return { highlights, sentenceWeights, sentenceTyped, sentenceOwn, proximity, pairs: pairFound, related: relatedWeight, relatedHeld: relatedFound, sentenceRelated, sentenceRange };
+}
+
+/**
+ * 1 when `sentence` gives a range of `quantity`'s kind that holds it ("2 to 4
+ * years" for a 3 year old), -1 when it gives such ranges and none holds it
+ * ("2 to 3 months"), 0 when it gives none.
+ */
+function rangeVerdict(sentence: string, quantity: Quantity): number {
+  let verdict = 0;
+  for (const r of rangesIn(sentence)) {
+    if (!comparable(r, quantity)) continue;
+    if (overlaps(r, quantity)) return 1;
+    verdict = -1;
+  }
+  return verdict;
 }
 
 /** Whether the word at `text[start, end)` is the number of a numbered list item ("2. Paste your key"), not a quantity. */
@@ -874,6 +897,8 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   if (frame.counted !== undefined) ranking.counted = frame.counted;
   if (frame.weights.size > 0) ranking.frame = new Set(frame.weights.keys());
   if (df.size < terms.length) ranking.unknown = new Set(terms.filter((t) => !df.has(t)));
+  const quantity = questionQuantity(question);
+  if (quantity !== undefined) ranking.quantity = quantity;
   const questionWords = new Set(tokens.map((t) => t.word));
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms));
 
@@ -1324,7 +1349,7 @@ function rerank(
     const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords, engine.synonyms, contextOf(engine, h.passageId, ranking, contexts), related);
     const focus = Math.max(...a.sentenceWeights);
     // A reason ("because", "due to") or a "Yes." picks the answer sentence but is no evidence for a passage: it is in too many.
-    const best = SENTENCE_ONLY_TYPES.has(ranking.answerType) ? focus : sentenceValue(a, bestSentence(a));
+    const best = SENTENCE_ONLY_TYPES.has(ranking.answerType) ? (a.sentenceRange === undefined ? focus : Math.max(...a.sentenceWeights.map((w, i) => w * rangeFactor(a, i)))) : sentenceValue(a, bestSentence(a));
     h.focus = focus / total;
     h.analysis = a;
     h.score *= 1 + (RANKING.focusWeight * best) / total + (RANKING.proximityWeight * a.proximity) / total + (RANKING.relatedWeight * a.related) / total;
@@ -1559,7 +1584,13 @@ export function bestSentence(a: PassageAnalysis, eligible: (i: number) => boolea
 
 /** Sentence `i`'s weight of question terms, with the answer-type bonus when it holds a word of the asked-for type. */
 function sentenceValue(a: PassageAnalysis, i: number, related = 0): number {
-  return (a.sentenceWeights[i]! + related) * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1);
+  return (a.sentenceWeights[i]! + related) * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1) * rangeFactor(a, i);
+}
+
+/** What sentence `i`'s ranges of the question's quantity make of its value: {@link RANKING.rangeBonus} more when one holds it, {@link RANKING.rangeMismatch} of it when none does. */
+function rangeFactor(a: PassageAnalysis, i: number): number {
+  const range = a.sentenceRange?.[i] ?? 0;
+  return range > 0 ? 1 + RANKING.rangeBonus : range < 0 ? RANKING.rangeMismatch : 1;
 }
 
 /**

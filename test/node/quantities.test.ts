@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readCorpus } from '../../scripts/lib/corpus-fs.js';
+import { ask, buildIndex, comparable, loadEngine, overlaps, questionQuantity, rangesIn, type Quantity } from '../../src/engine/index.js';
+
+/** A quantity's span in the unit it is read in: `[low, high]` with "(" / ")" for an open end. */
+function spans(text: string, unitSize: number): string[] {
+  return rangesIn(text).map((r) => `${r.lowOpen ? '(' : '['}${+(r.low / unitSize).toFixed(3)}, ${Number.isFinite(r.high) ? +(r.high / unitSize).toFixed(3) : '∞'}${r.highOpen ? ')' : ']'}`);
+}
+
+const YEAR = 365.25;
+const MONTH = YEAR / 12;
+
+describe('the ranges a text gives a quantity', () => {
+  it.each([
+    ['2 to 4 years', YEAR, ['[2, 4]']],
+    ['| 6 to 24 months | 5 ml |', MONTH, ['[6, 24]']],
+    ['30–59 minutes late', 1 / 1440, ['[30, 59]']],
+    ['between 5 and 10 kg', 1000, ['[5, 10]']],
+    ['If your child is under 2 months old', MONTH, ['[0, 2)']],
+    ['up to 30 kg per bag', 1000, ['[0, 30]']],
+    ['Bags over 23 kg pay a fee', 1000, ['(23, ∞)']],
+    ['at least 18 years old', YEAR, ['[18, ∞)']],
+    ['riders 18 years or older', YEAR, ['[18, ∞)']],
+    ['65+ years', YEAR, ['[65, ∞)']],
+    ['3 years or younger', YEAR, ['[0, 3]']],
+    ['parcels from 1,000 to 2,500 g', 1, ['[1000, 2500]']],
+  ])('reads %j', (text, unit, expected) => {
+    expect(spans(text, unit)).toEqual(expected);
+  });
+
+  it.each([
+    ['a bare amount, which is a point', 'The battery lasts 40 hours.'],
+    ['a number without a unit', 'Riders under 16 must be accompanied.'],
+    ['a range in a unit it does not know', '2 to 4 times a day'],
+    ['a range that runs backwards', '10 to 2 kg'],
+    ['"m", which is also "million"', 'between $2 and $5 m'],
+  ])('reads none from %s', (_, text) => {
+    expect(rangesIn(text)).toEqual([]);
+  });
+});
+
+describe('the quantity a question names', () => {
+  it.each([
+    ['How much paracetamol can I give a 3 year old?', { dimension: 'time', low: 3 * YEAR, high: 3 * YEAR }],
+    ['What do I get for a 45-minute delay?', { dimension: 'time', low: 45 / 1440, high: 45 / 1440 }],
+    ['Can I give it to a baby under 2 months?', { dimension: 'time', low: 0, high: 2 * MONTH, highOpen: true }],
+    ['What does a 20 kg bag cost?', { dimension: 'mass', low: 20_000, high: 20_000 }],
+  ])('reads %j', (question, expected) => {
+    expect(questionQuantity(question)).toMatchObject(expected);
+  });
+
+  it.each([['Is Android 9 supported?'], ['What does error 429 mean?'], ['Who won in 1990?'], ['Is a 2 kg bag cheaper than a 5 kg one?'], ['What is a megabyte?']])('names none in %j', (question) => {
+    expect(questionQuantity(question)).toBeUndefined();
+  });
+});
+
+describe('whether two quantities overlap', () => {
+  const age = (years: number) => questionQuantity(`a ${years} year old`)!;
+  const range = (text: string) => rangesIn(text)[0]!;
+
+  it.each([
+    [age(3), '2 to 4 years', true],
+    [age(3), '6 to 24 months', false],
+    [age(2), '6 to 24 months', true],
+    [age(4), '2 to 4 years', true],
+    [age(4), 'under 4 years', false],
+    [age(4), 'up to 4 years', true],
+    [range('under 2 months'), '2 to 3 months', false],
+    [range('under 2 months'), 'under 2 months', true],
+  ])('%j and %j: %s', (q, text, expected) => {
+    expect(overlaps(q, range(text))).toBe(expected);
+  });
+
+  it('does not compare an age in months with an interval in hours, nor a mass with a time', () => {
+    expect(comparable(range('under 2 months'), range('4 to 6 hours'))).toBe(false);
+    expect(overlaps(range('under 2 months'), range('4 to 6 hours'))).toBe(false);
+    expect(overlaps(questionQuantity('a 90 minute delay')!, range('1 to 2 hours'))).toBe(true);
+    expect(overlaps(range('up to 30 kg'), range('up to 30 days'))).toBe(false);
+  });
+
+  const quantity: fc.Arbitrary<Quantity> = fc
+    .record({ a: fc.double({ min: 0, max: 1e6, noNaN: true }), b: fc.double({ min: 0, max: 1e6, noNaN: true }), lowOpen: fc.boolean(), highOpen: fc.boolean() })
+    .map(({ a, b, lowOpen, highOpen }) => ({ dimension: 'mass', unit: 1, low: Math.min(a, b), high: Math.max(a, b), lowOpen, highOpen }));
+
+  it('is symmetric, and a quantity that holds a value overlaps itself', () => {
+    fc.assert(
+      fc.property(quantity, quantity, (a, b) => {
+        expect(overlaps(a, b)).toBe(overlaps(b, a));
+        // A quantity with a value in it overlaps itself; "(2, 2)" holds none.
+        if (a.low < a.high || (!a.lowOpen && !a.highOpen)) expect(overlaps(a, a)).toBe(true);
+      }),
+    );
+  });
+
+  it('reads any text without throwing, and only ranges that run forwards', () => {
+    const piece = fc.constantFrom('2', '4', '1,000', '2.5', ' to ', '-', ' and ', ' under ', ' over ', 'years', 'kg', ' or older', '+', ' ', 'x', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        for (const r of rangesIn(parts.join(''))) expect(r.low <= r.high).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('a question that names a quantity, asked of a dosage leaflet', () => {
+  // The twelfth structured set's documents: a paracetamol leaflet with a dosage table by age, among twenty others.
+  const engine = (async () => {
+    const corpus = await readCorpus('test/fixtures/structured-12/corpus');
+    return loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, synonyms: corpus.synonyms }));
+  })();
+
+  it('quotes the table row whose age range holds the child\'s age, not a row that shares its digits', async () => {
+    expect(ask(await engine, 'How much paracetamol can I give a 3 year old?', 1).answers[0]?.answer).toBe('| 2 to 4 years | 7.5 ml | Up to 4 times |');
+  });
+
+  it('answers from the sentence that gives the same range, over a table row of other ages', async () => {
+    expect(ask(await engine, 'Can I give it to a baby under 2 months?', 1).answers[0]?.answer).toBe('• If your child is under 2 months old, do not give this medicine: speak to a doctor.');
+  });
+});
