@@ -114,6 +114,8 @@ export function rangesIn(text: string): Quantity[] {
   return out;
 }
 
+/** A digit and a unit word after it: most questions have none, so this one test settles them ("in 1990?"). */
+const HAS_AMOUNT = new RegExp(String.raw`\d[\s-]*(?:${[...UNITS.keys()].join('|')})\b`, 'i');
 /** "a 3 year old", "a 45-minute delay", "a 20 kg bag", "2.5 ml": a number and a unit. */
 const POINT = new RegExp(String.raw`(?<![\d.,])${NUMBER}[\s-]*${UNIT}`, 'gi');
 
@@ -123,19 +125,21 @@ const POINT = new RegExp(String.raw`(?<![\d.,])${NUMBER}[\s-]*${UNIT}`, 'gi');
  * year old": 3 years); undefined when it names none, or several amounts.
  */
 export function questionQuantity(question: string): Quantity | undefined {
-  if (!/\d/.test(question)) return undefined;
-  const ranges = rangesIn(question);
-  if (ranges.length === 1) return ranges[0];
-  if (ranges.length > 1) return undefined;
+  if (!HAS_AMOUNT.test(question)) return undefined;
+  // Its amounts with a unit, then the ranges they may make.
   let found: Quantity | undefined;
+  let amounts = 0;
   for (const m of question.matchAll(POINT)) {
     const unit = unitOf(m[2]!);
     if (unit === undefined) continue;
-    if (found !== undefined) return undefined;
     const at = amount(m[1]!) * unit[1];
     found = { dimension: unit[0], unit: unit[1], low: at, high: at, lowOpen: false, highOpen: false };
+    amounts++;
   }
-  return found;
+  if (found === undefined) return undefined;
+  const ranges = rangesIn(question);
+  if (ranges.length > 0) return ranges.length === 1 ? ranges[0] : undefined;
+  return amounts === 1 ? found : undefined;
 }
 
 /**
