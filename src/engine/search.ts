@@ -210,6 +210,11 @@ const SENTENCE_ONLY_TYPES: ReadonlySet<AnswerType> = new Set(['reason', 'yesno']
 /** The answer types a sentence holds as a whole, by a pattern over it, rather than by one of its words. */
 const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { time: TIME_TEXT, yesno: YESNO_TEXT, contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT, frequency: FREQUENCY_TEXT };
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
+/**
+ * A time counted from an event, an answer to "when" in a policy or a manual: "within 21 days", "after 3
+ * working days", "by two weeks", "for a year" (a time of day, "by 7 p.m.", measured and left out: docs/quality.md).
+ */
+const RELATIVE_TIME = /\b(?:within|after|before|in|by|for|up to|at least)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety|a|an)\s+(?:business\s+|working\s+|calendar\s+|school\s+)?(?:days?|weeks?|months?|years?|hours?)\b/i;
 /** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */
 const DATE_WORDS: ReadonlySet<string> = new Set(
   'january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
@@ -234,7 +239,7 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 
 /**
  * Reads the answer type from English question words: "when …" asks for a
- * date, "what time …" for a time of day ("15:15", "3 p.m.", "noon"), "how many …" for a number ("what percentage …" for a share such as
+ * date (a year, a month or a weekday, or a time from an event: "within 21 days"), "what time …" for a time of day ("15:15", "3 p.m.", "noon"), "how many …" for a number ("what percentage …" for a share such as
  * "61%", "how much does it cost" or "what did they pay" for money such as "€95", "how often" for a
  * frequency such as "every year"), "… email?" or "… phone number?" for a
  * way to reach someone, "who …" for a name, "where …" for a place (a name after
@@ -640,6 +645,8 @@ export function analysePassage(
     // A type found by a pattern over the whole sentence (an email address, "To delete your account, go to …", "$14 billion"),
     // before the sentence may inherit the one before's terms for holding the asked-for type.
     if (typedSentence !== undefined && typedSentence.test(sentenceText(p, s))) sentenceTyped[s] = true;
+    // "When do I get my deposit back?" of "… within 21 days after Tenant moves out": a time from an event is a date too.
+    else if (answerType === 'date' && !sentenceTyped[s] && RELATIVE_TIME.test(sentenceText(p, s))) sentenceTyped[s] = true;
     if (sentenceRange !== undefined) sentenceRange[s] = rangeVerdict(sentenceText(p, s), quantity!);
     for (const [t, weight] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
     // "It is used for headache." after "Calmaprin contains ibuprofen.": the sentence speaks of what the one before named

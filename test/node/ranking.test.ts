@@ -462,6 +462,14 @@ describe('the answer sentence', () => {
     expect(answerSpan(q, holding(0, 3))).toEqual([0, 1]);
   });
 
+  it('answers "when" with the sentence that gives a time from an event ("within 21 days"), not only with a date', () => {
+    const engine = engineOf({
+      'corpus/lease.md': '# Lease\n\n## Deposit\n\nThe tenant pays a deposit of $1,850 before moving in. The landlord returns the deposit within 21 days after the tenant moves out.',
+      'corpus/house.md': '# House rules\n\nQuiet hours start at 10 p.m. Pets need the landlord\'s consent.',
+    });
+    expect(ask(engine, 'When do I get my deposit back?', 1).answers[0]?.answer).toBe('The landlord returns the deposit within 21 days after the tenant moves out.');
+  });
+
   it('answers a yes-or-no question about one list item with the lead-in that says what the list means', () => {
     const exclusions = ['We do not pay claims arising from:', '- a pre-existing medical condition;', '- extreme sports such as skydiving or bungee jumping;', '- being under the influence of alcohol.'];
     const engine = engineOf({
