@@ -145,6 +145,8 @@ export type AnswerType = 'date' | 'time' | 'number' | 'percent' | 'money' | 'fre
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
 const NAME_Q = /\b(who|whom|whose)\b/;
+/** The words a question asks with: the first one says what it asks for ("who" in "the man who …" does not, but "What is the name of the man who …?" asks for a name all the same). */
+const QUESTION_WORD = /\b(?:who|whom|whose|what|when|where|why|which|how)\b/;
 /** A question that asks where. */
 const PLACE_Q = /\bwhere\b/;
 /** What stands before a place's name: "born in Liepāja", "studied at Uppsala", "near the Baltic" ("from" and "on" measured and left out: docs/quality.md). */
@@ -239,7 +241,9 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
 
 /**
  * Reads the answer type from English question words: "when …" asks for a
- * date (a year, a month or a weekday, or a time from an event: "within 21 days"), "what time …" for a time of day ("15:15", "3 p.m.", "noon"), "how many …" for a number ("what percentage …" for a share such as
+ * date (a year, a month or a weekday, or a time from an event: "within 21 days";
+ * "when" and "where" only as the first question word, not in a clause after another:
+ * "How old was he when …?"), "what time …" for a time of day ("15:15", "3 p.m.", "noon"), "how many …" for a number ("what percentage …" for a share such as
  * "61%", "how much does it cost" or "what did they pay" for money such as "€95", "how often" for a
  * frequency such as "every year"), "… email?" or "… phone number?" for a
  * way to reach someone, "who …" for a name, "where …" for a place (a name after
@@ -250,14 +254,20 @@ const SENTENCE_END = /[.!?]["'”’)]*\s*$/;
  */
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase();
+  // "When" and "where" ask only as the question's first question word: "How old was he when he played?", "Where can I park when I visit?".
+  const lead = q.search(QUESTION_WORD);
+  const asks = (re: RegExp): boolean => {
+    const m = re.exec(q);
+    return m !== null && (lead < 0 || m.index <= lead);
+  };
   if (TIME_Q.test(q)) return 'time';
-  if (DATE_Q.test(q)) return 'date';
+  if (asks(DATE_Q)) return 'date';
   if (CALL_NUMBER_Q.test(q)) return 'contact';
   if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : FREQUENCY_Q.test(q) ? 'frequency' : 'number';
   if (WHAT_MONEY_Q.test(q)) return 'money';
   if (CONTACT_Q.test(q)) return 'contact';
   if (NAME_Q.test(q)) return 'name';
-  if (PLACE_Q.test(q)) return 'place';
+  if (asks(PLACE_Q)) return 'place';
   if (REASON_Q.test(q)) return 'reason';
   if (HOW_TO.test(q)) return 'instruction';
   if (YESNO_Q.test(q)) return 'yesno';

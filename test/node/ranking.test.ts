@@ -73,6 +73,13 @@ describe('answer type of a question', () => {
     ['Do I need an appointment?', 'yesno'],
     ['Is there a free trial?', 'yesno'],
     ['Why will Meta release closed models?', 'reason'],
+    ['How old was Manning when he played Super Bowl 50?', 'number'],
+    ['Where can I park when I visit the campus?', 'place'],
+    ['What happens when the lease ends?', 'any'],
+    ['How do I get notified when an entry is evicted?', 'instruction'],
+    ['What is the name of the stadium where the final was played?', 'any'],
+    ['When and where was she born?', 'date'],
+    ['What is the name of the coach who was hired in 2015?', 'name'],
   ])('%j asks for a %s', (q, type) => {
     expect(answerTypeOf(q)).toBe(type);
   });
