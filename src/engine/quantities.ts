@@ -55,8 +55,8 @@ const UNIT = String.raw`([a-z]+)\b`;
 const BELOW = String.raw`(under|below|less than|younger than|fewer than|up to|at most|no more than|not more than|a maximum of|max\.?|maximum)`;
 /** Words that bound a range from below: "over 4 kg" (open), "at least 18 years" (closed). */
 const ABOVE = String.raw`(over|above|more than|older than|longer than|heavier than|at least|a minimum of|min\.?|minimum|from)`;
-/** "2 to 4 years", "30–59 minutes", "between 5 and 10 kg" (a unit after the first number too: "2 years to 4 years"). */
-const BETWEEN = new RegExp(String.raw`(?<![\d.,])${NUMBER}\s*(?:[a-z]+\s*)?(?:to|-|–|—|and)\s*${NUMBER}[\s-]*${UNIT}`, 'gi');
+/** "2 to 4 years", "30–59 minutes", "between 5 and 10 kg", "6 months to 2 years" (a unit after the first number too). */
+const BETWEEN = new RegExp(String.raw`(?<![\d.,])${NUMBER}\s*(?:([a-z]+)\s*)?(?:to|-|–|—|and)\s*${NUMBER}[\s-]*${UNIT}`, 'gi');
 const BOUNDED_ABOVE = new RegExp(String.raw`\b${BELOW}\s+${NUMBER}[\s-]*${UNIT}`, 'gi');
 const BOUNDED_BELOW = new RegExp(String.raw`\b${ABOVE}\s+${NUMBER}[\s-]*${UNIT}`, 'gi');
 /** "18 years or older", "12 kg and over", "65+ years" (the "+" form: "65+ years"). */
@@ -83,11 +83,14 @@ export function rangesIn(text: string): Quantity[] {
   const taken: Array<[number, number]> = [];
   const free = (start: number, end: number): boolean => taken.every(([s, e]) => end <= s || start >= e);
   for (const m of text.matchAll(BETWEEN)) {
-    const unit = unitOf(m[3]!);
-    const low = amount(m[1]!);
-    const high = amount(m[2]!);
-    if (unit === undefined || !(low <= high)) continue;
-    out.push({ dimension: unit[0], unit: unit[1], low: low * unit[1], high: high * unit[1], lowOpen: false, highOpen: false });
+    const unit = unitOf(m[4]!);
+    // The first number's own unit, when it has one ("6 months to 2 years"); a word that is none ends it ("3 children and 5 years").
+    const lowUnit = m[2] === undefined ? unit : unitOf(m[2]);
+    if (unit === undefined || lowUnit === undefined || lowUnit[0] !== unit[0]) continue;
+    const low = amount(m[1]!) * lowUnit[1];
+    const high = amount(m[3]!) * unit[1];
+    if (!(low <= high)) continue;
+    out.push({ dimension: unit[0], unit: Math.max(unit[1], lowUnit[1]), low, high, lowOpen: false, highOpen: false });
     taken.push([m.index, m.index + m[0].length]);
   }
   for (const [pattern, upper] of [

@@ -25,6 +25,7 @@ describe('the ranges a text gives a quantity', () => {
     ['65+ years', YEAR, ['[65, ∞)']],
     ['3 years or younger', YEAR, ['[0, 3]']],
     ['parcels from 1,000 to 2,500 g', 1, ['[1000, 2500]']],
+    ['children from 6 months to 2 years', MONTH, ['[6, 24]']],
   ])('reads %j', (text, unit, expected) => {
     expect(spans(text, unit)).toEqual(expected);
   });
@@ -34,6 +35,7 @@ describe('the ranges a text gives a quantity', () => {
     ['a number without a unit', 'Riders under 16 must be accompanied.'],
     ['a range in a unit it does not know', '2 to 4 times a day'],
     ['a range that runs backwards', '10 to 2 kg'],
+    ['two counts of different things', '3 children and 5 years'],
     ['"m", which is also "million"', 'between $2 and $5 m'],
   ])('reads none from %s', (_, text) => {
     expect(rangesIn(text)).toEqual([]);
