@@ -1599,7 +1599,7 @@ export function bestSentence(a: PassageAnalysis, eligible: (i: number) => boolea
   return best;
 }
 
-/** Sentence `i`'s weight of question terms, with the answer-type bonus when it holds a word of the asked-for type. */
+/** Sentence `i`'s weight of question terms (plus `related`), with the answer-type bonus when it holds a word of the asked-for type and its ranges' factor ({@link rangeFactor}). */
 function sentenceValue(a: PassageAnalysis, i: number, related = 0): number {
   return (a.sentenceWeights[i]! + related) * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1) * rangeFactor(a, i);
 }
