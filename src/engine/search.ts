@@ -1366,7 +1366,7 @@ function rerank(
     const a = analysePassage(engine.passages[h.passageId]!, ranking, questionWords, engine.synonyms, contextOf(engine, h.passageId, ranking, contexts), related);
     const focus = Math.max(...a.sentenceWeights);
     // A reason ("because", "due to") or a "Yes." picks the answer sentence but is no evidence for a passage: it is in too many.
-    const best = SENTENCE_ONLY_TYPES.has(ranking.answerType) ? (a.sentenceRange === undefined ? focus : Math.max(...a.sentenceWeights.map((w, i) => w * rangeFactor(a, i)))) : sentenceValue(a, bestSentence(a));
+    const best = SENTENCE_ONLY_TYPES.has(ranking.answerType) ? untypedValue(a) : sentenceValue(a, bestSentence(a));
     h.focus = focus / total;
     h.analysis = a;
     h.score *= 1 + (RANKING.focusWeight * best) / total + (RANKING.proximityWeight * a.proximity) / total + (RANKING.relatedWeight * a.related) / total;
@@ -1602,6 +1602,13 @@ export function bestSentence(a: PassageAnalysis, eligible: (i: number) => boolea
 /** Sentence `i`'s weight of question terms (plus `related`), with the answer-type bonus when it holds a word of the asked-for type and its ranges' factor ({@link rangeFactor}). */
 function sentenceValue(a: PassageAnalysis, i: number, related = 0): number {
   return (a.sentenceWeights[i]! + related) * (a.sentenceTyped[i] ? 1 + RANKING.answerTypeBonus : 1) * rangeFactor(a, i);
+}
+
+/** The best sentence value of `a` without the answer-type bonus: for a type that picks the sentence but is no evidence for a passage ({@link SENTENCE_ONLY_TYPES}). */
+function untypedValue(a: PassageAnalysis): number {
+  let best = -Infinity;
+  for (let i = 0; i < a.sentenceWeights.length; i++) best = Math.max(best, a.sentenceWeights[i]! * rangeFactor(a, i));
+  return best;
 }
 
 /** What sentence `i`'s ranges of the question's quantity make of its value: {@link RANKING.rangeBonus} more when one holds it, {@link RANKING.rangeMismatch} of it when none does. */
