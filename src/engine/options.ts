@@ -111,11 +111,21 @@ export const RANKING = {
    */
   frameWeight: 0.5,
   /**
-   * The question's words in a passage's document title and section heading
-   * count for each of its sentences at this share of their IDF (a heading
-   * that is a question, in full): they name what the sentences are about.
+   * The question's words in a passage's document title (and a table's header
+   * row, for each row under it) count for each of its sentences at this
+   * share of their IDF: they name what the sentences are about.
    */
   contextWeight: 0.5,
+  /**
+   * The question's words in the headings a passage sits under count for each
+   * of its sentences at this share of their IDF (a heading that is a
+   * question, in full). More than the title's: a heading names its
+   * section's subject more narrowly than a title names its document's, so a
+   * sentence that adds a word of the question ("The programme takes about 25
+   * minutes." under "Descaling", for "How long does descaling take?") beats
+   * one that only repeats the heading's.
+   */
+  headingWeight: 0.75,
   /** Weight of the question's adjacent term pairs found close together. */
   proximityWeight: 1,
   /** Two question terms are "close" within this many words. */

@@ -1939,14 +1939,15 @@ function isColumnRow(p: Passage, i: number): boolean {
 
 /**
  * The passage's context for {@link analysePassage}: the question's terms in
- * its document title and section heading, each with the weight it adds to a
+ * its document title and section headings, each with the weight it adds to a
  * sentence that does not hold it. They name the passage's subject, which a
- * sentence rarely repeats, so they count for every sentence, at
- * {@link RANKING.contextWeight} of their IDF: a sentence that holds a word
- * itself still beats one that only sits under it. A heading that is a
- * question (a FAQ's "## How do I reset my password?") counts in full: each
- * sentence under it answers that question. Memoised by document and
- * section, since a question's candidates often share them.
+ * sentence rarely repeats, so they count for every sentence, the title's at
+ * {@link RANKING.contextWeight} of their IDF and the headings' at
+ * {@link RANKING.headingWeight}: a sentence that holds a word itself still
+ * beats one that only sits under it. A heading that is a question (a FAQ's
+ * "## How do I reset my password?") counts in full: each sentence under it
+ * answers that question. Memoised by document and section, since a
+ * question's candidates often share them.
  */
 function contextOf(engine: Engine, passageId: number, ranking: Ranking, memo?: Map<string, Map<string, number>>): ReadonlyMap<string, number> {
   const p = engine.passages[passageId]!;
@@ -1958,9 +1959,9 @@ function contextOf(engine: Engine, passageId: number, ranking: Ranking, memo?: M
   // A FAQ heading is the question each sentence under it answers; a heading the question's part number labels ("6.3 Credits") is the part.
   // Headings above the section's own (Markdown's "## Recipe" above "### Method") name its subject too.
   const own = ownHeading(p.section);
-  if (own !== p.section) addContext(out, engine, ranking, parentHeadings(p.section), RANKING.contextWeight);
+  if (own !== p.section) addContext(out, engine, ranking, parentHeadings(p.section), RANKING.headingWeight);
   const full = isQuestion(own) || headedByPart(p, ranking.label, engine.synonyms);
-  addContext(out, engine, ranking, own, full ? 1 : RANKING.contextWeight);
+  addContext(out, engine, ranking, own, full ? 1 : RANKING.headingWeight);
   memo?.set(key, out);
   return out;
 }

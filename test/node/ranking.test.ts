@@ -140,12 +140,15 @@ describe('a labelled entry', () => {
 describe('a question that asks how to do something', () => {
   it('is answered with the numbered steps right under the sentence that matches it', () => {
     const steps = ['1. Turn off the inlet valve.', '2. Press the pressure-release button on top of the housing.', '3. Turn the old cartridge a quarter turn to the left and pull it down.', '4. Push the new cartridge up into the housing and turn it until it clicks.', '5. Open the inlet valve and run the water for 5 minutes.'];
-    const engine = engineOf({
-      'corpus/filter.md': ['# AquaPure 300', '## Replacing the cartridge', `Replace the cartridge every six months.\n\n${steps.join('\n')}`, '## Warranty', 'The housing has a five-year warranty.'].join('\n\n'),
-    });
-    expect(ask(engine, 'How do I replace the cartridge?', 1).answers[0]?.answer).toBe(['Replace the cartridge every six months.', ...steps].join('\n'));
+    const filter = (heading: string) =>
+      engineOf({
+        'corpus/filter.md': ['# AquaPure 300', `## ${heading}`, `Replace the cartridge every six months.\n\n${steps.join('\n')}`, '## Warranty', 'The housing has a five-year warranty.'].join('\n\n'),
+      });
+    expect(ask(filter('Maintenance'), 'How do I replace the cartridge?', 1).answers[0]?.answer).toBe(['Replace the cartridge every six months.', ...steps].join('\n'));
+    // Under a heading that names the task, its steps say as much as the sentence does: the procedure alone.
+    expect(ask(filter('Replacing the cartridge'), 'How do I replace the cartridge?', 1).answers[0]?.answer).toBe(steps.join('\n'));
     // Another question of the same sentence gets the sentence alone.
-    expect(ask(engine, 'How often should I replace the cartridge?', 1).answers[0]?.answer).toBe('Replace the cartridge every six months.');
+    expect(ask(filter('Replacing the cartridge'), 'How often should I replace the cartridge?', 1).answers[0]?.answer).toBe('Replace the cartridge every six months.');
   });
 
   it('is answered with the whole procedure when its best sentence is part of a step', () => {
@@ -853,6 +856,21 @@ describe('the answer sentence under a FAQ heading', () => {
     const engine = faq('How do I delete my account?');
     expect(ask(engine, 'How do I reset my password?', 1).answers[0]?.answer).toBe('Open Settings and click Reset password.');
     expect(ask(engine, 'How long does the password reset link work?', 1).answers[0]?.answer).toBe('We email you a link that works for 30 minutes.');
+  });
+
+  // The fifteenth structured set's documents: a coffee machine's manual in HTML, a CONTRIBUTING.md, a news article, …
+  const fifteenth = (async () => {
+    const corpus = await readCorpus(path.join(REPO_ROOT, 'test/fixtures/structured-15/corpus'));
+    return loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, synonyms: corpus.synonyms }));
+  })();
+
+  it.each([
+    // Under "Descaling": not "Descale the machine every three months, …", which only repeats the heading's word.
+    ['How long does descaling take?', 'The programme takes about 25 minutes.'],
+    // Under "Pull requests": not "2. Keep a pull request to one change. …".
+    ['How many approvals does a pull request need?', '3. CI must pass, and one maintainer must approve.'],
+  ])('is, for "%s", the sentence that adds a word of the question to its topic heading, over one that repeats the heading', async (question, answer) => {
+    expect(ask(await fifteenth, question, 1).answers[0]?.answer).toBe(answer);
   });
 
   it('is still the best-covering sentence when that covers more than the heading, or the heading asks nothing', () => {
