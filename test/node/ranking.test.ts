@@ -46,6 +46,8 @@ describe('answer type of a question', () => {
     ['At what time is check-in?', 'time'],
     ['How many people knew of the change?', 'number'],
     ['How wide is the river at Basel?', 'number'],
+    ['How quickly will my pull request be reviewed?', 'number'],
+    ['How soon can I move in?', 'number'],
     ['How much did Meta pay?', 'money'],
     ['How much will the roof cost?', 'money'],
     ['What did Meta pay for Scale AI?', 'money'],
