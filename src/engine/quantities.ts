@@ -17,6 +17,10 @@ export interface Quantity {
   high: number;
   lowOpen: boolean;
   highOpen: boolean;
+  /** A question's quantity only: someone's age ("a 10 year old", "aged 12"), which a text often gives without a unit ("Children under 13"). */
+  age?: boolean;
+  /** A question's single amount only: its number as written ("10"), the word a passage may hold or not. */
+  written?: string;
 }
 
 type Dimension = Quantity['dimension'];
@@ -72,12 +76,36 @@ function unitOf(word: string): readonly [Dimension, number] | undefined {
   return UNITS.get(word.toLowerCase());
 }
 
+/** An age's bound and a number without a unit after it: "under 13", "aged 13 to 16", "older than 65". */
+const AGE_BOUND = /\b(?:aged|ages|under|over|younger than|older than)\s+\d{1,3}(?:\s*(?:to|-|–)\s*\d{1,3})?(?![\d.,+])/gi;
+/** A number without a unit before an age's open end: "16 or older", "65 and over", "65+". */
+const AGE_END = /(?<![\d.,])\d{1,3}(?:\+|(?=\s+(?:or|and)\s+(?:older|over|above|younger|under)\b))/gi;
+/** A unit word right after a number ("13 kg"): the number is no age. */
+const UNIT_NEXT = /^[\s-]*([a-z]+)/i;
+
+/**
+ * `text` with "years" after each number an age's bound gives without a
+ * unit ("Children under 13" → "under 13 years", "16 or older" → "16 years or
+ * older"), for a question about someone's age; a number with a unit of its
+ * own ("under 13 kg") stays as it is.
+ */
+function withAgeUnits(text: string): string {
+  const add = (m: string, at: number): string => {
+    const next = UNIT_NEXT.exec(text.slice(at + m.length));
+    return next !== null && unitOf(next[1]!) !== undefined ? m : `${m} years`;
+  };
+  return text.replace(AGE_BOUND, add).replace(AGE_END, add);
+}
+
 /**
  * The ranges `text` gives a quantity: "2 to 4 years", "under 2 months",
  * "at least 18 years", "18 years or older", "65+ years"; not a bare amount
- * ("3 years"), which is a point, and not a number without a unit ("under 16").
+ * ("3 years"), which is a point, and not a number without a unit ("under
+ * 16"), unless `age`: then an age's bound without a unit is in years
+ * ("Riders under 16").
  */
-export function rangesIn(text: string): Quantity[] {
+export function rangesIn(text: string, age = false): Quantity[] {
+  if (age) text = withAgeUnits(text);
   const out: Quantity[] = [];
   // Where a range was read, so that its numbers are not read again as another one.
   const taken: Array<[number, number]> = [];
@@ -121,6 +149,8 @@ export function rangesIn(text: string): Quantity[] {
 const HAS_AMOUNT = new RegExp(String.raw`\d[\s-]*(?:${[...UNITS.keys()].join('|')})\b`, 'i');
 /** "a 3 year old", "a 45-minute delay", "a 20 kg bag", "2.5 ml": a number and a unit. */
 const POINT = new RegExp(String.raw`(?<![\d.,])${NUMBER}[\s-]*${UNIT}`, 'gi');
+/** Someone's age in a question: "a 10 year old", "my 12-year-old", "aged 12", "age 7". */
+const AGE_Q = /\b\d{1,3}[\s-]*years?[\s-]+old\b|\bage[ds]?\s+\d{1,3}\b/i;
 
 /**
  * The quantity a question names: a range when it gives one ("under 2
@@ -136,13 +166,15 @@ export function questionQuantity(question: string): Quantity | undefined {
     const unit = unitOf(m[2]!);
     if (unit === undefined) continue;
     const at = amount(m[1]!) * unit[1];
-    found = { dimension: unit[0], unit: unit[1], low: at, high: at, lowOpen: false, highOpen: false };
+    found = { dimension: unit[0], unit: unit[1], low: at, high: at, lowOpen: false, highOpen: false, written: m[1]! };
     amounts++;
   }
   if (found === undefined) return undefined;
   const ranges = rangesIn(question);
   if (ranges.length > 0) return ranges.length === 1 ? ranges[0] : undefined;
-  return amounts === 1 ? found : undefined;
+  if (amounts !== 1) return undefined;
+  if (found.dimension === 'time' && AGE_Q.test(question)) found.age = true;
+  return found;
 }
 
 /**

@@ -299,17 +299,22 @@ function subjectWeightOf(n: number, df: number): number {
  * are the ranking's, not the question's. A frame term weighs its frame
  * weight here too (`frameOf(i)` for the `i`-th term, {@link questionFrameOf}):
  * the "give" of "How much money does the scholarship give?" says little of what is asked.
+ * The number of the quantity the question names (its `ranged`-th term, -1
+ * if none) counts as held by a passage with a range that holds it: "Children
+ * under 13" speaks of "a 10 year old" without the "10".
  */
-function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf: (i: number) => number): number {
+function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf: (i: number) => number, ranged = -1): number {
   const terms = asked;
   const weights = new Float64Array(terms);
   let total = 0;
   for (let i = 0; i < terms; i++) total += weights[i] = subjectWeightOf(n, Math.max(1, raw.df[i]!)) * frameOf(i);
   const j = raw.ids.indexOf(hit.passageId);
+  const matched = (i: number): boolean => j >= 0 && ((raw.matched[j * raw.words + (i >>> 5)]! >>> (i & 31)) & 1) === 1;
+  const rangeHeld = ranged >= 0 && hit.analysis?.sentenceRange?.some((r) => r > 0) === true;
   let support = 0;
-  if (j >= 0) for (let i = 0; i < terms; i++) if ((raw.matched[j * raw.words + (i >>> 5)]! >>> (i & 31)) & 1) support += weights[i]!;
+  for (let i = 0; i < terms; i++) if (matched(i) || (rangeHeld && i === ranged)) support += weights[i]!;
   // A measure noun the passage holds ("Weight: 3.2 kg" for "How much does it weigh?") adds like a frame word.
-  if (j >= 0) for (let i = terms; i < raw.df.length; i++) if ((raw.matched[j * raw.words + (i >>> 5)]! >>> (i & 31)) & 1) support += subjectWeightOf(n, Math.max(1, raw.df[i]!)) * RANKING.frameWeight;
+  for (let i = terms; i < raw.df.length; i++) if (matched(i)) support += subjectWeightOf(n, Math.max(1, raw.df[i]!)) * RANKING.frameWeight;
   hit.analysis?.pairs.forEach((found, i) => {
     if (found && i + 1 < terms) support += (weights[i]! + weights[i + 1]!) / 2;
   });
@@ -776,7 +781,7 @@ export function analysePassage(
  */
 function rangeVerdict(sentence: string, quantity: Quantity): number {
   let verdict = 0;
-  for (const r of rangesIn(sentence)) {
+  for (const r of rangesIn(sentence, quantity.age === true)) {
     if (!comparable(r, quantity)) continue;
     if (overlaps(r, quantity)) return 1;
     verdict = -1;
@@ -926,7 +931,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const abstain =
     opts.abstain !== false &&
     ((!knownEnough(terms, (t, i) => df.has(t) || hits[0]!.analysis?.relatedHeld?.[i] === true, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
-      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
+      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1, quantity?.written === undefined ? -1 : terms.indexOf(quantity.written)) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
         !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);

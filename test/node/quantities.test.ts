@@ -4,8 +4,8 @@ import { readCorpus } from '../../scripts/lib/corpus-fs.js';
 import { ask, buildIndex, comparable, loadEngine, overlaps, questionQuantity, rangesIn, type Quantity } from '../../src/engine/index.js';
 
 /** A quantity's span in the unit it is read in: `[low, high]` with "(" / ")" for an open end. */
-function spans(text: string, unitSize: number): string[] {
-  return rangesIn(text).map((r) => `${r.lowOpen ? '(' : '['}${+(r.low / unitSize).toFixed(3)}, ${Number.isFinite(r.high) ? +(r.high / unitSize).toFixed(3) : '∞'}${r.highOpen ? ')' : ']'}`);
+function spans(text: string, unitSize: number, age = false): string[] {
+  return rangesIn(text, age).map((r) => `${r.lowOpen ? '(' : '['}${+(r.low / unitSize).toFixed(3)}, ${Number.isFinite(r.high) ? +(r.high / unitSize).toFixed(3) : '∞'}${r.highOpen ? ')' : ']'}`);
 }
 
 const YEAR = 365.25;
@@ -40,6 +40,23 @@ describe('the ranges a text gives a quantity', () => {
   ])('reads none from %s', (_, text) => {
     expect(rangesIn(text)).toEqual([]);
   });
+
+  it.each([
+    ['Riders under 16 must be accompanied.', ['[0, 16)']],
+    ['Anyone aged 13 or over who fishes with a rod.', ['[13, ∞)']],
+    ['Licences for children aged 13 to 16 are free.', ['[13, 16]']],
+    ['Members must be 16 or older.', ['[16, ∞)']],
+    ['| Senior (65 and over) |', ['[65, ∞)']],
+    ['65+ only', ['[65, ∞)']],
+    ['aged 65+ years', ['[65, ∞)']],
+    ['There are 16 rooms.', []],
+  ])('reads %j, for a question about an age, with years where the text gives no unit', (text, expected) => {
+    expect(spans(text, YEAR, true)).toEqual(expected);
+  });
+
+  it('keeps the unit a number has of its own, for a question about an age too', () => {
+    expect(rangesIn('Bags under 13 kg fly free.', true)).toMatchObject([{ dimension: 'mass', high: 13_000 }]);
+  });
 });
 
 describe('the quantity a question names', () => {
@@ -52,8 +69,29 @@ describe('the quantity a question names', () => {
     expect(questionQuantity(question)).toMatchObject(expected);
   });
 
+  it.each([
+    ['Does my 10 year old need a licence?', true],
+    ['Can my 12-year-old ride alone?', true],
+    ['Is a 2 year warranty enough?', false],
+    ['What do I get for a 45-minute delay?', false],
+  ])('reads in %j an age or not: %s', (question, age) => {
+    expect(questionQuantity(question)?.age === true).toBe(age);
+  });
+
   it.each([['Is Android 9 supported?'], ['What does error 429 mean?'], ['Who won in 1990?'], ['Is a 2 kg bag cheaper than a 5 kg one?'], ['What is a megabyte?']])('names none in %j', (question) => {
     expect(questionQuantity(question)).toBeUndefined();
+  });
+});
+
+describe('a question about a child\'s age, asked of a page that gives ages without a unit', () => {
+  // The sixteenth structured set's documents: a fishing licence page ("Children under 13 can fish without a licence"), among others.
+  const engine = (async () => {
+    const corpus = await readCorpus('test/fixtures/structured-16/corpus');
+    return loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, synonyms: corpus.synonyms }));
+  })();
+
+  it('is answered from the sentence whose age range holds the age, though it lacks the number', async () => {
+    expect(ask(await engine, 'Does my 10 year old need a licence?', 1).answers[0]?.answer).toBe('• Children under 13 can fish without a licence, but must be with an adult who has one.');
   });
 });
 
