@@ -161,6 +161,8 @@ const PLACE_BEFORE = /(?:^|[^A-Za-z])(?:in|at|near)\s+(?:the\s+)?$/i;
 const INSTRUCTION = /^(?:[-*•◦]\s|\d{1,3}[.)]\s)?(?:To [a-z]+\b|(?:Go to|Click|Tap|Select|Choose|Open|Press|Run|Type|Enter|Fill in|Sign in|Log in|Email|Call|Write to|Send|Contact|Visit|Ask|Register|Apply)\b)|→/;
 /** "What number do I call …?": a way to reach someone, not a number. */
 const CALL_NUMBER_Q = /\bwhat (?:phone )?number\b.*\b(?:call|ring|phone|text|dial)\b/;
+/** "Who do I call when the surgery is closed?": a way to reach someone ("call 111"), not a name. */
+const WHO_TO_CALL_Q = /\bwho (?:do|should|can|could|would) (?:i|we|you) (?:call|ring|phone|contact|email|e-mail|text|write to)\b/;
 /** The words that frame a question for a way to reach someone ("What is the support phone number?", "What number do I call in an emergency?"): the way, not the subject. */
 const CONTACT_FRAME_TERMS: readonly string[] = ['number', 'address', 'call', 'ring', 'phone', 'dial'].map((w) => term(w)!);
 /** A question that asks how to reach someone: by email, phone or fax. */
@@ -262,7 +264,7 @@ export function answerTypeOf(question: string): AnswerType {
   };
   if (TIME_Q.test(q)) return 'time';
   if (asks(DATE_Q)) return 'date';
-  if (CALL_NUMBER_Q.test(q)) return 'contact';
+  if (CALL_NUMBER_Q.test(q) || WHO_TO_CALL_Q.test(q)) return 'contact';
   if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : FREQUENCY_Q.test(q) ? 'frequency' : 'number';
   if (WHAT_MONEY_Q.test(q)) return 'money';
   if (CONTACT_Q.test(q)) return 'contact';

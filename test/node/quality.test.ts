@@ -32,7 +32,7 @@ const STRUCTURED = {
   'structured-13': { kinds: 'an allergen table, a grant page, a troubleshooting table, a recipe card, a claim guide, courses, a changelog', questions: 43, 'ndcg@10': 0.9216, 'hit@1': 0.907, 'answer@1': 0.8372 },
   'structured-14': { kinds: 'a product page, a runbook, a hire contract, meeting notes, a library FAQ', questions: 34, 'ndcg@10': 0.9631, 'hit@1': 0.9412, 'answer@1': 0.8235 },
   'structured-15': { kinds: 'a news article, a CONTRIBUTING.md, a coffee machine manual, a conference programme, an encyclopaedia article', questions: 48, 'ndcg@10': 0.9638, 'hit@1': 0.9375, 'answer@1': 0.9167 },
-  'structured-16': { kinds: 'a licence page, a pricing page, house rules, a medical practice page, a booking email', questions: 44, 'ndcg@10': 0.8784, 'hit@1': 0.8409, 'answer@1': 0.7273 },
+  'structured-16': { kinds: 'a licence page, a pricing page, house rules, a medical practice page, a booking email', questions: 44, 'ndcg@10': 0.8784, 'hit@1': 0.8409, 'answer@1': 0.75 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.

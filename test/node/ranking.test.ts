@@ -59,6 +59,8 @@ describe('answer type of a question', () => {
     ['How often do adult dogs need a booster?', 'frequency'],
     ['What percentage of Scale did Meta buy?', 'percent'],
     ['Who founded Scale?', 'name'],
+    ['Who do I call when the surgery is closed?', 'contact'],
+    ['Who should we email about a refund?', 'contact'],
     ['Whose model might Meta license?', 'name'],
     ['Where was Marenko born?', 'place'],
     ['Where did she study?', 'place'],
