@@ -17,7 +17,7 @@ export interface Quantity {
   high: number;
   lowOpen: boolean;
   highOpen: boolean;
-  /** A question's quantity only: someone's age ("a 10 year old", "aged 12"), which a text often gives without a unit ("Children under 13"). */
+  /** A question's quantity only: someone's age ("a 10 year old", "aged 12 years"), which a text often gives without a unit ("Children under 13"). */
   age?: boolean;
   /** A question's single amount only: its number as written ("10"), the word a passage may hold or not. */
   written?: string;
@@ -149,7 +149,7 @@ export function rangesIn(text: string, age = false): Quantity[] {
 const HAS_AMOUNT = new RegExp(String.raw`\d[\s-]*(?:${[...UNITS.keys()].join('|')})\b`, 'i');
 /** "a 3 year old", "a 45-minute delay", "a 20 kg bag", "2.5 ml": a number and a unit. */
 const POINT = new RegExp(String.raw`(?<![\d.,])${NUMBER}[\s-]*${UNIT}`, 'gi');
-/** Someone's age in a question: "a 10 year old", "my 12-year-old", "aged 12", "age 7". */
+/** Someone's age in a question that names an amount of years: "a 10 year old", "my 12-year-old", "aged 12 years". */
 const AGE_Q = /\b\d{1,3}[\s-]*years?[\s-]+old\b|\bage[ds]?\s+\d{1,3}\b/i;
 
 /**

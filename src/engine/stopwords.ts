@@ -66,11 +66,12 @@ export const FRAME_NOUNS: readonly string[] = ['policy', 'information', 'detail'
 export const FRAME_ADJECTIVES: readonly string[] = ['old', 'broken', 'different'];
 
 /**
- * Adjectives (and the adverbs "quickly" and "soon", which ask how long until)
- * that, right after "how", ask for a measure ("**how long** must a password
- * be?", "how old", "how far", "how quickly will it be reviewed?"): the question's frame, like "many" in
- * "how many", not its subject. There they are treated like {@link LIGHT_VERBS};
- * elsewhere ("a long password") they are ordinary words.
+ * Adjectives (and the adverbs "quickly" and "soon", which ask how long
+ * until) that, right after "how", ask for a measure ("**how long** must a
+ * password be?", "how old", "how far", "how quickly will it be reviewed?"):
+ * the question's frame, like "many" in "how many", not its subject. There
+ * they are treated like {@link LIGHT_VERBS}; elsewhere ("a long password")
+ * they are ordinary words.
  */
 export const HOW_ADJECTIVES: readonly string[] = ['long', 'old', 'far', 'large', 'big', 'tall', 'high', 'fast', 'wide', 'deep', 'heavy', 'loud', 'hot', 'cold', 'warm', 'thick', 'quickly', 'soon'];
 
