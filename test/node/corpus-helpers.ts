@@ -6,8 +6,15 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect } from 'vitest';
-import { passageSentences, toPassages, type ParsedDocument } from '../../src/engine/index.js';
+import { buildIndex, loadEngine, passageSentences, toPassages, type Engine, type ParsedDocument } from '../../src/engine/index.js';
 import { readCorpus, type CorpusRead } from '../../scripts/lib/corpus-fs.js';
+import { REPO_ROOT } from './datasets.js';
+
+/** The engine of a structured test set's documents (`test/fixtures/<set>/corpus`), read and indexed as `npm run build` does. */
+export async function fixtureEngine(set: string): Promise<Engine> {
+  const corpus = await readCorpus(path.join(REPO_ROOT, 'test/fixtures', set, 'corpus'));
+  return loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, synonyms: corpus.synonyms }));
+}
 
 /** Files of a test corpus: path inside the folder → text or bytes. */
 export type Files = Record<string, string | Uint8Array>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readCorpus } from '../../scripts/lib/corpus-fs.js';
-import { ask, buildIndex, comparable, loadEngine, overlaps, questionQuantity, rangesIn, type Quantity } from '../../src/engine/index.js';
+import { ask, comparable, overlaps, questionQuantity, rangesIn, type Quantity } from '../../src/engine/index.js';
+import { fixtureEngine } from './corpus-helpers.js';
 
 /** A quantity's span in the unit it is read in: `[low, high]` with "(" / ")" for an open end. */
 function spans(text: string, unitSize: number, age = false): string[] {
@@ -85,10 +85,7 @@ describe('the quantity a question names', () => {
 
 describe('a question about a child\'s age, asked of a page that gives ages without a unit', () => {
   // The sixteenth structured set's documents: a fishing licence page ("Children under 13 can fish without a licence"), among others.
-  const engine = (async () => {
-    const corpus = await readCorpus('test/fixtures/structured-16/corpus');
-    return loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, synonyms: corpus.synonyms }));
-  })();
+  const engine = fixtureEngine('structured-16');
 
   it('is answered from the sentence whose age range holds the age, though it lacks the number', async () => {
     expect(ask(await engine, 'Does my 10 year old need a licence?', 1).answers[0]?.answer).toBe('• Children under 13 can fish without a licence, but must be with an adult who has one.');
@@ -145,10 +142,7 @@ describe('whether two quantities overlap', () => {
 
 describe('a question that names a quantity, asked of a dosage leaflet', () => {
   // The twelfth structured set's documents: a paracetamol leaflet with a dosage table by age, among twenty others.
-  const engine = (async () => {
-    const corpus = await readCorpus('test/fixtures/structured-12/corpus');
-    return loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, synonyms: corpus.synonyms }));
-  })();
+  const engine = fixtureEngine('structured-12');
 
   it('quotes the table row whose age range holds the child\'s age, not a row that shares its digits', async () => {
     expect(ask(await engine, 'How much paracetamol can I give a 3 year old?', 1).answers[0]?.answer).toBe('| 2 to 4 years | 7.5 ml | Up to 4 times |');

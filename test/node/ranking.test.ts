@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import path from 'node:path';
 import { stemmer } from 'stemmer';
-import { readCorpus } from '../../scripts/lib/corpus-fs.js';
-import { REPO_ROOT } from './datasets.js';
-import { EMAIL_THREAD } from './corpus-helpers.js';
+import { EMAIL_THREAD, fixtureEngine } from './corpus-helpers.js';
 import {
   abstentionThresholds,
   analysePassage,
@@ -199,8 +196,7 @@ describe('a question that asks for a way to reach someone', () => {
     expect(ask(engine, 'What is the support email?', 1).answers[0]?.answer).toBe('Call support at 1-800-555-0199, Monday to Saturday.');
     // "call" and "number" say how to reach someone, "emergency" what the question is about: the
     // tenth structured set lacking "call" (its handbook says "phoned through") is no reason to refuse.
-    const set = await readCorpus(path.join(REPO_ROOT, 'test/fixtures/structured-10/corpus'));
-    const handbook = loadEngine(buildIndex(set.documents, { corpusHash: set.corpusHash }));
+    const handbook = await fixtureEngine('structured-10');
     expect(ask(handbook, 'What number do I call in an emergency?', 1).answers[0]?.answer).toContain('0161 555 0110');
     // Only in such a question: "How much does a phone cost?" is about the phone.
     expect(rank(handbook, 'What number do I call in an emergency?', 1).frame).toContain('call');
@@ -863,10 +859,7 @@ describe('the answer sentence under a FAQ heading', () => {
   });
 
   // The fifteenth structured set's documents: a coffee machine's manual in HTML, a CONTRIBUTING.md, a news article, …
-  const fifteenth = (async () => {
-    const corpus = await readCorpus(path.join(REPO_ROOT, 'test/fixtures/structured-15/corpus'));
-    return loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, synonyms: corpus.synonyms }));
-  })();
+  const fifteenth = fixtureEngine('structured-15');
 
   it.each([
     // Under "Descaling": not "Descale the machine every three months, …", which only repeats the heading's word.
