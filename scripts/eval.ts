@@ -200,7 +200,7 @@ export function engineRankerOf(
   // The first hit of a ranking with every passage is the first answer of ask(…, 1): neighbours re-order only the rest.
   const ranked = (question: string): { r: Ranking; firstAnswer: () => string | undefined } => {
     const r = rank(engine, question, all, { abstain: opts.abstain });
-    return { r, firstAnswer: () => answersOf(engine, { ...r, hits: r.hits.slice(0, 1) }, question)[0]?.answer };
+    return { r, firstAnswer: () => answersOf(engine, { ...r, hits: r.hits.slice(0, 1) })[0]?.answer };
   };
   if (opts.judge === 'phrases') {
     const key = (passageId: number): string => {

@@ -13,6 +13,7 @@ export * from './neighbours.js';
 export * from './options.js';
 export * from './passages.js';
 export * from './quantities.js';
+export * from './question-words.js';
 export * from './related.js';
 export * from './search.js';
 export * from './sentences.js';

@@ -5,6 +5,7 @@ import type { RelatedTerms } from './related.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
 import { COLUMN_GAP, isQuestion, LABEL_LINE } from './sentences.js';
+import { readQuestion } from './question-words.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
 import { FRAME_ADJECTIVES, FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, MEASURE_WORDS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { comparable, overlaps, questionQuantity, rangesIn, type Quantity } from './quantities.js';
@@ -119,6 +120,8 @@ export interface Hit {
 
 /** The ranking for a question, before it is shaped into answers. */
 export interface Ranking {
+  /** The question as read: with its asking words spelled right ({@link readQuestion}: "Whats" → "What's"). */
+  question: string;
   /** The question's index terms after folding, stop words, stemming and spelling correction, in question order. */
   terms: string[];
   /** IDF of each term in this index (a term found nowhere weighs like one found once). */
@@ -867,13 +870,15 @@ function firstTermOf(heading: string): string | null {
  * @param limit how many hits to return at most
  * @param opts `abstain: false` ranks even where the corpus does not answer (evaluation of the ranking alone)
  */
-export function rank(engine: Engine, question: string, limit: number, opts: { abstain?: boolean } = {}): Ranking {
+export function rank(engine: Engine, input: string, limit: number, opts: { abstain?: boolean } = {}): Ranking {
+  // "Whats …", "Waht …", "Hwo many …" read as the asking words they mean (question-words.ts).
+  const question = readQuestion(input, (word) => holdsWord(engine, word));
   // The question's words, read once: its terms, their corrections and the words a typed answer must not repeat.
   const tokens = tokenize(question);
   let terms = questionTerms(engine, tokens);
   const idf = new Map<string, number>();
   const answerType = answerTypeOf(question);
-  if (terms.length === 0) return { terms, idf, answerType, abstained: true, hits: [] };
+  if (terms.length === 0) return { question, terms, idf, answerType, abstained: true, hits: [] };
 
   let raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
   const corrected = correctSpelling(engine, question, tokens, terms, raw);
@@ -892,7 +897,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
     else if (found.length > 0) raw = orCandidates(engine.mini, [...terms, ...found], SEARCH_OPTIONS);
     terms = [...terms, ...found];
   }
-  const empty: Ranking = { terms, idf, answerType, abstained: true, hits: [] };
+  const empty: Ranking = { question, terms, idf, answerType, abstained: true, hits: [] };
   if (raw.count === 0) return empty;
   const n = engine.passages.length;
   const frame = questionFrameOf(question, terms, asked, answerType);
@@ -916,7 +921,7 @@ export function rank(engine: Engine, question: string, limit: number, opts: { ab
   const stage1 = engine.neighbours.k > 0 ? scratchOf(engine) : undefined;
   const smooth = limit > 1 && RANKING.neighbourWeight > 0 ? stage1 : undefined;
   const want = Math.max(limit, RANKING.depth, smooth === undefined ? 0 : RANKING.neighbourDepth);
-  const ranking: Ranking = { terms, idf, answerType, abstained: false, hits: [] };
+  const ranking: Ranking = { question, terms, idf, answerType, abstained: false, hits: [] };
   if (frame.label !== undefined) ranking.label = frame.label;
   if (frame.counted !== undefined) ranking.counted = frame.counted;
   if (frame.weights.size > 0) ranking.frame = new Set(frame.weights.keys());
@@ -986,6 +991,12 @@ function headingHolds(engine: Engine, heading: string, idf: ReadonlyMap<string, 
 }
 
 /** The question's terms ({@link queryTerms}) as the engine's index holds them: synonyms read as their group's first word. */
+/** Whether the corpus holds the index term of `word` (a stop word: no). */
+function holdsWord(engine: Engine, word: string): boolean {
+  const t = cachedTerm(word);
+  return t !== null && orCandidates(engine.mini, [canonicalTerm(engine.synonyms, t)], SEARCH_OPTIONS).df[0]! > 0;
+}
+
 function questionTerms(engine: Engine, tokens: readonly Token[]): string[] {
   const terms = queryTerms(tokens);
   return engine.synonyms.canonical.size === 0 ? terms : [...new Set(terms.map((t) => canonicalTerm(engine.synonyms, t)))];
@@ -1568,11 +1579,12 @@ export interface AskResult {
  * @param opts as for {@link rank} (`abstain: false` answers even where `/ask` would not)
  */
 export function ask(engine: Engine, question: string, k: number, opts: { abstain?: boolean } = {}): AskResult {
-  return { question, answers: answersOf(engine, rank(engine, question, k, opts), question) };
+  return { question, answers: answersOf(engine, rank(engine, question, k, opts)) };
 }
 
-/** The answers of a {@link rank}ing of `question`, one per hit: quoted passage, answer sentence, citation. */
-export function answersOf(engine: Engine, ranking: Ranking, question: string): Answer[] {
+/** The answers of a {@link rank}ing, one per hit: quoted passage, answer sentence, citation. */
+export function answersOf(engine: Engine, ranking: Ranking): Answer[] {
+  const { question } = ranking;
   const howTo = HOW_TO.test(question);
   let questionWords: ReadonlySet<string> | undefined;
   const wordsOf = (): ReadonlySet<string> => (questionWords ??= new Set(tokenize(question).map((t) => t.word)));

@@ -70,6 +70,13 @@ describe('GET /ask on the seed article', () => {
     expect(top.highlights.map(([s, e]) => top.text.slice(s, e))).toContain('Alexandr');
   });
 
+  it('answers a question that misspells its question word, echoing it as asked', async () => {
+    const body = await askFor('Waht is Avocado?', 1);
+    expect(body.question).toBe('Waht is Avocado?');
+    expect(body.answers[0]?.answer).toEqual((await askFor('What is Avocado?', 1)).answers[0]?.answer);
+    expect(body.answers[0]?.text).toContain('Avocado');
+  });
+
   it('picks the sentence that answers, not the first sentence of the passage', async () => {
     const top = (await askFor('When was Avocado originally planned to be released?')).answers[0]!;
     expect(top.text.startsWith(top.answer)).toBe(false);

@@ -1,0 +1,125 @@
+import { oneEditApart } from './spelling.js';
+import { HOW_ADJECTIVES, STOP_WORDS } from './stopwords.js';
+import { tokenize, type Token } from './text.js';
+
+/**
+ * The words a question asks with, in the order a misspelling that could be
+ * more than one of them is read ({@link readQuestion}).
+ */
+const ASKING_WORDS: readonly string[] = ['what', 'who', 'when', 'where', 'which', 'why', 'how', 'whose', 'whom'];
+
+/** Words after which a misspelt "how" or "who" ("hwo") is "how": "hwo many", "hwo long", "hwo do I …". */
+const AFTER_HOW: ReadonlySet<string> = new Set([
+  'many',
+  'much',
+  'often',
+  ...HOW_ADJECTIVES,
+  'do',
+  'does',
+  'did',
+  'can',
+  'could',
+  'should',
+  'would',
+  'to',
+]);
+
+/** A stop word run into an asking word without a space ("whatis", "howmany"), or a "how" adjective ("howlong"). */
+const RUN_ON_TAIL: ReadonlySet<string> = new Set([...STOP_WORDS, ...HOW_ADJECTIVES]);
+
+/**
+ * Contractions written without their apostrophe ("whats", "doesnt",
+ * "youre"), as written with it. Words that are also words without one
+ * ("its", "well", "were", "cant" as in jargon) are read as contractions only
+ * where the corpus lacks them, like every change {@link readQuestion} makes.
+ */
+const CONTRACTIONS: ReadonlyMap<string, string> = new Map([
+  ...['do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'could', 'would', 'should', 'must', 'need', 'might'].map(
+    (w): [string, string] => [`${w}nt`, `${w}n't`],
+  ),
+  ['cant', "can't"],
+  ['wont', "won't"],
+  ...['what', 'who', 'when', 'where', 'why', 'how', 'that', 'there', 'here'].map((w): [string, string] => [`${w}s`, `${w}'s`]),
+  ...['you', 'they'].flatMap((w): Array<[string, string]> => [
+    [`${w}re`, `${w}'re`],
+    [`${w}ve`, `${w}'ve`],
+    [`${w}ll`, `${w}'ll`],
+  ]),
+  // Not "were" and "well": words in their own right.
+  ['weve', "we've"],
+  ['im', "I'm"],
+  ['ive', "I've"],
+  ['itll', "it'll"],
+]);
+
+/**
+ * `question` with the words it asks with spelled the way the engine reads
+ * them, so that a typo there neither costs the question its answer type nor
+ * counts as a word the corpus lacks (which weighs like the corpus's rarest
+ * word, and so often made such a question go unanswered):
+ *
+ * - a contraction without its apostrophe: "Whats the price?" → "What's the
+ *   price?", "Why doesnt it start?" → "Why doesn't it start?";
+ * - the first word that is no stop word, when no asking word comes before
+ *   it ("How hot …" keeps its "hot") and it is one edit away from an
+ *   asking word ("Waht", "Whcih", "Hwo many") or is one run into the word
+ *   after it ("Whatare", "Howmany"). Of two it could be, one it lacks a
+ *   letter of wins ("whn": "when", not "who"), and "hwo" is "how" before
+ *   "many", "long", "do" and the like, else "who".
+ *
+ * A word the corpus holds (`known`: whether its index term occurs) is never
+ * changed ("Whey protein" in a corpus about whey), nor is any word after the
+ * asking slot ("Who tossed their name in the hat?" keeps its hat).
+ *
+ * @param known whether the corpus holds the (lower-case) word's term
+ */
+export function readQuestion(question: string, known: (word: string) => boolean): string {
+  const tokens = tokenize(question);
+  const edits: Array<[Token, string]> = [];
+  let slot = true;
+  tokens.forEach((t, i) => {
+    const w = t.word.toLowerCase();
+    const contraction = CONTRACTIONS.get(w);
+    if (contraction !== undefined && !STOP_WORDS.has(w)) {
+      if (known(w)) return;
+      edits.push([t, contraction]);
+      if (ASKING_WORDS.includes(contraction.slice(0, contraction.indexOf("'")))) slot = false;
+      return;
+    }
+    // The slot is the first word that is no stop word, unless an asking word came first ("How hot …").
+    if (!slot || STOP_WORDS.has(w)) {
+      if (ASKING_WORDS.includes(w)) slot = false;
+      return;
+    }
+    slot = false;
+    if (w.length < 3 || !/^[a-z]+$/.test(w) || known(w)) return;
+    const meant = runOn(w) ?? misspeltAskingWord(w, tokens[i + 1]?.word.toLowerCase());
+    if (meant !== undefined) edits.push([t, meant]);
+  });
+  let out = question;
+  for (let k = edits.length - 1; k >= 0; k--) {
+    const [t, word] = edits[k]!;
+    const original = question.slice(t.start, t.end);
+    const cased = original[0] !== original[0]!.toLowerCase() ? word[0]!.toUpperCase() + word.slice(1) : word;
+    out = out.slice(0, t.start) + cased + out.slice(t.end);
+  }
+  return out;
+}
+
+/** "whatis" → "what is", "howmany" → "how many"; undefined for any other word. */
+function runOn(w: string): string | undefined {
+  for (const a of ASKING_WORDS) {
+    if (w.length > a.length && w.startsWith(a) && RUN_ON_TAIL.has(w.slice(a.length))) return `${a} ${w.slice(a.length)}`;
+  }
+  return undefined;
+}
+
+/** The asking word `w` is one edit away from, chosen as {@link readQuestion} says; undefined if none. */
+function misspeltAskingWord(w: string, next: string | undefined): string | undefined {
+  const near = ASKING_WORDS.filter((a) => oneEditApart(w, a));
+  if (near.length <= 1) return near[0];
+  const longer = near.filter((a) => a.length > w.length);
+  if (longer.length === 1) return longer[0];
+  if (near.includes('how') && next !== undefined && AFTER_HOW.has(next)) return 'how';
+  return near[0];
+}

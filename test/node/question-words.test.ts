@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ask, buildIndex, loadEngine, rank, readQuestion } from '../../src/engine/index.js';
+import { readCorpus } from '../../scripts/lib/corpus-fs.js';
+
+/** A corpus that holds these words and no others. */
+const holds =
+  (...words: string[]) =>
+  (w: string): boolean =>
+    words.includes(w);
+
+describe('reading the words a question asks with', () => {
+  it.each([
+    ['Whats the price?', "What's the price?"],
+    ['whats the price?', "what's the price?"],
+    ['Why doesnt it start?', "Why doesn't it start?"],
+    ['Hows it different?', "How's it different?"],
+    ['Whats hot?', "What's hot?"],
+    ['Whos the chief officer?', "Who's the chief officer?"],
+    ['Where can I park if Im late and youre away?', "Where can I park if I'm late and you're away?"],
+    ['Waht is Avocado?', 'What is Avocado?'],
+    ['Whta did Meta pay?', 'What did Meta pay?'],
+    ['wht is it', 'what is it'],
+    ['Whn was it founded?', 'When was it founded?'],
+    ['Whic back was waived?', 'Which back was waived?'],
+    ['Wher is the office?', 'Where is the office?'],
+    ['Hwo many people knew?', 'How many people knew?'],
+    ['Hwo long does it take?', 'How long does it take?'],
+    ['Hwo do I reset it?', 'How do I reset it?'],
+    ['Hwo is the chief officer?', 'Who is the chief officer?'],
+    ['In whcih year was it founded?', 'In which year was it founded?'],
+    ['Whatare the forces written as the sum of?', 'What are the forces written as the sum of?'],
+    ['Howmany people knew?', 'How many people knew?'],
+    ['howlong is the warranty', 'how long is the warranty'],
+  ])('reads %j as %j', (question, read) => {
+    expect(readQuestion(question, holds())).toBe(read);
+  });
+
+  it.each([
+    ['"were" and "well", which are words', 'Where were they, and how well?', holds()],
+    ['a word the corpus holds', 'Whey protein: how much a day?', holds('whey')],
+    ['a contraction-like word the corpus holds', 'Why cant I see the cant?', holds('cant')],
+    ['a word after the asking slot', 'Who tossed their name in the hat?', holds()],
+    ['a word after an asking word', 'How hot can the room be?', holds()],
+    ['a word after an asking word run into a stop word', "What's hot?", holds()],
+    ['a word of the question that is no asking word', 'Who hosted the show?', holds()],
+    ['a word too short to tell', 'Wo is it?', holds()],
+    ['a word that is an asking word already', 'What is it?', holds()],
+    ['a number', 'W3 is what?', holds()],
+  ])('leaves %s as it is', (_, question, known) => {
+    expect(readQuestion(question, known)).toBe(question);
+  });
+});
+
+describe('a question with a misspelt asking word, on the seed article', async () => {
+  const corpus = await readCorpus('corpus');
+  const engine = loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash }));
+  const first = (q: string) => {
+    const a = ask(engine, q, 1).answers[0];
+    return a === undefined ? undefined : { passage: a.citation.passage, answer: a.answer };
+  };
+
+  it.each([
+    ['Waht is Avocado?', 'What is Avocado?'],
+    ['Whats Avocado?', "What's Avocado?"],
+    ['Whos the chief AI officer?', 'Who is the chief AI officer?'],
+    ['Hwo many people knew of the change?', 'How many people knew of the change?'],
+    ['In whcih year was Scale founded?', 'In which year was Scale founded?'],
+    ['Whatis Avocado?', 'What is Avocado?'],
+  ])('answers %j as it answers %j', (misspelt, right) => {
+    const expected = first(right);
+    expect(expected).toBeDefined();
+    expect(first(misspelt)).toEqual(expected);
+  });
+
+  it.each([
+    ['Whos the chief AI officer?', 'name'],
+    ['Hwo many people knew of the change?', 'number'],
+    ['Whn was Avocado planned?', 'date'],
+    ['Wher did Wang study?', 'place'],
+  ])('asks %j for a %s, as spelled right', (misspelt, type) => {
+    expect(rank(engine, misspelt, 1).answerType).toBe(type);
+  });
+
+  it('echoes the question as asked, not as read', () => {
+    expect(ask(engine, 'Waht is Avocado?', 1).question).toBe('Waht is Avocado?');
+  });
+});
