@@ -53,11 +53,20 @@ const CONTRACTIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * `question` with the words it asks with spelled the way the engine reads
- * them, so that a typo there neither costs the question its answer type nor
- * counts as a word the corpus lacks (which weighs like the corpus's rarest
- * word, and so often made such a question go unanswered):
+ * Greetings, thanks and pleas that are no part of what a question asks
+ * ("Hi! What is Avocado? Thanks"), dropped where the corpus lacks them.
+ */
+const COURTESY: ReadonlySet<string> = new Set(['hi', 'hello', 'hey', 'thanks', 'thank', 'thx', 'cheers', 'pls', 'plz', 'kindly', 'greetings', 'regards']);
+
+/**
+ * `question` as the engine reads it: without courtesies, and with the words
+ * it asks with spelled right, so that neither a typo there nor a "thanks"
+ * costs the question its answer type or counts as a word the corpus lacks
+ * (which weighs like the corpus's rarest word, and so often made such a
+ * question go unanswered):
  *
+ * - a greeting, a thanks or a plea is dropped: "Hi! What is Avocado?
+ *   Thanks" → "! What is Avocado? ";
  * - a contraction without its apostrophe: "Whats the price?" → "What's the
  *   price?", "Why doesnt it start?" → "Why doesn't it start?";
  * - the first word that is no stop word, when no asking word comes before
@@ -87,6 +96,10 @@ export function readQuestion(question: string, known: (word: string) => boolean)
       return;
     }
     // The slot is the first word that is no stop word, unless an asking word came first ("How hot …").
+    if (COURTESY.has(w)) {
+      if (!known(w)) edits.push([t, '']);
+      return;
+    }
     if (!slot || STOP_WORDS.has(w)) {
       if (ASKING_WORDS.includes(w)) slot = false;
       return;
@@ -100,7 +113,7 @@ export function readQuestion(question: string, known: (word: string) => boolean)
   for (let k = edits.length - 1; k >= 0; k--) {
     const [t, word] = edits[k]!;
     const original = question.slice(t.start, t.end);
-    const cased = original[0] !== original[0]!.toLowerCase() ? word[0]!.toUpperCase() + word.slice(1) : word;
+    const cased = word !== '' && original[0] !== original[0]!.toLowerCase() ? word[0]!.toUpperCase() + word.slice(1) : word;
     out = out.slice(0, t.start) + cased + out.slice(t.end);
   }
   return out;

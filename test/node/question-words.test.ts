@@ -31,6 +31,9 @@ describe('reading the words a question asks with', () => {
     ['Whatare the forces written as the sum of?', 'What are the forces written as the sum of?'],
     ['Howmany people knew?', 'How many people knew?'],
     ['howlong is the warranty', 'how long is the warranty'],
+    ['Hi! What is Avocado? Thanks', '! What is Avocado? '],
+    ['hello, waht is it pls', ', what is it '],
+    ['Thank you! Who is Wang?', ' you! Who is Wang?'],
   ])('reads %j as %j', (question, read) => {
     expect(readQuestion(question, holds())).toBe(read);
   });
@@ -38,6 +41,7 @@ describe('reading the words a question asks with', () => {
   it.each([
     ['"were" and "well", which are words', 'Where were they, and how well?', holds()],
     ['a word the corpus holds', 'Whey protein: how much a day?', holds('whey')],
+    ['a thanks the corpus holds', 'Who did the author thank?', holds('thank')],
     ['a contraction-like word the corpus holds', 'Why cant I see the cant?', holds('cant')],
     ['a word after the asking slot', 'Who tossed their name in the hat?', holds()],
     ['a word after an asking word', 'How hot can the room be?', holds()],
@@ -51,7 +55,7 @@ describe('reading the words a question asks with', () => {
   });
 });
 
-describe('a question with a misspelt asking word, on the seed article', async () => {
+describe('a question with a misspelt asking word or a greeting, on the seed article', async () => {
   const corpus = await readCorpus('corpus');
   const engine = loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash }));
   const first = (q: string) => {
@@ -66,6 +70,7 @@ describe('a question with a misspelt asking word, on the seed article', async ()
     ['Hwo many people knew of the change?', 'How many people knew of the change?'],
     ['In whcih year was Scale founded?', 'In which year was Scale founded?'],
     ['Whatis Avocado?', 'What is Avocado?'],
+    ['Hi! What is Avocado? Thanks', 'What is Avocado?'],
   ])('answers %j as it answers %j', (misspelt, right) => {
     const expected = first(right);
     expect(expected).toBeDefined();
