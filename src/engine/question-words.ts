@@ -81,9 +81,9 @@ const COURTESY: ReadonlySet<string> = new Set(['hi', 'hello', 'hey', 'thanks', '
  * asking slot ("Who tossed their name in the hat?" keeps its hat).
  *
  * @param known whether the corpus holds the (lower-case) word's term
+ * @param tokens `tokenize(question)`, when the caller has it already
  */
-export function readQuestion(question: string, known: (word: string) => boolean): string {
-  const tokens = tokenize(question);
+export function readQuestion(question: string, known: (word: string) => boolean, tokens: readonly Token[] = tokenize(question)): string {
   const edits: Array<[Token, string]> = [];
   let slot = true;
   tokens.forEach((t, i) => {
@@ -105,9 +105,10 @@ export function readQuestion(question: string, known: (word: string) => boolean)
       return;
     }
     slot = false;
-    if (w.length < 3 || !/^[a-z]+$/.test(w) || known(w)) return;
+    if (w.length < 3 || !/^[a-z]+$/.test(w)) return;
+    // Only a word that could be an asking word is looked up in the corpus.
     const meant = runOn(w) ?? misspeltAskingWord(w, tokens[i + 1]?.word.toLowerCase());
-    if (meant !== undefined) edits.push([t, meant]);
+    if (meant !== undefined && !known(w)) edits.push([t, meant]);
   });
   let out = question;
   for (let k = edits.length - 1; k >= 0; k--) {

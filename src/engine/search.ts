@@ -872,9 +872,10 @@ function firstTermOf(heading: string): string | null {
  */
 export function rank(engine: Engine, input: string, limit: number, opts: { abstain?: boolean } = {}): Ranking {
   // "Whats …", "Waht …", "Hwo many …" read as the asking words they mean (question-words.ts).
-  const question = readQuestion(input, (word) => holdsWord(engine, word));
+  const typed = tokenize(input);
+  const question = readQuestion(input, (word) => holdsWord(engine, word), typed);
   // The question's words, read once: its terms, their corrections and the words a typed answer must not repeat.
-  const tokens = tokenize(question);
+  const tokens = question === input ? typed : tokenize(question);
   let terms = questionTerms(engine, tokens);
   const idf = new Map<string, number>();
   const answerType = answerTypeOf(question);

@@ -1,3 +1,4 @@
+import britishSpellings from 'american-british-english-translator/data/british_spellings.json';
 import irregularVerbs from 'english-verbs-irregular/dist/verbs.json';
 import irregularPlurals from 'irregular-plurals';
 import { stemmer } from 'stemmer';
@@ -14,7 +15,9 @@ import { ACRONYM_STOP_WORDS, STOP_WORDS } from './stopwords.js';
  * "woman"; {@link ENGLISH_PLURAL}), from the `irregular-plurals` list, and
  * units' abbreviations and American spellings and their unit ("km" →
  * "kilometre"; {@link UNIT_FORMS}), and the adverbs of a unit of time and the
- * unit ("monthly" → "month"; {@link TIME_ADVERBS}).
+ * unit ("monthly" → "month"; {@link TIME_ADVERBS}), and British spellings
+ * and their American spelling ("colour" → "color", "organisation" →
+ * "organization"; {@link BRITISH_SPELLINGS_LEFT_OUT}).
  */
 export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map();
 
@@ -64,6 +67,17 @@ const UNIT_FORMS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['terabyte', ['tb']],
 ];
 
+/**
+ * Entries of the `american-british-english-translator` list of British
+ * spellings that are not read as its American spelling: plurals that the list
+ * doubles ("buses" is no "busses", "gases" no "gasses"), words American
+ * English spells the British way too ("gauge"), and different words
+ * ("tonne" is no "ton", "philtre" no "filter", "groyne" no "groin").
+ */
+export const BRITISH_SPELLINGS_LEFT_OUT: ReadonlySet<string> = new Set([
+  'buses', 'minibuses', 'busing', 'gases', 'gauge', 'gauged', 'gauges', 'gauging', 'tonne', 'tonnes', 'philtre', 'philtres', 'groyne', 'groynes',
+]);
+
 /** Base verb's head → the heads of its irregular forms that differ from it ("bu" → ["bo"] for "bought"). */
 const IRREGULAR_HEADS = new Map<number, number[]>();
 
@@ -90,6 +104,14 @@ const IRREGULAR_HEADS = new Map<number, number[]>();
   addForm('goes', 'go');
   // A unit's abbreviation and its American spelling read as the unit ("300 km a day" for "How many kilometres …?").
   for (const [unit, forms] of UNIT_FORMS) for (const form of forms) addForm(form, unit);
+  // A British spelling as the American one ("colour" → "color", "organisation" → "organization"), where neither is
+  // read as another word already (the units: "metres" stays apart from "meters", which is read as "metre").
+  const britishOf = britishSpellings as Record<string, string>;
+  const targets = new Set(forms.values());
+  for (const british in britishOf) {
+    const american = britishOf[british]!;
+    if (!BRITISH_SPELLINGS_LEFT_OUT.has(british) && !forms.has(british) && !forms.has(american) && !targets.has(british) && !STOP_WORDS.has(british)) addForm(british, american);
+  }
   // "Monthly" as "month" (Porter stems it "monthli").
   for (const [adverb, unit] of TIME_ADVERBS) addForm(adverb, unit);
   // English's own irregular plurals ("children", "women", "feet", "knives"), which Porter leaves apart from the singular.

@@ -1353,6 +1353,49 @@ describe('abstention on small corpora', () => {
   });
 });
 
+describe('British and American spellings', () => {
+  it.each([
+    ['colour', 'color'],
+    ['organisation', 'organization'],
+    ['organised', 'organized'],
+    ['centre', 'center'],
+    ['grey', 'gray'],
+    ['programme', 'program'],
+    ['analyse', 'analyze'],
+    ['behaviour', 'behavior'],
+    ['aeroplane', 'airplane'],
+    ['sulphur', 'sulfur'],
+    ['metres', 'meters'],
+    ['kilometres', 'kilometers'],
+  ])('reads %j as %j', (british, american) => {
+    expect(term(british)).toBe(term(american));
+  });
+
+  it.each([
+    ['tonne', 'ton'],
+    ['buses', 'busses'],
+    ['philtre', 'filter'],
+  ])('keeps %j apart from %j, another word', (a, b) => {
+    expect(term(a)).not.toBe(term(b));
+  });
+
+  it('leaves "gauge", which American English spells so too, to the stemmer', () => {
+    expect(term('gauge')).toBe(stemmer('gauge'));
+  });
+
+  it('answers a question in British spelling from a page in American spelling, and the other way round', () => {
+    const us = engineOf({
+      'corpus/policy.md': '# Office policy\n\n## Organization\n\nThe organization has three departments. Each department has its own center in Berlin.\n\n## Walls\n\nThe walls are painted a light gray color.',
+      'corpus/cloud.txt': 'Google sells cloud services to banks.',
+    });
+    expect(ask(us, 'How is the organisation structured?', 1).answers[0]?.answer).toBe('The organization has three departments.');
+    expect(ask(us, 'Where is the centre?', 1).answers[0]?.answer).toBe('Each department has its own center in Berlin.');
+    expect(ask(us, 'Are the walls grey?', 1).answers[0]?.answer).toBe('The walls are painted a light gray color.');
+    const uk = engineOf({ 'corpus/theatre.txt': 'The theatre programme changes every season.', 'corpus/cloud.txt': 'Google sells cloud services to banks.' });
+    expect(ask(uk, 'How often does the theater program change?', 1).answers[0]?.answer).toBe('The theatre programme changes every season.');
+  });
+});
+
 describe('word forms the stemmer does not meet: irregular verbs and plurals, adverbs of time, units', () => {
   const engine = engineOf({
     'corpus/deal.txt': 'Meta bought a stake in Scale. The company paid 14 billion dollars for it.',
