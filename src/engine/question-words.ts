@@ -24,6 +24,9 @@ const AFTER_HOW: ReadonlySet<string> = new Set([
   'to',
 ]);
 
+/** Words that may stand before an asking word at a question's start: "In which year …", "And why …", "Since when …". */
+const BEFORE_ASKING: ReadonlySet<string> = new Set(['in', 'on', 'at', 'for', 'from', 'to', 'by', 'with', 'since', 'until', 'after', 'before', 'during', 'of', 'about', 'and', 'but', 'so', 'then', 'or', 'ok', 'okay']);
+
 /** A stop word run into an asking word without a space ("whatis", "howmany"), or a "how" adjective ("howlong"). */
 const RUN_ON_TAIL: ReadonlySet<string> = new Set([...STOP_WORDS, ...HOW_ADJECTIVES]);
 
@@ -52,6 +55,33 @@ const CONTRACTIONS: ReadonlyMap<string, string> = new Map([
   ['itll', "it'll"],
 ]);
 
+/** Words that may follow "explain" or "describe" when they ask for what comes after them ("Explain how refunds work"). */
+const EXPLAINED = '(?:what|how|why|who|when|where|which|whether|the|a|an|your|its|this|that|these|those)';
+
+/**
+ * A request that frames a question at its start ("Can you tell me …",
+ * "Do you know …", "I was wondering …", "Any idea …", "Question: …",
+ * "Explain how …"): it says how the question is asked, not what about.
+ */
+const REQUEST = new RegExp(
+  '^\\s*(?:' +
+    [
+      // "Can you show prices in euros?" asks whether; "Can you show me …" asks for what follows.
+      "(?:can|could|would|will)\\s+(?:you|u)\\s+(?:please\\s+)?(?:(?:tell|explain|describe)\\s+(?:(?:me|us)\\s+)?|(?:show|let)\\s+(?:me|us)\\s+)(?:(?:know|about)\\s+)?",
+      '(?:do|does)\\s+(?:you|u|anyone|anybody)\\s+know\\s+',
+      "i(?:\\s+would|'d|\\s+want|\\s+wanted)\\s+(?:like\\s+)?to\\s+know\\s+",
+      "i(?:\\s+was|\\s+am|'m)?\\s+wondering\\s+",
+      'i\\s+wonder\\s+',
+      'any\\s+idea\\s+',
+      '(?:please\\s+)?(?:tell|show)\\s+me\\s+(?:about\\s+)?',
+      'question\\s*:\\s*',
+      `(?:please\\s+)?(?:explain|describe)\\s+(?=${EXPLAINED}\\b)`,
+      '(?:please\\s+)?(?:give|send)\\s+me\\s+(?:some\\s+)?(?:information|info|details)\\s+(?:about|on)\\s+',
+    ].join('|') +
+    ')',
+  'i',
+);
+
 /**
  * Greetings, thanks and pleas that are no part of what a question asks
  * ("Hi! What is Avocado? Thanks"), dropped where the corpus lacks them.
@@ -65,16 +95,21 @@ const COURTESY: ReadonlySet<string> = new Set(['hi', 'hello', 'hey', 'thanks', '
  * (which weighs like the corpus's rarest word, and so often made such a
  * question go unanswered):
  *
+ * - a request that frames the question at its start is dropped: "Can you
+ *   tell me what Avocado is?" → "what Avocado is?" (which asks for no yes or
+ *   no), "Do you know who founded Scale?", "I was wondering when …", "Any
+ *   idea who …", "Question: …", "Explain how …", "Tell me about …";
  * - a greeting, a thanks or a plea is dropped: "Hi! What is Avocado?
  *   Thanks" → "! What is Avocado? ";
  * - a contraction without its apostrophe: "Whats the price?" → "What's the
  *   price?", "Why doesnt it start?" → "Why doesn't it start?";
- * - the first word that is no stop word, when no asking word comes before
- *   it ("How hot …" keeps its "hot") and it is one edit away from an
- *   asking word ("Waht", "Whcih", "Hwo many") or is one run into the word
- *   after it ("Whatare", "Howmany"). Of two it could be, one it lacks a
- *   letter of wins ("whn": "when", not "who"), and "hwo" is "how" before
- *   "many", "long", "do" and the like, else "who".
+ * - the word where an asking word stands (the first, or the first after
+ *   "in", "for", "and" and the like: "In whcih year …"), when it is an
+ *   asking word mistyped ({@link typoOf}: "Waht", "wht", "Hwo many", not
+ *   "show" or "hot") or run into the word after it ("Whatare", "Howmany").
+ *   Of two it could be, one it lacks a letter of wins ("whn": "when", not
+ *   "who"), and "hwo" is "how" before "many", "long", "do" and the like,
+ *   else "who".
  *
  * A word the corpus holds (`known`: whether its index term occurs) is never
  * changed ("Whey protein" in a corpus about whey), nor is any word after the
@@ -84,28 +119,33 @@ const COURTESY: ReadonlySet<string> = new Set(['hi', 'hello', 'hey', 'thanks', '
  * @param tokens `tokenize(question)`, when the caller has it already
  */
 export function readQuestion(question: string, known: (word: string) => boolean, tokens: readonly Token[] = tokenize(question)): string {
+  const request = REQUEST.exec(question);
+  if (request !== null) {
+    const rest = tokenize(question.slice(request[0].length));
+    // Only a request followed by a question is one ("Can you tell me about" alone stays as asked).
+    if (rest.some((t) => !STOP_WORDS.has(t.word.toLowerCase()))) {
+      question = question.slice(request[0].length);
+      tokens = rest;
+    }
+  }
   const edits: Array<[Token, string]> = [];
+  // The asking slot is open while only words that may stand before an asking word came ("In …", "And …").
   let slot = true;
   tokens.forEach((t, i) => {
     const w = t.word.toLowerCase();
-    const contraction = CONTRACTIONS.get(w);
-    if (contraction !== undefined && !STOP_WORDS.has(w)) {
-      if (known(w)) return;
-      edits.push([t, contraction]);
-      if (ASKING_WORDS.includes(contraction.slice(0, contraction.indexOf("'")))) slot = false;
-      return;
-    }
-    // The slot is the first word that is no stop word, unless an asking word came first ("How hot …").
     if (COURTESY.has(w)) {
       if (!known(w)) edits.push([t, '']);
       return;
     }
-    if (!slot || STOP_WORDS.has(w)) {
-      if (ASKING_WORDS.includes(w)) slot = false;
+    const contraction = CONTRACTIONS.get(w);
+    if (contraction !== undefined && !STOP_WORDS.has(w)) {
+      slot = false;
+      if (!known(w)) edits.push([t, contraction]);
       return;
     }
+    if (!slot || BEFORE_ASKING.has(w)) return;
     slot = false;
-    if (w.length < 3 || !/^[a-z]+$/.test(w)) return;
+    if (STOP_WORDS.has(w) || w.length < 3 || !/^[a-z]+$/.test(w)) return;
     // Only a word that could be an asking word is looked up in the corpus.
     const meant = runOn(w) ?? misspeltAskingWord(w, tokens[i + 1]?.word.toLowerCase());
     if (meant !== undefined && !known(w)) edits.push([t, meant]);
@@ -120,6 +160,22 @@ export function readQuestion(question: string, known: (word: string) => boolean,
   return out;
 }
 
+/**
+ * Whether `w` is `a` mistyped the ways asking words are: a letter left out
+ * ("wht", "whn"), two letters swapped ("waht", "hwo"), a letter doubled or
+ * added after the first ("whaat"), or, in a word of four letters or more,
+ * one replaced after the first ("whst"). Not a letter added before it or
+ * the first one replaced ("show", "chat" are not "how", "what"), nor a
+ * letter replaced in a three-letter word ("hot", "way" are not "how", "why").
+ */
+function typoOf(w: string, a: string): boolean {
+  if (!oneEditApart(w, a)) return false;
+  // Two letters swapped, or one left out.
+  if (w.length < a.length || (w.length === a.length && [...w].sort().join('') === [...a].sort().join(''))) return true;
+  // One added or replaced: never the first, and no replacement in a three-letter word.
+  return w[0] === a[0] && (w.length > a.length || w.length >= 4);
+}
+
 /** "whatis" → "what is", "howmany" → "how many"; undefined for any other word. */
 function runOn(w: string): string | undefined {
   for (const a of ASKING_WORDS) {
@@ -130,7 +186,7 @@ function runOn(w: string): string | undefined {
 
 /** The asking word `w` is one edit away from, chosen as {@link readQuestion} says; undefined if none. */
 function misspeltAskingWord(w: string, next: string | undefined): string | undefined {
-  const near = ASKING_WORDS.filter((a) => oneEditApart(w, a));
+  const near = ASKING_WORDS.filter((a) => typoOf(w, a));
   if (near.length <= 1) return near[0];
   const longer = near.filter((a) => a.length > w.length);
   if (longer.length === 1) return longer[0];

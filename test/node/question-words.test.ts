@@ -8,7 +8,7 @@ const holds =
   (w: string): boolean =>
     words.includes(w);
 
-describe('reading the words a question asks with', () => {
+describe('reading a question as it asks', () => {
   it.each([
     ['Whats the price?', "What's the price?"],
     ['whats the price?', "what's the price?"],
@@ -20,6 +20,8 @@ describe('reading the words a question asks with', () => {
     ['Waht is Avocado?', 'What is Avocado?'],
     ['Whta did Meta pay?', 'What did Meta pay?'],
     ['wht is it', 'what is it'],
+    ['Whst is it?', 'What is it?'],
+    ['Whaat is it?', 'What is it?'],
     ['Whn was it founded?', 'When was it founded?'],
     ['Whic back was waived?', 'Which back was waived?'],
     ['Wher is the office?', 'Where is the office?'],
@@ -31,6 +33,19 @@ describe('reading the words a question asks with', () => {
     ['Whatare the forces written as the sum of?', 'What are the forces written as the sum of?'],
     ['Howmany people knew?', 'How many people knew?'],
     ['howlong is the warranty', 'how long is the warranty'],
+    ['Can you tell me what Avocado is?', 'what Avocado is?'],
+    ['Could you please tell me about the refund policy?', 'the refund policy?'],
+    ['Can you show me how to reset it?', 'how to reset it?'],
+    ['Would you let me know when it opens?', 'when it opens?'],
+    ['Do you know who founded Scale?', 'who founded Scale?'],
+    ["I'd like to know who runs it", 'who runs it'],
+    ['I was wondering when it will be released', 'when it will be released'],
+    ['Any idea who runs it?', 'who runs it?'],
+    ['Question: what is Avocado?', 'what is Avocado?'],
+    ['Explain how refunds work', 'how refunds work'],
+    ['Tell me about the deal', 'the deal'],
+    ['Show me the menu', 'the menu'],
+    ['Give me information about Avocado', 'Avocado'],
     ['Hi! What is Avocado? Thanks', '! What is Avocado? '],
     ['hello, waht is it pls', ', what is it '],
     ['Thank you! Who is Wang?', ' you! Who is Wang?'],
@@ -40,6 +55,13 @@ describe('reading the words a question asks with', () => {
 
   it.each([
     ['"were" and "well", which are words', 'Where were they, and how well?', holds()],
+    ['a word with a letter before an asking word', 'Show times on Sunday?', holds()],
+    ['a word with an asking word\'s first letter replaced', 'Chat support hours?', holds()],
+    ['a three-letter word with a letter of an asking word replaced', 'Hot water on Sundays?', holds()],
+    ['a word after a pronoun', 'Can I hwo it?', holds()],
+    ['a question whether something can be done', 'Can you ship to a PO box?', holds()],
+    ['a question whether something can be shown', 'Can you show prices in euros?', holds()],
+    ['a request with nothing after it', 'Can you tell me about', holds()],
     ['a word the corpus holds', 'Whey protein: how much a day?', holds('whey')],
     ['a thanks the corpus holds', 'Who did the author thank?', holds('thank')],
     ['a contraction-like word the corpus holds', 'Why cant I see the cant?', holds('cant')],
@@ -55,7 +77,7 @@ describe('reading the words a question asks with', () => {
   });
 });
 
-describe('a question with a misspelt asking word or a greeting, on the seed article', async () => {
+describe('a question with a misspelt asking word, a greeting or a request, on the seed article', async () => {
   const corpus = await readCorpus('corpus');
   const engine = loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash }));
   const first = (q: string) => {
@@ -71,6 +93,8 @@ describe('a question with a misspelt asking word or a greeting, on the seed arti
     ['In whcih year was Scale founded?', 'In which year was Scale founded?'],
     ['Whatis Avocado?', 'What is Avocado?'],
     ['Hi! What is Avocado? Thanks', 'What is Avocado?'],
+    ['Could you explain what Avocado is?', 'What is Avocado?'],
+    ['Give me information about Avocado', 'What is Avocado?'],
   ])('answers %j as it answers %j', (misspelt, right) => {
     const expected = first(right);
     expect(expected).toBeDefined();
@@ -82,6 +106,8 @@ describe('a question with a misspelt asking word or a greeting, on the seed arti
     ['Hwo many people knew of the change?', 'number'],
     ['Whn was Avocado planned?', 'date'],
     ['Wher did Wang study?', 'place'],
+    ['Can you tell me who founded Scale?', 'name'],
+    ['Do you know when Avocado was planned?', 'date'],
   ])('asks %j for a %s, as spelled right', (misspelt, type) => {
     expect(rank(engine, misspelt, 1).answerType).toBe(type);
   });
