@@ -272,6 +272,11 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
             continue;
           }
         }
+        // A number with its unit written on ("5km", "11pm"): the number and the unit, as if spaced.
+        if (isDigit(c) && !isDigit(text.charCodeAt(j - 1)) && visitGluedUnit(text, i, j, visit)) {
+          i = j;
+          continue;
+        }
         // Rare shapes in a helper, so that this loop stays small: "401(k)", "buyLabel".
         i = capital || text.charCodeAt(j) === 0x28 ? visitShaped(text, i, j, visit) : (visit(i, j, undefined), j);
         continue;
@@ -347,6 +352,36 @@ function letterPrefixedEnd(text: string, start: number): number {
  * with a letter in brackets, is one word, "401k", as a question may write
  * it; an identifier in camel case is its words ({@link visitCamelParts}).
  */
+/**
+ * Units a number may be written on to ("5km", "10kg", "3GB", "30min",
+ * "11pm"), read as the number and the unit, the way "5 km" is. Single letters
+ * other than "h" are left alone ("5G", "4K", "1080p", "1990s" are names, not
+ * amounts), as are ordinals ("2nd").
+ */
+const GLUED_UNITS: ReadonlySet<string> = new Set([
+  'km', 'kms', 'kg', 'kgs', 'mg', 'cm', 'mm', 'ml', 'lb', 'lbs', 'oz', 'ft', 'mi', 'mph', 'kmh', 'kph',
+  'h', 'hr', 'hrs', 'min', 'mins', 'sec', 'secs', 'kb', 'mb', 'gb', 'tb', 'kw', 'kwh', 'am', 'pm',
+]);
+
+/** A time of day's "am" or "pm", which "11 p.m." does not index either. */
+const DAY_HALVES: ReadonlySet<string> = new Set(['am', 'pm']);
+
+/**
+ * Visits `text[start, end)`, a word that starts with a digit and ends with a
+ * letter, as a number and a unit ({@link GLUED_UNITS}) when it is one
+ * ("5km" → "5", "km"; "11pm" → "11"), and says whether it was.
+ */
+function visitGluedUnit(text: string, start: number, end: number, visit: (start: number, end: number, folded: string | undefined) => void): boolean {
+  let k = start;
+  while (k < end && (isDigit(text.charCodeAt(k)) || (text.charCodeAt(k) === 0x2e && isDigit(text.charCodeAt(k + 1))))) k++;
+  if (k === start || end - k > 3) return false;
+  const unit = text.slice(k, end).toLowerCase();
+  if (!GLUED_UNITS.has(unit)) return false;
+  visit(start, k, undefined);
+  if (!DAY_HALVES.has(unit)) visit(k, end, unit);
+  return true;
+}
+
 function visitShaped(text: string, start: number, end: number, visit: (start: number, end: number, folded: string | undefined) => void): number {
   if (text.charCodeAt(end) === 0x28 && isAsciiLetter(text.charCodeAt(end + 1)) && text.charCodeAt(end + 2) === 0x29 && isDigits(text, start, end)) {
     visit(start, end + 3, text.slice(start, end) + text.charAt(end + 1).toLowerCase());

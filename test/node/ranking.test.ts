@@ -1437,6 +1437,16 @@ describe('word forms the stemmer does not meet: irregular verbs and plurals, adv
     expect(a.highlights.map(([s, e]) => a.text.slice(s, e))).toContain('km');
   });
 
+  it('answers a question that runs a number and its unit together, as the page spaces them, and the other way round', () => {
+    const park = engineOf({
+      'corpus/park.md': '# Park rules\n\n## Trails\n\nThe loop trail is 5 km long. The summit trail is 12 km long.\n\n## Hours\n\nThe gates close at 11 p.m. in summer and at 8 p.m. in winter.',
+      'corpus/shop.txt': 'Our shop sells 2GB and 16GB memory cards.',
+    });
+    expect(ask(park, 'Which trail is 5km?', 1).answers[0]?.answer).toBe('The loop trail is 5 km long.');
+    expect(ask(park, 'What closes at 11pm?', 1).answers[0]?.answer).toBe('The gates close at 11 p.m. in summer and at 8 p.m. in winter.');
+    expect(ask(park, 'Do you sell 16 GB cards?', 1).answers[0]?.citation.source).toBe('corpus/shop.txt');
+  });
+
   it('answers and highlights a passage that has the verb in another tense', () => {
     const a = ask(engine, 'What did Meta buy?', 1).answers[0]!;
     expect(a.highlights.map(([s, e]) => a.text.slice(s, e))).toEqual(['Meta', 'bought']);

@@ -8,7 +8,8 @@
  * another acronym stop word, before the end or an ASCII, Latin-1 or General
  * Punctuation character, keep their capitals where isStopWordAcronym() says so.
  * A word of digits with a letter in brackets right after it ("401(k)") is one
- * word, "401k"; an ASCII identifier in camel case ("buyLabel") is its words.
+ * word, "401k"; an ASCII identifier in camel case ("buyLabel") is its words;
+ * a number with a unit run on ("5km", "11pm") is the number and the unit.
  */
 import { ACRONYM_STOP_WORDS, fold, isStopWordAcronym, STOP_WORDS, type Token } from '../../src/engine/index.js';
 
@@ -35,13 +36,30 @@ export function referenceTokens(text: string): Token[] {
         out.push({ word: part.toLowerCase(), start: at, end: at + part.length });
         at += part.length;
       }
-    } else if (m === null) out.push(isFlag(text, t) ? { word: `--${t.word}`, start: t.start - 2, end: t.end } : t);
+    } else if (m === null && gluedUnit(text, t) !== null) out.push(...gluedUnit(text, t)!);
+    else if (m === null) out.push(isFlag(text, t) ? { word: `--${t.word}`, start: t.start - 2, end: t.end } : t);
     else {
       out.push({ word: t.word + m[1]!.toLowerCase(), start: t.start, end: t.end + 3 });
       k++; // the letter in the brackets
     }
   }
   return out;
+}
+
+/** Units a number may be written on to, and the two that are dropped ("am", "pm"), as text.ts reads them. */
+const UNITS = new Set(['km', 'kms', 'kg', 'kgs', 'mg', 'cm', 'mm', 'ml', 'lb', 'lbs', 'oz', 'ft', 'mi', 'mph', 'kmh', 'kph', 'h', 'hr', 'hrs', 'min', 'mins', 'sec', 'secs', 'kb', 'mb', 'gb', 'tb', 'kw', 'kwh', 'am', 'pm']);
+
+/**
+ * An ASCII word of a number and a unit run together ("5km", "1.5KG", "11pm"),
+ * before the end or a plain character: the number, then the unit in lower
+ * case unless it is "am" or "pm"; null for any other word.
+ */
+function gluedUnit(text: string, t: Token): Token[] | null {
+  const m = /^([0-9]+(?:\.[0-9]+)*)([A-Za-z]{1,3})$/.exec(text.slice(t.start, t.end));
+  if (m === null || !UNITS.has(m[2]!.toLowerCase()) || !PLAIN_AFTER.test(text.charAt(t.end))) return null;
+  const at = t.start + m[1]!.length;
+  const number = { word: m[1]!, start: t.start, end: at };
+  return m[2]!.toLowerCase() === 'am' || m[2]!.toLowerCase() === 'pm' ? [number] : [number, { word: m[2]!.toLowerCase(), start: at, end: t.end }];
 }
 
 /** A command-line flag named by a stop word in lower case ("--all"), after no letter, digit, dash or non-ASCII character. */

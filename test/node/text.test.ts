@@ -65,6 +65,16 @@ describe('query processing', () => {
     expect(tokenize(text).map((t) => t.word)).toEqual(expected);
   });
 
+  it.each([
+    ['5km or 5 km', ['5', 'km', 'or', '5', 'km']],
+    ['12.5kg and 3GB', ['12.5', 'kg', 'and', '3', 'gb']],
+    ['open until 11pm, from 7AM', ['open', 'until', '11', 'from', '7']],
+    ['a 24h line, 30min slots', ['a', '24', 'h', 'line', '30', 'min', 'slots']],
+    ['5G, 4K, 1080p, the 1990s, the 2nd, 4x4, 1.5m', ['5g', '4k', '1080p', 'the', '1990s', 'the', '2nd', '4x4', '1.5m']],
+  ])('reads a number with its unit run on as the number and the unit: %j', (text, expected) => {
+    expect(tokenize(text).map((t) => t.word)).toEqual(expected);
+  });
+
   it('folds case and diacritics', () => {
     expect(fold('Ångström')).toBe('angstrom');
     expect(fold('ﬁne')).toBe('fine');
@@ -78,7 +88,7 @@ describe('query processing', () => {
 
   it('finds exactly the words of the Unicode word pattern, with their offsets, in any text', () => {
     const reference = (s: string) => referenceTokens(s).map((t) => [t.start, t.end, t.word]);
-    const pieces = fc.constantFrom('a', 'Z', '7', ' ', '.', '-', '--', 'all', 'out', 'e-', 'mail', 'X-ray', 'x-', '→', 'v', 'V', '4.2', '2026', '123', '(', ')', '(k)', '(B)', 'buyLabel', 'max2Retries', 'cpDNA', 'Ab', 'é', 'e\u0301', 'ª', 'µ', '²', '½', '\u00a0', '«', '·', '×', '–', '—', '’', '“', '\u200b', '\u200d', '\u2070', 'Ω', '中', '\u0301', '😀');
+    const pieces = fc.constantFrom('a', 'Z', '7', ' ', '.', '-', '--', 'all', 'out', 'e-', 'mail', 'X-ray', 'x-', '→', 'v', 'V', '4.2', '2026', '123', '(', ')', '(k)', '(B)', 'buyLabel', 'max2Retries', 'cpDNA', 'km', 'PM', 'h', 'Gb', 'kgé', 'Ab', 'é', 'e\u0301', 'ª', 'µ', '²', '½', '\u00a0', '«', '·', '×', '–', '—', '’', '“', '\u200b', '\u200d', '\u2070', 'Ω', '中', '\u0301', '😀');
     const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')));
     fc.assert(
       fc.property(texts, (s) => {
