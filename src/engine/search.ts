@@ -222,10 +222,13 @@ const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
  * working days", "by two weeks", "for a year" (a time of day, "by 7 p.m.", measured and left out: docs/quality.md).
  */
 const RELATIVE_TIME = /\b(?:within|after|before|in|by|for|up to|at least)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety|a|an)\s+(?:business\s+|working\s+|calendar\s+|school\s+)?(?:days?|weeks?|months?|years?|hours?)\b/i;
-/** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday"; not "may"). */
-const DATE_WORDS: ReadonlySet<string> = new Set(
-  'january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
-);
+/** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday", "on Tuesdays"; not "may"). */
+const WEEKDAYS = 'monday tuesday wednesday thursday friday saturday sunday'.split(' ');
+const DATE_WORDS: ReadonlySet<string> = new Set([
+  ...'january february march april june july august september october november december'.split(' '),
+  ...WEEKDAYS,
+  ...WEEKDAYS.map((d) => `${d}s`),
+]);
 const DIGIT = /^[0-9]/;
 /** What stands before a year ("in 2025", "June 2025", "since 1990"), not before a number of things. */
 const YEAR_BEFORE = /(?:^|[^A-Za-z])(?:in|since|by|from|until|till|after|before|during|of|early|late|mid|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[\s,.-]*$/i;

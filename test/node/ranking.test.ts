@@ -305,6 +305,14 @@ describe('the answer sentence', () => {
   const passage: Passage = { doc: 0, ordinal: 1, section: '', lines: [1, 1], text, sentences: [0, 27, 40] };
   const idfOf = (terms: string[], weights: number[]) => ({ terms, idf: new Map(terms.map((t, i) => [t, weights[i]!])) });
 
+  it('answers "when" with the sentence that names the days, plural or not', () => {
+    const rules = engineOf({
+      'corpus/rules.txt': 'HOUSE RULES\n\n2. RUBBISH AND RECYCLING\nBins are in the yard behind building B. General waste is collected on Tuesdays and recycling on Fridays. Large items must not be left in the yard.',
+      'corpus/cloud.txt': 'Google sells cloud services to banks.',
+    });
+    expect(ask(rules, 'When is rubbish picked up?', 1).answers[0]?.answer).toBe('General waste is collected on Tuesdays and recycling on Fridays.');
+  });
+
   it('is the sentence covering the most question weight, not the first one', () => {
     const q = 'How did investors value Scale?';
     const { terms, idf } = idfOf(queryTerms(q), [2, 1, 0.5]);
