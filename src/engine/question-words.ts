@@ -32,9 +32,9 @@ const RUN_ON_TAIL: ReadonlySet<string> = new Set([...STOP_WORDS, ...HOW_ADJECTIV
 
 /**
  * Contractions written without their apostrophe ("whats", "doesnt",
- * "youre"), as written with it. Words that are also words without one
- * ("its", "well", "were", "cant" as in jargon) are read as contractions only
- * where the corpus lacks them, like every change {@link readQuestion} makes.
+ * "youre"), as written with it. Like every change {@link readQuestion}
+ * makes, only where the corpus lacks the word ("cant" and "wont" are words
+ * too); "its", "were" and "well" are not listed, being common words.
  */
 const CONTRACTIONS: ReadonlyMap<string, string> = new Map([
   ...['do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'could', 'would', 'should', 'must', 'need', 'might'].map(

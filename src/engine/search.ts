@@ -120,7 +120,7 @@ export interface Hit {
 
 /** The ranking for a question, before it is shaped into answers. */
 export interface Ranking {
-  /** The question as read: with its asking words spelled right ({@link readQuestion}: "Whats" → "What's"). */
+  /** The question as read ({@link readQuestion}): without a request around it or courtesies, its asking words spelled right ("Whats" → "What's"). */
   question: string;
   /** The question's index terms after folding, stop words, stemming and spelling correction, in question order. */
   terms: string[];
@@ -874,7 +874,7 @@ function firstTermOf(heading: string): string | null {
  * @param opts `abstain: false` ranks even where the corpus does not answer (evaluation of the ranking alone)
  */
 export function rank(engine: Engine, input: string, limit: number, opts: { abstain?: boolean } = {}): Ranking {
-  // "Whats …", "Waht …", "Hwo many …" read as the asking words they mean (question-words.ts).
+  // "Can you tell me …", "Hi", "Whats …", "Waht …", "Hwo many …" read as what they ask (question-words.ts).
   const typed = tokenize(input);
   const question = readQuestion(input, (word) => holdsWord(engine, word), typed);
   // The question's words, read once: its terms, their corrections and the words a typed answer must not repeat.
@@ -994,13 +994,13 @@ function headingHolds(engine: Engine, heading: string, idf: ReadonlyMap<string, 
   return false;
 }
 
-/** The question's terms ({@link queryTerms}) as the engine's index holds them: synonyms read as their group's first word. */
 /** Whether the corpus holds the index term of `word` (a stop word: no). */
 function holdsWord(engine: Engine, word: string): boolean {
   const t = cachedTerm(word);
   return t !== null && orCandidates(engine.mini, [canonicalTerm(engine.synonyms, t)], SEARCH_OPTIONS).df[0]! > 0;
 }
 
+/** The question's terms ({@link queryTerms}) as the engine's index holds them: synonyms read as their group's first word. */
 function questionTerms(engine: Engine, tokens: readonly Token[]): string[] {
   const terms = queryTerms(tokens);
   return engine.synonyms.canonical.size === 0 ? terms : [...new Set(terms.map((t) => canonicalTerm(engine.synonyms, t)))];

@@ -347,12 +347,6 @@ function letterPrefixedEnd(text: string, start: number): number {
 }
 
 /**
- * Visits the ASCII word at `text[start, end)` (or from `start`, a longer one)
- * and returns where the next word may start: "401(k)", "403(b)", a number
- * with a letter in brackets, is one word, "401k", as a question may write
- * it; an identifier in camel case is its words ({@link visitCamelParts}).
- */
-/**
  * Units a number may be written on to ("5km", "10kg", "3GB", "30min",
  * "11pm"), read as the number and the unit, the way "5 km" is. Single letters
  * other than "h" are left alone ("5G", "4K", "1080p", "1990s" are names, not
@@ -382,6 +376,12 @@ function visitGluedUnit(text: string, start: number, end: number, visit: (start:
   return true;
 }
 
+/**
+ * Visits the ASCII word at `text[start, end)` (or from `start`, a longer one)
+ * and returns where the next word may start: "401(k)", "403(b)", a number
+ * with a letter in brackets, is one word, "401k", as a question may write
+ * it; an identifier in camel case is its words ({@link visitCamelParts}).
+ */
 function visitShaped(text: string, start: number, end: number, visit: (start: number, end: number, folded: string | undefined) => void): number {
   if (text.charCodeAt(end) === 0x28 && isAsciiLetter(text.charCodeAt(end + 1)) && text.charCodeAt(end + 2) === 0x29 && isDigits(text, start, end)) {
     visit(start, end + 3, text.slice(start, end) + text.charAt(end + 1).toLowerCase());
