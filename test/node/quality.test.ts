@@ -11,8 +11,8 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 // MARGIN on nDCG@10, Hit@1 or (public sets) Hit@5 fails here. Improve the ranking, then raise them.
 const MARGIN = 0.01;
 const RECORDED = {
-  cranfield: { questions: 225, 'ndcg@10': 0.4315, 'hit@1': 0.3822, 'hit@5': 0.8578 },
-  squad: { questions: 1000, 'ndcg@10': 0.8736, 'hit@1': 0.763, 'hit@5': 0.944 },
+  cranfield: { questions: 225, 'ndcg@10': 0.4337, 'hit@1': 0.3822, 'hit@5': 0.8533 },
+  squad: { questions: 1000, 'ndcg@10': 0.873, 'hit@1': 0.762, 'hit@5': 0.944 },
 };
 // Made-up documents in the layouts people have (test/fixtures/structured, -2 to -16, asked with
 // --judge phrases): what each set holds, and its recorded figures.
@@ -32,7 +32,7 @@ const STRUCTURED = {
   'structured-13': { kinds: 'an allergen table, a grant page, a troubleshooting table, a recipe card, a claim guide, courses, a changelog', questions: 43, 'ndcg@10': 0.9216, 'hit@1': 0.907, 'answer@1': 0.8372 },
   'structured-14': { kinds: 'a product page, a runbook, a hire contract, meeting notes, a library FAQ', questions: 34, 'ndcg@10': 0.9631, 'hit@1': 0.9412, 'answer@1': 0.8235 },
   'structured-15': { kinds: 'a news article, a CONTRIBUTING.md, a coffee machine manual, a conference programme, an encyclopaedia article', questions: 48, 'ndcg@10': 0.9638, 'hit@1': 0.9375, 'answer@1': 0.9167 },
-  'structured-16': { kinds: 'a licence page, a pricing page, house rules, a medical practice page, a booking email', questions: 44, 'ndcg@10': 0.8784, 'hit@1': 0.8409, 'answer@1': 0.75 },
+  'structured-16': { kinds: 'a licence page, a pricing page, house rules, a medical practice page, a booking email', questions: 44, 'ndcg@10': 0.881, 'hit@1': 0.8409, 'answer@1': 0.75 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.
