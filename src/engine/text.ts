@@ -272,13 +272,8 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
             continue;
           }
         }
-        // A number with its unit written on ("5km", "11pm"): the number and the unit, as if spaced.
-        if (isDigit(c) && !isDigit(text.charCodeAt(j - 1)) && visitGluedUnit(text, i, j, visit)) {
-          i = j;
-          continue;
-        }
-        // Rare shapes in a helper, so that this loop stays small: "401(k)", "buyLabel".
-        i = capital || text.charCodeAt(j) === 0x28 ? visitShaped(text, i, j, visit) : (visit(i, j, undefined), j);
+        // Rare shapes in a helper, so that this loop stays small: "401(k)", "buyLabel", "5km".
+        i = capital || text.charCodeAt(j) === 0x28 || (isDigit(c) && !isDigit(text.charCodeAt(j - 1))) ? visitShaped(text, i, j, visit) : (visit(i, j, undefined), j);
         continue;
       }
     } else if (isSeparator(c)) {
@@ -380,9 +375,11 @@ function visitGluedUnit(text: string, start: number, end: number, visit: (start:
  * Visits the ASCII word at `text[start, end)` (or from `start`, a longer one)
  * and returns where the next word may start: "401(k)", "403(b)", a number
  * with a letter in brackets, is one word, "401k", as a question may write
- * it; an identifier in camel case is its words ({@link visitCamelParts}).
+ * it; an identifier in camel case is its words ({@link visitCamelParts}); a
+ * number with its unit run on is the two ({@link visitGluedUnit}).
  */
 function visitShaped(text: string, start: number, end: number, visit: (start: number, end: number, folded: string | undefined) => void): number {
+  if (isDigit(text.charCodeAt(start)) && !isDigit(text.charCodeAt(end - 1)) && visitGluedUnit(text, start, end, visit)) return end;
   if (text.charCodeAt(end) === 0x28 && isAsciiLetter(text.charCodeAt(end + 1)) && text.charCodeAt(end + 2) === 0x29 && isDigits(text, start, end)) {
     visit(start, end + 3, text.slice(start, end) + text.charAt(end + 1).toLowerCase());
     return end + 3;
