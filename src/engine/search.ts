@@ -994,10 +994,10 @@ function headingHolds(engine: Engine, heading: string, idf: ReadonlyMap<string, 
   return false;
 }
 
-/** Whether the corpus holds the index term of `word` (a stop word: no). */
+/** Whether the corpus holds the index term of `word` ({@link corpusTerm}; a stop word: no). An index without a vocabulary to look in holds every word, so nothing is read otherwise. */
 function holdsWord(engine: Engine, word: string): boolean {
-  const t = cachedTerm(word);
-  return t !== null && orCandidates(engine.mini, [canonicalTerm(engine.synonyms, t)], SEARCH_OPTIONS).df[0]! > 0;
+  const vocabulary = vocabularyOf(engine.mini);
+  return vocabulary === undefined || corpusTerm(word, vocabulary, engine.synonyms) !== null;
 }
 
 /** The question's terms ({@link queryTerms}) as the engine's index holds them: synonyms read as their group's first word. */

@@ -348,17 +348,18 @@ function letterPrefixedEnd(text: string, start: number): number {
  * amounts), as are ordinals ("2nd").
  */
 const GLUED_UNITS: ReadonlySet<string> = new Set([
-  'km', 'kms', 'kg', 'kgs', 'mg', 'cm', 'mm', 'ml', 'lb', 'lbs', 'oz', 'ft', 'mi', 'mph', 'kmh', 'kph',
-  'h', 'hr', 'hrs', 'min', 'mins', 'sec', 'secs', 'kb', 'mb', 'gb', 'tb', 'kw', 'kwh', 'am', 'pm',
+  // The abbreviations of UNIT_FORMS ("km", "kg", "lbs", "gb", …).
+  ...UNIT_FORMS.flatMap(([, forms]) => forms.filter((f) => f.length <= 3)),
+  ...['h', 'min', 'sec', 'mph', 'kmh', 'kph', 'kw', 'kwh', 'am', 'pm'],
 ]);
 
 /** A time of day's "am" or "pm", which "11 p.m." does not index either. */
 const DAY_HALVES: ReadonlySet<string> = new Set(['am', 'pm']);
 
 /**
- * Visits `text[start, end)`, a word that starts with a digit and ends with a
- * letter, as a number and a unit ({@link GLUED_UNITS}) when it is one
- * ("5km" → "5", "km"; "11pm" → "11"), and says whether it was.
+ * Visits the ASCII word `text[start, end)` as a number and a unit
+ * ({@link GLUED_UNITS}) when it is one ("5km" → "5", "km"; "11pm" → "11"),
+ * and says whether it was.
  */
 function visitGluedUnit(text: string, start: number, end: number, visit: (start: number, end: number, folded: string | undefined) => void): boolean {
   let k = start;
@@ -379,7 +380,7 @@ function visitGluedUnit(text: string, start: number, end: number, visit: (start:
  * number with its unit run on is the two ({@link visitGluedUnit}).
  */
 function visitShaped(text: string, start: number, end: number, visit: (start: number, end: number, folded: string | undefined) => void): number {
-  if (isDigit(text.charCodeAt(start)) && !isDigit(text.charCodeAt(end - 1)) && visitGluedUnit(text, start, end, visit)) return end;
+  if (visitGluedUnit(text, start, end, visit)) return end;
   if (text.charCodeAt(end) === 0x28 && isAsciiLetter(text.charCodeAt(end + 1)) && text.charCodeAt(end + 2) === 0x29 && isDigits(text, start, end)) {
     visit(start, end + 3, text.slice(start, end) + text.charAt(end + 1).toLowerCase());
     return end + 3;

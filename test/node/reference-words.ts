@@ -47,7 +47,7 @@ export function referenceTokens(text: string): Token[] {
 }
 
 /** Units a number may be written on to, and the two that are dropped ("am", "pm"), as text.ts reads them. */
-const UNITS = new Set(['km', 'kms', 'kg', 'kgs', 'mg', 'cm', 'mm', 'ml', 'lb', 'lbs', 'oz', 'ft', 'mi', 'mph', 'kmh', 'kph', 'h', 'hr', 'hrs', 'min', 'mins', 'sec', 'secs', 'kb', 'mb', 'gb', 'tb', 'kw', 'kwh', 'am', 'pm']);
+const UNITS = new Set(['km', 'kms', 'kg', 'kgs', 'mg', 'cm', 'mm', 'ml', 'lb', 'lbs', 'oz', 'ft', 'yd', 'yds', 'mi', 'mph', 'kmh', 'kph', 'h', 'hr', 'hrs', 'min', 'sec', 'kb', 'mb', 'gb', 'tb', 'kw', 'kwh', 'am', 'pm']);
 
 /**
  * An ASCII word of a number and a unit run together ("5km", "1.5KG", "11pm"),
