@@ -336,7 +336,8 @@ function letterPrefixedEnd(text: string, start: number): number {
   if (k === text.length) return k;
   // What would continue the word: a letter or digit, a mark, a "." before one to three digits after a digit.
   const c = text.charCodeAt(k);
-  if (isAsciiAlnum(c) || (c >= 0x80 && !isSeparator(c) && !NOT_WORD.test(text.charAt(k)))) return -1;
+  // (By code point: a letter or mark beyond the BMP, "𞀣", is two code units, each no word character alone.)
+  if (isAsciiAlnum(c) || (c >= 0x80 && !isSeparator(c) && !NOT_WORD.test(String.fromCodePoint(text.codePointAt(k)!)))) return -1;
   if (c === 0x2e && isDigit(text.charCodeAt(k - 1)) && shortDigitsAt(text, k + 1)) return -1;
   return k;
 }

@@ -30,6 +30,7 @@ describe('query processing', () => {
     ['What is the e-mail of the X-ray desk?', ['email', 'xrai', 'desk']],
     ['How much is an ebike or an E-Bike?', ['ebik']],
     ['Plot x-y, then A-1 and a-b-c.', ['plot', '1']],
+    ['An a-bc\u{1E023} is no e-mail', ['bc', 'email']],
     ['Is --no-cache like --output?', ['--no', 'cach', 'output']],
     ['The war--which was over--ended.', ['war', 'end']],
     ['', []],
