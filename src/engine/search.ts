@@ -1332,7 +1332,7 @@ const MAX_SPLIT_CHECKS = 2;
 const MAX_ADJACENT_SCAN = 16;
 
 /**
- * Whether a passage (its text or heading) has a word whose term is `first`
+ * Whether a passage (its text, heading or document title) has a word whose term is `first`
  * right before the word `second` (compared as a term, or as written for a
  * particle, which has no term): "Wi-Fi" for "wi", "fi". Reads at most
  * {@link MAX_ADJACENT_SCAN} of the passages that hold both.
@@ -1351,7 +1351,7 @@ function adjacentInCorpus(engine: Engine, first: string, second: string): boolea
     if (matchedCount(c, j) < terms.length) continue;
     scanned++;
     const p = engine.passages[c.ids[j]!]!;
-    for (const text of [p.section, p.text]) {
+    for (const text of [engine.docs[p.doc]!.title, p.section, p.text]) {
       let after = false;
       let found = false;
       scanWords(text, (start, end, folded) => {

@@ -14,6 +14,7 @@ import {
   HOW_ADJECTIVES,
   loadEngine,
   MAX_LEAD_IN_ANSWER_CHARS,
+  parseCorpusFile,
   parseTextFile,
   queryTerms,
   rank,
@@ -1550,6 +1551,25 @@ describe('words the corpus writes as one word, or as two', () => {
     expect(rank(both, 'When is checkout?', 3).terms).toEqual(['check']);
     // Both sections then match alike: the particle, a stop word, is not matched (docs/quality.md).
     expect(ask(both, 'When is checkout?', 3).answers.map((a) => a.citation.section).sort()).toEqual(['In', 'Out']);
+  });
+
+  it('splits a word whose parts only a record\'s title has one after the other ("Wi-Fi" of a FAQ entry)', () => {
+    const faq = loadEngine(
+      buildIndex(
+        parseCorpusFile(
+          'corpus/faq.jsonl',
+          [
+            { id: 'wifi', title: 'Wi-Fi', text: 'Connect to the network Guest. The password is printed on the back of your badge.' },
+            { id: 'vpn', title: 'VPN', text: 'Sign in with your network password, then approve the prompt on your phone.' },
+          ]
+            .map((r) => JSON.stringify(r))
+            .join('\n'),
+        ).documents,
+        { corpusHash: 'test' },
+      ),
+    );
+    expect(rank(faq, "what's the wifi password", 1).terms).toEqual(['wi', 'fi', 'password']);
+    expect(ask(faq, "what's the wifi password", 1).answers[0]?.answer).toBe('The password is printed on the back of your badge.');
   });
 
   it('splits a word only where the corpus has its parts one after the other', () => {
