@@ -55,13 +55,11 @@ const CONTRACTIONS: ReadonlyMap<string, string> = new Map([
   ['itll', "it'll"],
 ]);
 
-/** Words that may follow "explain" or "describe" when they ask for what comes after them ("Explain how refunds work"). */
-const EXPLAINED = '(?:what|how|why|who|when|where|which|whether|the|a|an|your|its|this|that|these|those)';
-
 /**
  * A request that frames a question at its start ("Can you tell me …",
  * "Do you know …", "I was wondering …", "Any idea …", "Question: …",
- * "Explain how …"): it says how the question is asked, not what about.
+ * "Explain how …", "Describe …", "Define …"): it says how the question is
+ * asked, not what about.
  */
 const REQUEST = new RegExp(
   '^\\s*(?:' +
@@ -75,7 +73,8 @@ const REQUEST = new RegExp(
       'any\\s+idea\\s+',
       '(?:please\\s+)?(?:tell|show)\\s+me\\s+(?:about\\s+)?',
       'question\\s*:\\s*',
-      `(?:please\\s+)?(?:explain|describe)\\s+(?=${EXPLAINED}\\b)`,
+      // "Explain how refunds work", "Describe OKRs", "Define TOIL", "Please explain to me what …".
+      '(?:please\\s+)?(?:briefly\\s+)?(?:explain|describe|define|summari[sz]e)\\s+(?:(?:to\\s+)?(?:me|us)\\s+)?',
       '(?:please\\s+)?(?:give|send)\\s+me\\s+(?:some\\s+)?(?:information|info|details)\\s+(?:about|on)\\s+',
     ].join('|') +
     ')',
@@ -98,7 +97,8 @@ const COURTESY: ReadonlySet<string> = new Set(['hi', 'hello', 'hey', 'thanks', '
  * - a request that frames the question at its start is dropped: "Can you
  *   tell me what Avocado is?" → "what Avocado is?" (which asks for no yes or
  *   no), "Do you know who founded Scale?", "I was wondering when …", "Any
- *   idea who …", "Question: …", "Explain how …", "Tell me about …";
+ *   idea who …", "Question: …", "Explain how …", "Describe OKRs", "Define
+ *   TOIL", "Tell me about …";
  * - a greeting, a thanks or a plea is dropped: "Hi! What is Avocado?
  *   Thanks" → "! What is Avocado? ";
  * - a contraction without its apostrophe: "Whats the price?" → "What's the

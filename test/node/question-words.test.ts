@@ -43,6 +43,10 @@ describe('reading a question as it asks', () => {
     ['Any idea who runs it?', 'who runs it?'],
     ['Question: what is Avocado?', 'what is Avocado?'],
     ['Explain how refunds work', 'how refunds work'],
+    ['Describe OKRs', 'OKRs'],
+    ['Define TOIL', 'TOIL'],
+    ['Please explain to me what TOIL is', 'what TOIL is'],
+    ['Briefly summarize the deal', 'the deal'],
     ['Tell me about the deal', 'the deal'],
     ['Show me the menu', 'the menu'],
     ['Give me information about Avocado', 'Avocado'],
@@ -62,6 +66,7 @@ describe('reading a question as it asks', () => {
     ['a question whether something can be done', 'Can you ship to a PO box?', holds()],
     ['a question whether something can be shown', 'Can you show prices in euros?', holds()],
     ['a request with nothing after it', 'Can you tell me about', holds()],
+    ['a request to describe with nothing after it', 'Describe', holds()],
     ['a word the corpus holds', 'Whey protein: how much a day?', holds('whey')],
     ['a thanks the corpus holds', 'Who did the author thank?', holds('thank')],
     ['a contraction-like word the corpus holds', 'Why cant I see the cant?', holds('cant')],
@@ -95,6 +100,7 @@ describe('a question with a misspelt asking word, a greeting or a request, on th
     ['Hi! What is Avocado? Thanks', 'What is Avocado?'],
     ['Could you explain what Avocado is?', 'What is Avocado?'],
     ['Give me information about Avocado', 'What is Avocado?'],
+    ['Describe Avocado', 'What is Avocado?'],
   ])('answers %j as it answers %j', (misspelt, right) => {
     const expected = first(right);
     expect(expected).toBeDefined();
