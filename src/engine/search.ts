@@ -56,8 +56,9 @@ const WHAT_CHANGED = /\bwhat(?:'s|’s| is| has| have)? (changed|new)(?= (?:in|s
  * "policy"), a measure asked with "how" ({@link HOW_ADJECTIVES}:
  * "how long"), the verb of a money question ("cost" of "how much does it
  * cost"), the words of a question for a way to reach someone
- * ({@link CONTACT_FRAME_TERMS}: "number", "call") and the "changed" or "new" of "what changed in 2.0?"
- * ({@link WHAT_CHANGED}) weigh `RANKING.frameWeight`; a noun that names a numbered part
+ * ({@link CONTACT_FRAME_TERMS}: "number", "call"), the "changed" or "new" of "what changed in 2.0?"
+ * ({@link WHAT_CHANGED}) and the words that ask what an abbreviation
+ * spells out ({@link ABBREVIATION_Q}: "stand for") weigh `RANKING.frameWeight`; a noun that names a numbered part
  * ({@link PART_NOUNS}: "section 3.2") weighs nothing, since the number names
  * the part and a passage that says "see section 3.2" only cites it. A frame
  * term the corpus lacks does not count against the question in the
@@ -83,6 +84,11 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
   const changed = WHAT_CHANGED.exec(q);
   if (changed !== null) weights.set(term(changed[1]!)!, RANKING.frameWeight);
+  // "What does CPZ stand for?", "the acronym FIS": the words that ask what an abbreviation spells out.
+  for (const m of q.matchAll(ABBREVIATION_Q)) {
+    const t = term(m[1] ?? m[2]!);
+    if (t !== null && terms.includes(t)) weights.set(t, RANKING.frameWeight);
+  }
   // "How many eggs …?": what the question counts, when it is one of its terms.
   const count = answerType === 'number' ? COUNTED_Q.exec(q) : null;
   const c = count === null ? null : term(count[1]!);
@@ -99,6 +105,9 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   for (const t of terms) if (RELEASE_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
   return { weights, label, ...counted };
 }
+
+/** The words that ask what an abbreviation spells out: "stand" and "short" before "for", "acronym", "abbreviation" ({@link questionFrameOf}). */
+const ABBREVIATION_Q = /\b(stands?|short)\s+for\b|\b(acronyms?|abbreviations?|abbreviated|initialisms?)\b/g;
 
 /** The terms of the verbs that ask when a numbered version came out ("released", "published", "shipped"), frame words in a question that names one. */
 const RELEASE_TERMS: ReadonlySet<string> = new Set(['release', 'publish', 'ship', 'launch'].map((w) => term(w)!));

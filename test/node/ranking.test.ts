@@ -1284,6 +1284,24 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'What does section 3.2 say?', 1).answers[0]?.answer).toBe('3.2 Travel: book economy class for flights under 6 hours.');
   });
 
+  it('answers what an abbreviation stands for from the text that spells it out, which never says "stands for"', () => {
+    const engine = engineOf({
+      'corpus/parking.md': '# Parking\n\nA permit lets you park in the controlled parking zone (CPZ) where you live.\n\n## Visitors\n\nA visitor permit costs £4 a day. Visitors can stand in the bay while loading.',
+      'corpus/glossary.md': '# Glossary\n\n**TOIL** (time off in lieu): time off you earn for extra hours.\n\n**Short days**: the Fridays before a holiday.',
+    });
+    for (const [q, answer] of [
+      ['What does CPZ stand for?', 'A permit lets you park in the controlled parking zone (CPZ) where you live.'],
+      ['What is TOIL short for?', '**TOIL** (time off in lieu): time off you earn for extra hours.'],
+      ['What does the acronym TOIL mean?', '**TOIL** (time off in lieu): time off you earn for extra hours.'],
+    ]) {
+      expect(ask(engine, q!, 1).answers[0]?.answer, q).toBe(answer);
+    }
+    // "stand" and "short" ask what the letters spell out there; elsewhere they weigh in full.
+    const weightOf = (q: string, t: string) => rank(engine, q, 1, { abstain: false }).idf.get(t)!;
+    expect(weightOf('What does CPZ stand for?', 'stand')).toBeCloseTo(weightOf('Can visitors stand in the bay?', 'stand') / 2);
+    expect(weightOf('What is TOIL short for?', 'short')).toBeCloseTo(weightOf('When are short days?', 'short') / 2);
+  });
+
   it('answers "what changed in" a version from a changelog that never says "changed" or "new"', () => {
     const engine = engineOf({
       'corpus/changelog.md': '# Changelog\n\n## 2.1.0\n\n- Added `bandwidth` to limit upload speed.\n\n## 2.0.0\n\n- `ferry.json` is replaced by `ferry.toml`.',
