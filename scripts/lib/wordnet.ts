@@ -38,8 +38,10 @@ let cached: WordNetLexicon | undefined;
 
 /**
  * Each single word of WordNet → the single words of its first
- * {@link WORDNET_SENSES} senses' synsets (synonyms) and of the synsets those
- * senses are derivationally related to ("invent" → "invention", "inventor").
+ * {@link WORDNET_SENSES} senses' synsets (synonyms), of the synsets those
+ * senses are derivationally related to ("invent" → "invention", "inventor"),
+ * and, for an adjective, the noun it pertains to, both ways ("dental" and
+ * "tooth", "urban" and "city").
  * Read once per process (about a second). Throws `citeqa wordnet: …` when
  * the database files cannot be read.
  */
@@ -70,8 +72,9 @@ function readLexicon(dir: string): WordNetLexicon {
       throw new Error(`citeqa wordnet: cannot read ${file} of the WordNet database in ${dir} (${(e as Error).message}); run \`npm ci\``);
     }
   };
-  // Synset (part letter + offset) → its words, and the synsets it is derivationally related to.
-  const synsets = new Map<string, { words: string[]; derived: string[] }>();
+  // Synset (part letter + offset) → its words, the synsets it is derivationally related to, and its
+  // adjectives' nouns ("dental" → "tooth": each the word's number in its synset, then the noun's).
+  const synsets = new Map<string, { words: string[]; derived: string[]; pertains: Array<[number, string, number]> }>();
   for (const [part, letter] of PARTS) {
     for (const line of read(`data.${part}`).split('\n')) {
       if (line === '' || line.startsWith(' ')) continue;
@@ -81,16 +84,29 @@ function readLexicon(dir: string): WordNetLexicon {
       for (let i = 0; i < n; i++) words.push(f[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
       const at = 4 + 2 * n;
       const derived: string[] = [];
+      const pertains: Array<[number, string, number]> = [];
       for (let k = 0, pointers = Number(f[at]); k < pointers; k++) {
-        if (f[at + 1 + 4 * k] !== '+') continue;
+        const symbol = f[at + 1 + 4 * k];
         const to = f[at + 3 + 4 * k]!;
-        derived.push((to === 's' ? 'a' : to) + f[at + 2 + 4 * k]!);
+        const target = (to === 's' ? 'a' : to) + f[at + 2 + 4 * k]!;
+        if (symbol === '+') derived.push(target);
+        else if (symbol === '\\' && letter === 'a' && to === 'n') {
+          // A lexical pointer: source and target word numbers, two hex digits each.
+          const st = f[at + 4 + 4 * k]!;
+          pertains.push([parseInt(st.slice(0, 2), 16), target, parseInt(st.slice(2), 16)]);
+        }
       }
-      synsets.set(letter + f[0]!, { words, derived });
+      synsets.set(letter + f[0]!, { words, derived, pertains });
     }
   }
   const single = (w: string): boolean => !w.includes('_') && !w.includes('-');
   const related = new Map<string, Set<string>>();
+  const relate = (a: string, b: string): void => {
+    if (a === b || !single(a) || !single(b)) return;
+    let set = related.get(a);
+    if (set === undefined) related.set(a, (set = new Set()));
+    set.add(b);
+  };
   const common = new Set<string>();
   for (const [part, letter] of PARTS) {
     for (const line of read(`index.${part}`).split('\n')) {
@@ -101,16 +117,18 @@ function readLexicon(dir: string): WordNetLexicon {
       // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
       const offsets = f.slice(4 + Number(f[3]) + 2).filter((o) => o !== '');
       if (Number(f[4 + Number(f[3]) + 1]) > 0) common.add(word);
-      let set = related.get(word);
       for (const offset of offsets.slice(0, WORDNET_SENSES)) {
         const s = synsets.get(letter + offset);
         if (s === undefined) continue;
         const words = [...s.words];
         for (const d of s.derived) words.push(...(synsets.get(d)?.words ?? []));
-        for (const w of words) {
-          if (w === word || !single(w)) continue;
-          if (set === undefined) related.set(word, (set = new Set()));
-          set.add(w);
+        for (const w of words) relate(word, w);
+        // The noun an adjective of this sense relates to, both ways: "dental" and "tooth", "annual" and "year".
+        for (const [source, target, noun] of s.pertains) {
+          const w = synsets.get(target)?.words[noun - 1];
+          if (s.words[source - 1] !== word || w === undefined) continue;
+          relate(word, w);
+          relate(w, word);
         }
       }
     }

@@ -135,8 +135,22 @@ describe('WordNet as the lexicon', () => {
     ['invent', 'inventor'],
     ['invent', 'invention'],
     ['buy', 'purchase'],
+    ['dental', 'tooth'],
+    ['tooth', 'dental'],
+    ['year', 'annual'],
+    ['month', 'monthly'],
   ])('relates %s to %s', (word, related) => {
     expect(wordnet.get(word)).toContain(related);
+  });
+
+  it('answers a question about teeth from the passage on dental treatment', async () => {
+    const text = 'Vet fees for illness and injury are covered, up to £7,000 a year.\n\nDental treatment after an accident is covered, up to £1,000 a year.\n\nThe excess is £99 for each condition.';
+    const docs = parseTextFile('corpus/policy.txt', text).documents;
+    const engine = loadEngine(parseIndex(serializeIndex(buildIndex(docs, { corpusHash: 'test', ...wordNetForBuild() }))));
+    // "teeth" is "tooth", and WordNet's "dental" pertains to it; without that link the policy never says "teeth" and the question goes unanswered.
+    for (const q of ['Is teeth cleaning covered?', 'Are broken teeth covered?']) {
+      expect(ask(engine, q, 1).answers[0]?.answer, q).toBe('Dental treatment after an accident is covered, up to £1,000 a year.');
+    }
   });
 
   it('counts as common the words its sense-tagged texts use, and not the others', () => {
