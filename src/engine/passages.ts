@@ -30,8 +30,9 @@ export interface Passage {
  * packed while the passage stays within {@link MAX_PASSAGE_CHARS}. A longer
  * sentence stands alone. Questions are not left at the end of a passage when
  * they can open the next one with the sentence after them (FAQ text: "Q: How
- * do I export my data?" stays with its answer). Every sentence lands in
- * exactly one passage, in order.
+ * do I export my data?" stays with its answer), nor is a paragraph cut in
+ * two when it can open the next one whole. Every sentence lands in exactly
+ * one passage, in order.
  *
  * @param docIndex the document's index, stored in each passage
  */
@@ -43,7 +44,9 @@ export function toPassages(doc: ParsedDocument, docIndex: number, maxChars = MAX
     const close = (): void => {
       if (cur.length > 0) out.push(passageOf(cur, docIndex, out.length + 1, section.heading));
     };
-    for (const s of section.sentences) {
+    const sentences = section.sentences;
+    for (let at = 0; at < sentences.length; at++) {
+      const s = sentences[at]!;
       if (cur.length > 0 && length + 1 + s.text.length <= maxChars) {
         cur.push(s);
         length += 1 + s.text.length;
@@ -60,10 +63,26 @@ export function toPassages(doc: ParsedDocument, docIndex: number, maxChars = MAX
         movedLength += q.text.length + 1;
         moved++;
       }
+      // Else the paragraph (list item, glossary entry) that `s` continues opens the next passage
+      // with it, if they fit and leave a line behind: "**Probation**: your first six months." stays
+      // with "At the end your manager confirms …".
+      if (moved === 0 && s.newLine !== true) {
+        let start = cur.length - 1;
+        while (start > 0 && cur[start]!.newLine !== true) start--;
+        let runLength = s.text.length;
+        for (let i = start; i < cur.length; i++) runLength += cur[i]!.text.length + 1;
+        // The whole paragraph: its sentences after `s` too.
+        let whole = runLength;
+        for (let i = at + 1; i < sentences.length && sentences[i]!.newLine !== true && whole <= maxChars; i++) whole += 1 + sentences[i]!.text.length;
+        if (start > 0 && whole <= maxChars) {
+          moved = cur.length - start;
+          movedLength = runLength;
+        }
+      }
       if (moved > 0) {
-        const questions = cur.splice(cur.length - moved, moved);
+        const carried = cur.splice(cur.length - moved, moved);
         close();
-        cur = [...questions, s];
+        cur = [...carried, s];
         length = movedLength;
         continue;
       }

@@ -141,6 +141,25 @@ describe('passage packing', () => {
     expect(passages.map((p) => p.text.slice(0, 24))).toEqual(['Q: How do I log in? A: O', 'Q: My laptop was stolen.']);
   });
 
+  it('starts the next passage with a paragraph the limit would cut in two, when it fits there whole', () => {
+    const entries = Array.from({ length: 4 }, (_, i) => `**Term ${i + 1}**: ${'a word of the definition '.repeat(5).trim()}.`);
+    const text = `# Glossary\n\n${entries.join('\n\n')}\n\n**Probation**: your first six months. At the end your manager confirms your job in writing.\n`;
+    const passages = toPassages(parseCorpusFile('corpus/glossary.md', text).documents[0]!, 0);
+    expect(passages.map((p) => p.text.split('\n').pop())).toEqual([entries[3], '**Probation**: your first six months. At the end your manager confirms your job in writing.']);
+    expect(passages[1]!.lines).toEqual([11, 11]);
+  });
+
+  it('still cuts a paragraph that does not fit in one passage, or that is the only one', () => {
+    const long = Array.from({ length: 12 }, (_, i) => `Sentence ${i + 1} of one long paragraph goes on a while.`).join(' ');
+    for (const text of [long, `Intro line.\n\n${long}`]) {
+      const passages = toPassages(parseTextFile('corpus/long.txt', text).documents[0]!, 0);
+      expect(passages.length, text.slice(0, 12)).toBeGreaterThan(1);
+      // The paragraph's first sentences fill the first passage, after the line before them.
+      expect(passages[0]!.text, text.slice(0, 12)).toContain('Sentence 1 of');
+      expect(passages.every((p) => p.text.length <= MAX_PASSAGE_CHARS)).toBe(true);
+    }
+  });
+
   it('keeps every sentence of arbitrary documents in exactly one passage', () => {
     const sentence = fc
       .tuple(
