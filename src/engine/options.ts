@@ -111,6 +111,14 @@ export const RANKING = {
    */
   frameWeight: 0.5,
   /**
+   * A name the question writes in capitals or in camel case ("HSA", "DataConf"),
+   * when the corpus holds it, weighs this much of its IDF in the ranking (not
+   * in the abstention): of two words a small corpus holds equally rarely,
+   * "What can I spend the HSA on?" is about the HSA, not about spending
+   * (docs/quality.md, session 21).
+   */
+  nameWeight: 1.1,
+  /**
    * The question's words in a passage's document title (and a table's header
    * row, for each row under it) count for each of its sentences at this
    * share of their IDF: they name what the sentences are about.

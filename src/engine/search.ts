@@ -918,12 +918,13 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   terms.forEach((t, i) => {
     if (raw.df[i]! > 0) df.set(t, raw.df[i]!);
   });
+  const names = namesOf(question, terms, df);
   let total = 0;
   for (const t of terms) {
     // A word found nowhere in the corpus is often a paraphrase ("pay" for
     // "acquired"): weigh it like the rarest word the corpus has, not higher,
     // so one unknown word cannot veto an otherwise well-matched question.
-    const w = idfOf(n, Math.max(1, df.get(t) ?? 0)) * (frame.weights.get(t) ?? 1) * (corrected?.shares.get(t) ?? 1);
+    const w = idfOf(n, Math.max(1, df.get(t) ?? 0)) * (frame.weights.get(t) ?? (names.has(t) ? RANKING.nameWeight : 1)) * (corrected?.shares.get(t) ?? 1);
     idf.set(t, w);
     total += w;
   }
@@ -957,6 +958,23 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
   return { ...ranking, hits: hits.slice(0, limit) };
+}
+
+/** A word written in capitals ("HSA", "CPZs", "E403") or in camel case ("DataConf"). */
+const NAME = /\b(?:[A-Z][A-Z0-9]+s?|[A-Z][a-z]+[A-Z][A-Za-z]*)\b/g;
+
+/**
+ * The terms of the question's names ({@link NAME}) that the corpus holds
+ * (`df`), which weigh {@link RANKING.nameWeight} in the ranking; not a frame
+ * word ("What does CPZ stand for?" keeps "stand" at the frame's weight).
+ */
+function namesOf(question: string, terms: readonly string[], df: ReadonlyMap<string, number>): Set<string> {
+  const out = new Set<string>();
+  for (const m of question.matchAll(NAME)) {
+    const t = term(m[0].toLowerCase());
+    if (t !== null && df.has(t) && terms.includes(t)) out.add(t);
+  }
+  return out;
 }
 
 /**

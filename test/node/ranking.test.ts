@@ -1302,6 +1302,15 @@ describe('abstention on small corpora', () => {
     expect(weightOf('What is TOIL short for?', 'short')).toBeCloseTo(weightOf('When are short days?', 'short') / 2);
   });
 
+  it('answers about the name a question writes in capitals, over another word the corpus holds as rarely', async () => {
+    const engine = await fixtureEngine('structured-17');
+    expect(ask(engine, 'What can I spend the HSA on?', 1).answers[0]?.citation.section).toBe('Pay and benefits');
+    expect(ask(engine, 'Where is DataConf held?', 1).answers[0]?.answer).toBe('DataConf takes place at the Riverside Convention Centre, Hall B, on 14 and 15 May.');
+    // Written in lower case, "hsa" weighs as any word does.
+    const weightOf = (q: string, t: string) => rank(engine, q, 1, { abstain: false }).idf.get(t)!;
+    expect(weightOf('What can I spend the HSA on?', 'hsa')).toBeCloseTo(weightOf('What can I spend the hsa on?', 'hsa') * RANKING.nameWeight);
+  });
+
   it('answers "what changed in" a version from a changelog that never says "changed" or "new"', () => {
     const engine = engineOf({
       'corpus/changelog.md': '# Changelog\n\n## 2.1.0\n\n- Added `bandwidth` to limit upload speed.\n\n## 2.0.0\n\n- `ferry.json` is replaced by `ferry.toml`.',
