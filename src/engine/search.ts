@@ -203,8 +203,12 @@ const MONEY_TEXT =
   /[$€£¥₹₽₩₺₪]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|jpy|aud|cad|inr|cny)\s?\d|\d\s?(?:dollars|euros|pounds|pence|cents|yen|crowns|kronor|kroner|krona|francs|rupees|yuan|pesos|rand|zloty|baht|usd|eur|gbp|chf|sek|nok|dkk)\b|\b\d{1,3}p\b/i;
 /** What a "how many" question counts: "How many eggs …?". */
 const COUNTED_Q = /\bhow many\s+([a-z]+)/;
-/** A question that asks for a time of day: "What time does school finish?", "At what time …?" */
-const TIME_Q = /\bwhat time\b/;
+/**
+ * A question that asks for a time of day: "What time does school finish?", "At what time …?", and
+ * for hours of opening: "What are the opening hours?", "When are quiet hours?" (not "What hours a
+ * week …?", which counts them).
+ */
+const TIME_Q = /\bwhat time\b|\b(?:what|when)(?:'s|’s| is| are| were)? (?:the |your |our |its |their )?(?:[a-z'’-]+ ){0,3}hours\b(?! (?:a|per|each|every) )/;
 /** The term of "time", a frame word of a {@link TIME_Q} question. */
 const TIME_TERM = term('time')!;
 /** A time of day in a sentence: "15:15", "8.30am", "9 pm", "noon", "midnight" (not "2.50", a price). */

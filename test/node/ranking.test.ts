@@ -42,6 +42,12 @@ describe('answer type of a question', () => {
     ['In what year was the company founded?', 'date'],
     ['What time does school finish?', 'time'],
     ['At what time is check-in?', 'time'],
+    ['What are the opening hours?', 'time'],
+    ['what are the service desk opening hours', 'time'],
+    ["What are the museum's opening hours?", 'time'],
+    ['When are quiet hours?', 'time'],
+    ['How many hours a week can I work from home?', 'number'],
+    ['What hours a week do I have to work?', 'any'],
     ['How many people knew of the change?', 'number'],
     ['How wide is the river at Basel?', 'number'],
     ['How quickly will my pull request be reviewed?', 'number'],
@@ -756,6 +762,17 @@ describe('the answer sentence', () => {
     const { terms, idf } = idfOf(queryTerms('founding of scale'), [1, 1]);
     const a = analysePassage(passage, { terms, idf, answerType: 'any' }, new Set());
     expect(a.highlights.map(([s, e]) => text.slice(s, e))).toEqual(['Scale', 'founded', 'Scale', 'founded', 'Scale']);
+  });
+});
+
+describe('opening hours', () => {
+  it('quotes the sentence with the hours for "what are the … opening hours", not the one that only names the place', () => {
+    const engine = engineOf({
+      'corpus/help.md': '# Help\n\n## Service desk\n\nCall the desk on extension 4400, or raise a ticket. The desk is staffed from 7am to 7pm, Monday to Friday.\n\n## Install\n\nOpen the Software Centre and click Install.',
+    });
+    for (const q of ["What are the desk's opening hours?", 'When are the desk hours?']) {
+      expect(ask(engine, q, 1).answers[0]?.answer, q).toBe('The desk is staffed from 7am to 7pm, Monday to Friday.');
+    }
   });
 });
 
