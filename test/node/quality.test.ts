@@ -18,7 +18,7 @@ const RECORDED = {
 // --judge phrases): what each set holds, and its recorded figures.
 const STRUCTURED = {
   'structured': { kinds: 'a lease, a manual page, recipes, benefits, API docs, FAQs, a syllabus', questions: 250, 'ndcg@10': 0.8832, 'hit@1': 0.812, 'answer@1': 0.78 },
-  'structured-2': { kinds: 'a handbook, a privacy policy, a changelog, a CLI reference, a leaflet, game rules, a hotel page', questions: 118, 'ndcg@10': 0.9219, 'hit@1': 0.8898, 'answer@1': 0.8475 },
+  'structured-2': { kinds: 'a handbook, a privacy policy, a changelog, a CLI reference, a leaflet, game rules, a hotel page', questions: 118, 'ndcg@10': 0.9188, 'hit@1': 0.8814, 'answer@1': 0.8475 },
   'structured-3': { kinds: 'a billing FAQ, a recipe, lab rules, rental terms, a bus schedule', questions: 50, 'ndcg@10': 0.9326, 'hit@1': 0.9, 'answer@1': 0.9 },
   'structured-4': { kinds: 'a conference page, a quick start guide, museum hours, a glossary, a postmortem, a biography, minutes', questions: 64, 'ndcg@10': 0.8976, 'hit@1': 0.8438, 'answer@1': 0.8125 },
   'structured-5': { kinds: 'a library FAQ, a plan matrix, a menu, a tax guide, a closure email, campsite rules', questions: 51, 'ndcg@10': 0.9659, 'hit@1': 0.9412, 'answer@1': 0.8627 },
@@ -33,7 +33,7 @@ const STRUCTURED = {
   'structured-14': { kinds: 'a product page, a runbook, a hire contract, meeting notes, a library FAQ', questions: 34, 'ndcg@10': 0.9631, 'hit@1': 0.9412, 'answer@1': 0.8235 },
   'structured-15': { kinds: 'a news article, a CONTRIBUTING.md, a coffee machine manual, a conference programme, an encyclopaedia article', questions: 48, 'ndcg@10': 0.9638, 'hit@1': 0.9375, 'answer@1': 0.9167 },
   'structured-16': { kinds: 'a licence page, a pricing page, house rules, a medical practice page, a booking email', questions: 44, 'ndcg@10': 0.881, 'hit@1': 0.8409, 'answer@1': 0.75 },
-  'structured-17': { kinds: 'a parking permit page, a VPN guide, a pet insurance summary, a conference FAQ, a glossary of abbreviations', questions: 55, 'ndcg@10': 0.7711, 'hit@1': 0.7091, 'answer@1': 0.6545 },
+  'structured-17': { kinds: 'a parking permit page, a VPN guide, a pet insurance summary, a conference FAQ, a glossary of abbreviations', questions: 55, 'ndcg@10': 0.7711, 'hit@1': 0.7091, 'answer@1': 0.6727 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.
