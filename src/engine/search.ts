@@ -206,9 +206,10 @@ const COUNTED_Q = /\bhow many\s+([a-z]+)/;
 /**
  * A question that asks for a time of day: "What time does school finish?", "At what time …?", and
  * for hours of opening: "What are the opening hours?", "When are quiet hours?" (not "What hours a
- * week …?", which counts them).
+ * week …?" or "What is the price for two hours?", which count them).
  */
-const TIME_Q = /\bwhat time\b|\b(?:what|when)(?:'s|’s| is| are| were)? (?:the |your |our |its |their )?(?:[a-z'’-]+ ){0,3}hours\b(?! (?:a|per|each|every) )/;
+const TIME_Q =
+  /\bwhat time\b|\b(?:what|when)(?:'s|’s| is| are| were)? (?:the |your |our |its |their )?(?:[a-z'’-]+ ){0,3}(?<!\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|many|more|extra|additional) )hours\b(?! (?:a|per|each|every) )/;
 /** The term of "time", a frame word of a {@link TIME_Q} question. */
 const TIME_TERM = term('time')!;
 /** A time of day in a sentence: "15:15", "8.30am", "9 pm", "noon", "midnight" (not "2.50", a price). */
@@ -969,8 +970,8 @@ const NAME = /\b(?:[A-Z][A-Z0-9]+s?|[A-Z][a-z]+[A-Z][A-Za-z]*)\b/g;
 
 /**
  * The terms of the question's names ({@link NAME}) that the corpus holds
- * (`df`), which weigh {@link RANKING.nameWeight} in the ranking; not a frame
- * word ("What does CPZ stand for?" keeps "stand" at the frame's weight).
+ * (`df`): they weigh {@link RANKING.nameWeight} in the ranking, unless they
+ * are frame words, which keep the frame's weight.
  */
 function namesOf(question: string, terms: readonly string[], df: ReadonlyMap<string, number>): Set<string> {
   const out = new Set<string>();

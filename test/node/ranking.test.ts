@@ -48,6 +48,8 @@ describe('answer type of a question', () => {
     ['When are quiet hours?', 'time'],
     ['How many hours a week can I work from home?', 'number'],
     ['What hours a week do I have to work?', 'any'],
+    ['What is the price for two hours?', 'money'],
+    ['What is the charge for 3 extra hours?', 'money'],
     ['How many people knew of the change?', 'number'],
     ['How wide is the river at Basel?', 'number'],
     ['How quickly will my pull request be reviewed?', 'number'],
