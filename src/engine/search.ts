@@ -923,7 +923,7 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   terms.forEach((t, i) => {
     if (raw.df[i]! > 0) df.set(t, raw.df[i]!);
   });
-  const names = namesOf(question, terms, df);
+  const names = namesOf(question, terms, df, (t) => canonicalTerm(engine.synonyms, t));
   let total = 0;
   for (const t of terms) {
     // A word found nowhere in the corpus is often a paraphrase ("pay" for
@@ -969,14 +969,16 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
 const NAME = /\b(?:[A-Z][A-Z0-9]+s?|[A-Z][a-z]+[A-Z][A-Za-z]*)\b/g;
 
 /**
- * The terms of the question's names ({@link NAME}) that the corpus holds
+ * The terms of the question's names ({@link NAME}), read through the
+ * synonyms (`canonical`) as the question's terms are, that the corpus holds
  * (`df`): they weigh {@link RANKING.nameWeight} in the ranking, unless they
  * are frame words, which keep the frame's weight.
  */
-function namesOf(question: string, terms: readonly string[], df: ReadonlyMap<string, number>): Set<string> {
+function namesOf(question: string, terms: readonly string[], df: ReadonlyMap<string, number>, canonical: (t: string) => string): Set<string> {
   const out = new Set<string>();
   for (const m of question.matchAll(NAME)) {
-    const t = term(m[0].toLowerCase());
+    const w = term(m[0].toLowerCase());
+    const t = w === null ? null : canonical(w);
     if (t !== null && df.has(t) && terms.includes(t)) out.add(t);
   }
   return out;

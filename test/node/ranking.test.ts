@@ -1330,6 +1330,13 @@ describe('abstention on small corpora', () => {
     expect(weightOf('What can I spend the HSA on?', 'hsa')).toBeCloseTo(weightOf('What can I spend the hsa on?', 'hsa') * RANKING.nameWeight);
   });
 
+  it('weighs a name written as a synonym of a corpus word as that word', () => {
+    const docs = parseTextFile('corpus/benefits.md', '# Benefits\n\n## HSA\n\nThe HSA pays for dental costs.\n\n## Spending\n\nMoney you spend on travel is paid back.').documents;
+    const engine = loadEngine(buildIndex(docs, { corpusHash: 'test', synonyms: [['hsa', 'hra']] }));
+    const weightOf = (q: string) => rank(engine, q, 1, { abstain: false }).idf.get('hsa')!;
+    expect(weightOf('What can I spend the HRA on?')).toBeCloseTo(weightOf('What can I spend the hra on?') * RANKING.nameWeight);
+  });
+
   it('answers "what changed in" a version from a changelog that never says "changed" or "new"', () => {
     const engine = engineOf({
       'corpus/changelog.md': '# Changelog\n\n## 2.1.0\n\n- Added `bandwidth` to limit upload speed.\n\n## 2.0.0\n\n- `ferry.json` is replaced by `ferry.toml`.',
