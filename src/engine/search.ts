@@ -151,8 +151,8 @@ export interface Ranking {
   hits: Hit[];
 }
 
-/** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost", a frequency for "how often"), a way to reach someone (an email address, a phone number), a name, a place, a reason ("because …"), a yes or no, an instruction ("To delete it, go to …"), or anything. */
-export type AnswerType = 'date' | 'time' | 'number' | 'percent' | 'money' | 'frequency' | 'name' | 'place' | 'reason' | 'yesno' | 'contact' | 'instruction' | 'any';
+/** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost", a frequency for "how often", a duration or length for "how long"), a way to reach someone (an email address, a phone number), a name, a place, a reason ("because …"), a yes or no, an instruction ("To delete it, go to …"), or anything. */
+export type AnswerType = 'date' | 'time' | 'number' | 'percent' | 'money' | 'frequency' | 'duration' | 'name' | 'place' | 'reason' | 'yesno' | 'contact' | 'instruction' | 'any';
 
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
@@ -222,6 +222,15 @@ const REASON_TEXT = /\b(?:because|due to|owing to|as a result of|caused by|so th
 const FREQUENCY_Q = /\bhow often\b/;
 /** How often, in a sentence: "every year", "twice a day", "once per week", "weekly", "three times a month". */
 const FREQUENCY_TEXT = /\b(?:every|each|once|twice|daily|weekly|monthly|yearly|annually|hourly|nightly|times? (?:a|an|per|each)|per (?:day|week|month|year|hour))\b/i;
+/** A number question that asks how long: "How long is an appointment?", "How much time do I have?" */
+const DURATION_Q = /\bhow long\b|\bhow much time\b/;
+/**
+ * How long, in a sentence: a number, written out or not, or "a", "an", "half an", with a unit of time or
+ * length after it ("10 minutes", "six months", "a year", "5 business days", "48-hour", "2.5 km"); not a
+ * phone number or a count, nor "a few more days", which says no length.
+ */
+const DURATION_TEXT =
+  /\b(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a|an|half an?)[\s-](?:(?:full|whole|business|working|calendar|school|consecutive)\s)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|mm|cm|m|metres?|meters?|km|kilometres?|kilometers?|miles?|foot|feet|ft|inch(?:es)?|yards?)\b/i;
 /** A question answered yes or no: it opens with a verb ("Do I need …?", "Can I …?", "Is there …?"). */
 const YESNO_Q = /^\s*(?:do|does|did|can|could|is|are|was|were|will|would|should|may|must|has|have|am)\b/;
 /** A yes or a no opening a sentence ("Yes, except for emergencies.", "A: No."; not "No. 5"). */
@@ -229,7 +238,7 @@ const YESNO_TEXT = /^(?:A:\s*)?(?:Yes|No)\b(?!\.\s*\d)/;
 /** The answer types that pick a passage's answer sentence but do not rank passages: the words that show them are in too many passages to tell of a subject. */
 const SENTENCE_ONLY_TYPES: ReadonlySet<AnswerType> = new Set(['reason', 'yesno']);
 /** The answer types a sentence holds as a whole, by a pattern over it, rather than by one of its words. */
-const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { time: TIME_TEXT, yesno: YESNO_TEXT, contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT, frequency: FREQUENCY_TEXT };
+const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { time: TIME_TEXT, yesno: YESNO_TEXT, contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT, frequency: FREQUENCY_TEXT, duration: DURATION_TEXT };
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /**
  * A time counted from an event, an answer to "when" in a policy or a manual: "within 21 days", "after 3
@@ -285,7 +294,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (TIME_Q.test(q)) return 'time';
   if (asks(DATE_Q)) return 'date';
   if (CALL_NUMBER_Q.test(q) || WHO_TO_CALL_Q.test(q)) return 'contact';
-  if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : FREQUENCY_Q.test(q) ? 'frequency' : 'number';
+  if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : FREQUENCY_Q.test(q) ? 'frequency' : DURATION_Q.test(q) ? 'duration' : 'number';
   if (WHAT_MONEY_Q.test(q)) return 'money';
   if (CONTACT_Q.test(q)) return 'contact';
   if (NAME_Q.test(q)) return 'name';

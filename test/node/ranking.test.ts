@@ -49,6 +49,8 @@ describe('answer type of a question', () => {
     ['How many hours a week can I work from home?', 'number'],
     ['What hours a week do I have to work?', 'any'],
     ['What is the price for two hours?', 'money'],
+    ['How long is an appointment?', 'duration'],
+    ['How much time do I have to return it?', 'duration'],
     ['What is the charge for 3 extra hours?', 'money'],
     ['How many people knew of the change?', 'number'],
     ['How wide is the river at Basel?', 'number'],
@@ -775,6 +777,17 @@ describe('opening hours', () => {
     for (const q of ["What are the desk's opening hours?", 'When are the desk hours?']) {
       expect(ask(engine, q, 1).answers[0]?.answer, q).toBe('The desk is staffed from 7am to 7pm, Monday to Friday.');
     }
+  });
+});
+
+describe('how long', () => {
+  it('quotes the sentence that gives a length of time, not one with a phone number or a count', () => {
+    const engine = engineOf({
+      'corpus/clinic.md': '# Clinic\n\n## Appointments\n\nBook an appointment by phone on 01632 960 123. An appointment lasts 10 minutes.\n\n## Repeat prescriptions\n\nOrder them in the app.',
+      'corpus/refunds.md': '# Refunds\n\n## When\n\nWe refund to your card within 5 business days of receiving the return. Your bank may take a few more days.',
+    });
+    expect(ask(engine, 'How long is an appointment?', 1).answers[0]?.answer).toBe('An appointment lasts 10 minutes.');
+    expect(ask(engine, 'How long does a refund take?', 1).answers[0]?.answer).toBe('We refund to your card within 5 business days of receiving the return.');
   });
 });
 
