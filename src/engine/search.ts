@@ -203,13 +203,22 @@ const MONEY_TEXT =
   /[$€£¥₹₽₩₺₪]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|jpy|aud|cad|inr|cny)\s?\d|\d\s?(?:dollars|euros|pounds|pence|cents|yen|crowns|kronor|kroner|krona|francs|rupees|yuan|pesos|rand|zloty|baht|usd|eur|gbp|chf|sek|nok|dkk)\b|\b\d{1,3}p\b/i;
 /** What a "how many" question counts: "How many eggs …?". */
 const COUNTED_Q = /\bhow many\s+([a-z]+)/;
+/** Number words, for "how many" answers written out ("three turnovers", "hundreds of"). */
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens'.split(
+    ' ',
+  ),
+);
+/** {@link NUMBER_WORDS} as alternatives of a regular expression. */
+const NUMBER_WORD = [...NUMBER_WORDS].join('|');
 /**
  * A question that asks for a time of day: "What time does school finish?", "At what time …?", and
  * for hours of opening: "What are the opening hours?", "When are quiet hours?" (not "What hours a
  * week …?" or "What is the price for two hours?", which count them).
  */
-const TIME_Q =
-  /\bwhat time\b|\b(?:what|when)(?:'s|’s| is| are| were)? (?:the |your |our |its |their )?(?:[a-z'’-]+ ){0,3}(?<!\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|many|more|extra|additional) )hours\b(?! (?:a|per|each|every) )/;
+const TIME_Q = new RegExp(
+  `\\bwhat time\\b|\\b(?:what|when)(?:'s|’s| is| are| were)? (?:the |your |our |its |their )?(?:[a-z'’-]+ ){0,3}(?<!\\b(?:\\d+|${NUMBER_WORD}|few|several|many|more|extra|additional) )hours\\b(?! (?:a|per|each|every) )`,
+);
 /** The term of "time", a frame word of a {@link TIME_Q} question. */
 const TIME_TERM = term('time')!;
 /** A time of day in a sentence: "15:15", "8.30am", "9 pm", "noon", "midnight" (not "2.50", a price). */
@@ -225,12 +234,14 @@ const FREQUENCY_TEXT = /\b(?:every|each|once|twice|daily|weekly|monthly|yearly|a
 /** A number question that asks how long: "How long is an appointment?", "How much time do I have?" */
 const DURATION_Q = /\bhow long\b|\bhow much time\b/;
 /**
- * How long, in a sentence: a number, written out or not, or "a", "an", "half an", with a unit of time or
+ * How long, in a sentence: a number, in digits or {@link NUMBER_WORDS}, or "a", "an", "half an", with a unit of time or
  * length after it ("10 minutes", "six months", "a year", "5 business days", "48-hour", "2.5 km"); not a
  * phone number or a count, nor "a few more days", which says no length.
  */
-const DURATION_TEXT =
-  /\b(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a|an|half an?)[\s-](?:(?:full|whole|business|working|calendar|school|consecutive)\s)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|mm|cm|m|metres?|meters?|km|kilometres?|kilometers?|miles?|foot|feet|ft|inch(?:es)?|yards?)\b/i;
+const DURATION_TEXT = new RegExp(
+  `\\b(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORD}|a|an|half an?)[\\s-](?:(?:full|whole|business|working|calendar|school|consecutive)\\s)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|mm|cm|m|metres?|meters?|km|kilometres?|kilometers?|miles?|foot|feet|ft|inch(?:es)?|yards?)\\b`,
+  'i',
+);
 /** A question answered yes or no: it opens with a verb ("Do I need …?", "Can I …?", "Is there …?"). */
 const YESNO_Q = /^\s*(?:do|does|did|can|could|is|are|was|were|will|would|should|may|must|has|have|am)\b/;
 /** A yes or a no opening a sentence ("Yes, except for emergencies.", "A: No."; not "No. 5"). */
@@ -255,12 +266,6 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
 const DIGIT = /^[0-9]/;
 /** What stands before a year ("in 2025", "June 2025", "since 1990"), not before a number of things. */
 const YEAR_BEFORE = /(?:^|[^A-Za-z])(?:in|since|by|from|until|till|after|before|during|of|early|late|mid|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[\s,.-]*$/i;
-/** Number words, for "how many" answers written out ("three turnovers", "hundreds of"). */
-const NUMBER_WORDS = new Set(
-  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens'.split(
-    ' ',
-  ),
-);
 /**
  * Which lengths a number word has, by its first two letters (ASCII, lower
  * case; index `c0 << 7 | c1`, bit `length`): a word of any other shape needs no lookup.
@@ -932,7 +937,7 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   terms.forEach((t, i) => {
     if (raw.df[i]! > 0) df.set(t, raw.df[i]!);
   });
-  const names = namesOf(question, terms, df, (t) => canonicalTerm(engine.synonyms, t));
+  const names = namesOf(question, df, (t) => canonicalTerm(engine.synonyms, t));
   let total = 0;
   for (const t of terms) {
     // A word found nowhere in the corpus is often a paraphrase ("pay" for
@@ -980,15 +985,15 @@ const NAME = /\b(?:[A-Z][A-Z0-9]+s?|[A-Z][a-z]+[A-Z][A-Za-z]*)\b/g;
 /**
  * The terms of the question's names ({@link NAME}), read through the
  * synonyms (`canonical`) as the question's terms are, that the corpus holds
- * (`df`): they weigh {@link RANKING.nameWeight} in the ranking, unless they
+ * (`df`, the question's terms found in it): they weigh {@link RANKING.nameWeight} in the ranking, unless they
  * are frame words, which keep the frame's weight.
  */
-function namesOf(question: string, terms: readonly string[], df: ReadonlyMap<string, number>, canonical: (t: string) => string): Set<string> {
+function namesOf(question: string, df: ReadonlyMap<string, number>, canonical: (t: string) => string): Set<string> {
   const out = new Set<string>();
   for (const m of question.matchAll(NAME)) {
     const w = term(m[0].toLowerCase());
     const t = w === null ? null : canonical(w);
-    if (t !== null && df.has(t) && terms.includes(t)) out.add(t);
+    if (t !== null && df.has(t)) out.add(t);
   }
   return out;
 }
@@ -1390,11 +1395,15 @@ function adjacentInCorpus(engine: Engine, first: string, second: string): boolea
   const terms = wanted === null || wanted === first ? [first] : [first, wanted];
   const c = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
   let scanned = 0;
+  let titled = -1;
   for (let j = 0; j < c.count && scanned < MAX_ADJACENT_SCAN; j++) {
     if (matchedCount(c, j) < terms.length) continue;
     scanned++;
     const p = engine.passages[c.ids[j]!]!;
-    for (const text of [engine.docs[p.doc]!.title, p.section, p.text]) {
+    // A document's title once, however many of its passages are read.
+    const texts = p.doc === titled ? [p.section, p.text] : [engine.docs[p.doc]!.title, p.section, p.text];
+    titled = p.doc;
+    for (const text of texts) {
       let after = false;
       let found = false;
       scanWords(text, (start, end, folded) => {
