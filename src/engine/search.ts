@@ -253,9 +253,17 @@ const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { time: TIME_TEXT, y
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /**
  * A time counted from an event, an answer to "when" in a policy or a manual: "within 21 days", "after 3
- * working days", "by two weeks", "for a year" (a time of day, "by 7 p.m.", measured and left out: docs/quality.md).
+ * working days", "by two weeks", "for a year".
  */
 const RELATIVE_TIME = /\b(?:within|after|before|in|by|for|up to|at least)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety|a|an)\s+(?:business\s+|working\s+|calendar\s+|school\s+)?(?:days?|weeks?|months?|years?|hours?)\b/i;
+/** A day of the month as an ordinal, "the 5th", "on the 21st of each month" (also "the 12th century"). */
+const ORDINAL_DAY = /\b(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b/i;
+/**
+ * What answers "when" in a sentence besides a year or a month or weekday name ({@link DATE_WORDS}): a time counted
+ * from an event ({@link RELATIVE_TIME}), a time of day ({@link TIME_TEXT}: "collected by 13:00") or a day of the month
+ * ({@link ORDINAL_DAY}: "paid by the 5th of the month").
+ */
+const WHEN_TEXT = new RegExp([RELATIVE_TIME.source, TIME_TEXT.source, ORDINAL_DAY.source].join('|'), 'i');
 /** Month and weekday names, dates for a "when" question as a year is ("on 8 September", "every Monday", "on Tuesdays"; not "may"). */
 const WEEKDAYS = 'monday tuesday wednesday thursday friday saturday sunday'.split(' ');
 const DATE_WORDS: ReadonlySet<string> = new Set([
@@ -696,8 +704,9 @@ export function analysePassage(
     // A type found by a pattern over the whole sentence (an email address, "To delete your account, go to …", "$14 billion"),
     // before the sentence may inherit the one before's terms for holding the asked-for type.
     if (typedSentence !== undefined && typedSentence.test(sentenceText(p, s))) sentenceTyped[s] = true;
-    // "When do I get my deposit back?" of "… within 21 days after Tenant moves out": a time from an event is a date too.
-    else if (answerType === 'date' && !sentenceTyped[s] && RELATIVE_TIME.test(sentenceText(p, s))) sentenceTyped[s] = true;
+    // "When do I get my deposit back?" of "… within 21 days after Tenant moves out": a time from an event is a date too,
+    // and so are a time of day ("Bags must be collected by 13:00") and a day of the month ("paid by the 5th of the month").
+    else if (answerType === 'date' && !sentenceTyped[s] && WHEN_TEXT.test(sentenceText(p, s))) sentenceTyped[s] = true;
     if (sentenceRange !== undefined) sentenceRange[s] = rangeVerdict(sentenceText(p, s), quantity!);
     for (const [t, weight] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
     // "It is used for headache." after "Calmaprin contains ibuprofen.": the sentence speaks of what the one before named

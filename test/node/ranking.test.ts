@@ -499,6 +499,14 @@ describe('the answer sentence', () => {
     expect(ask(engine, 'When do I get my deposit back?', 1).answers[0]?.answer).toBe('The landlord returns the deposit within 21 days after the tenant moves out.');
   });
 
+  it.each([
+    ['a time of day', 'When is bag drop?', 'Bag drop is in the lorries behind the Customs House. Use the clear bag from the Expo for bag drop. Bag drop closes at 13:00.', 'Bag drop closes at 13:00.'],
+    ['a day of the month', 'When is the invoice due?', 'Invoices are due monthly in advance. Each invoice is due by the 5th of the month.', 'Each invoice is due by the 5th of the month.'],
+  ])('answers "when" with the sentence that gives %s, not the first that names the subject', (_, question, text, answer) => {
+    const engine = engineOf({ 'corpus/info.md': `# Race day\n\n${text}`, 'corpus/other.md': '# Parking\n\nThe car park opens at 6am and costs £8.' });
+    expect(ask(engine, question, 1).answers[0]?.answer).toBe(answer);
+  });
+
   it('answers a yes-or-no question about one list item with the lead-in that says what the list means', () => {
     const exclusions = ['We do not pay claims arising from:', '- a pre-existing medical condition;', '- extreme sports such as skydiving or bungee jumping;', '- being under the influence of alcohol.'];
     const engine = engineOf({
