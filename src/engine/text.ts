@@ -272,6 +272,12 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
             continue;
           }
         }
+        // "as long as" means "provided that": its "long" is no length ("How long …?"), read as the stop word "as".
+        if (j - i === 4 && c === 0x6c && isLongOfAsLongAs(text, i)) {
+          visit(i, j, 'as');
+          i = j;
+          continue;
+        }
         // Rare shapes in a helper, so that this loop stays small: "401(k)", "buyLabel", "5km".
         i = capital || text.charCodeAt(j) === 0x28 || (isDigit(c) && !isDigit(text.charCodeAt(j - 1))) ? visitShaped(text, i, j, visit) : (visit(i, j, undefined), j);
         continue;
@@ -296,6 +302,30 @@ export function scanWords(text: string, visit: (start: number, end: number, fold
     else if (!visitCamelParts(text, m.index, end, visit)) visit(m.index, end, fold(m[0]));
     i = end;
   }
+}
+
+/**
+ * Whether the word at `text[i, i + 4)` is the "long" of "as long as": spaces
+ * each side, and each "as" (in any case) a word of its own between them and
+ * the text's end or an ASCII character that is no letter or digit.
+ */
+function isLongOfAsLongAs(text: string, i: number): boolean {
+  if (!text.startsWith('long', i)) return false;
+  let b = i;
+  while (b > 0 && text.charCodeAt(b - 1) === 0x20) b--;
+  let a = i + 4;
+  while (a < text.length && text.charCodeAt(a) === 0x20) a++;
+  return b < i && a > i + 4 && isAs(text, b - 2) && isPlainEdge(text, b - 3) && isAs(text, a) && isPlainEdge(text, a + 2);
+}
+
+function isAs(text: string, k: number): boolean {
+  return k >= 0 && (text.charCodeAt(k) | 0x20) === 0x61 && (text.charCodeAt(k + 1) | 0x20) === 0x73;
+}
+
+/** Whether `text[k]` is past either end of `text` or an ASCII character that is no letter or digit. */
+function isPlainEdge(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return Number.isNaN(c) || (c < 0x80 && !isAsciiAlnum(c));
 }
 
 /**

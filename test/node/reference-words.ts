@@ -43,8 +43,16 @@ export function referenceTokens(text: string): Token[] {
       k++; // the letter in the brackets
     }
   }
+  // The "long" of "as long as" is read as the stop word "as".
+  for (const m of text.matchAll(AS_LONG_AS)) {
+    const t = out.find((o) => o.start === m.index);
+    if (t !== undefined) t.word = 'as';
+  }
   return out;
 }
+
+/** "long" between two words "as", spaces between, each "as" between the text's ends or ASCII characters that are no letters or digits. */
+const AS_LONG_AS = /(?<=(?:^|[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f])[aA][sS] +)long(?= +[aA][sS](?:$|[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]))/g;
 
 /** Units a number may be written on to, and the two that are dropped ("am", "pm"), as text.ts reads them. */
 const UNITS = new Set(['km', 'kms', 'kg', 'kgs', 'mg', 'cm', 'mm', 'ml', 'lb', 'lbs', 'oz', 'ft', 'yd', 'yds', 'mi', 'mph', 'kmh', 'kph', 'h', 'hr', 'hrs', 'min', 'sec', 'kb', 'mb', 'gb', 'tb', 'kw', 'kwh', 'am', 'pm']);
