@@ -65,16 +65,25 @@ const WHAT_CHANGED = /\bwhat(?:'s|’s| is| has| have)? (changed|new)(?= (?:in|s
  * known-terms share. The `label` is the part's number as the question's
  * terms hold it (a number read as the one that continues it, "4.2" →
  * "4.2.0", included); `counted` is the term of what a "how many" question
- * counts ("egg" of "How many eggs …?"), when the question holds it.
+ * counts ("egg" of "How many eggs …?"), when the question holds it;
+ * `measured` the term of the measure a "how" adjective asks for ("long" of
+ * "How long …?"), when the question holds it.
  */
-function questionFrameOf(question: string, terms: readonly string[], asked: number, answerType: AnswerType): { weights: ReadonlyMap<string, number>; label?: string; counted?: string } {
+function questionFrameOf(question: string, terms: readonly string[], asked: number, answerType: AnswerType): { weights: ReadonlyMap<string, number>; label?: string; counted?: string; measured?: string } {
   const weights = new Map<string, number>();
   for (const t of terms) if (FRAME_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
   // Measure nouns added to the question (after its own `asked` terms), and "weigh" when they were.
   for (let i = asked; i < terms.length; i++) weights.set(terms[i]!, RANKING.frameWeight);
   if (asked < terms.length && terms.includes(WEIGH)) weights.set(WEIGH, RANKING.frameWeight);
   const q = question.toLowerCase();
-  if (q.includes('how ')) for (const m of q.matchAll(HOW_MEASURE)) weights.set(term(m[1]!)!, RANKING.frameWeight);
+  let measured: string | undefined;
+  if (q.includes('how ')) {
+    for (const m of q.matchAll(HOW_MEASURE)) {
+      const t = term(m[1]!)!;
+      weights.set(t, RANKING.frameWeight);
+      if (measured === undefined && terms.includes(t)) measured = t;
+    }
+  }
   // "What number do I call in an emergency?": in a question for a way to reach someone, "number", "call", "phone" … frame it.
   if (answerType === 'contact') for (const t of CONTACT_FRAME_TERMS) if (terms.includes(t)) weights.set(t, RANKING.frameWeight);
   // "What time does school finish?": "time" says what kind of answer is asked for, as "year" does.
@@ -92,7 +101,7 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   // "How many eggs …?": what the question counts, when it is one of its terms.
   const count = answerType === 'number' ? COUNTED_Q.exec(q) : null;
   const c = count === null ? null : term(count[1]!);
-  const counted = c !== null && terms.includes(c) ? { counted: c } : {};
+  const extra = { ...(c !== null && terms.includes(c) ? { counted: c } : {}), ...(measured === undefined ? {} : { measured }) };
   let label: string | undefined;
   for (const m of q.matchAll(PART_NUMBER)) {
     weights.set(term(m[1]!)!, 0);
@@ -100,10 +109,10 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
     if (label !== undefined || n === undefined) continue;
     label = terms.includes(n) ? n : terms.find((t) => t.startsWith(`${n}.`));
   }
-  if (label === undefined) return { weights, ...counted };
+  if (label === undefined) return { weights, ...extra };
   // "When was version 3.0 released?": a changelog's heading dates the version; "released" says what the date is of.
   for (const t of terms) if (RELEASE_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
-  return { weights, label, ...counted };
+  return { weights, label, ...extra };
 }
 
 /** The words that ask what an abbreviation spells out: "stand" and "short" before "for", "acronym", "abbreviation" ({@link questionFrameOf}). */
@@ -345,9 +354,12 @@ function subjectWeightOf(n: number, df: number): number {
  * the "give" of "How much money does the scholarship give?" says little of what is asked.
  * The number of the quantity the question names (its `ranged`-th term, -1
  * if none) counts as held by a passage with a range that holds it: "Children
- * under 13" speaks of "a 10 year old" without the "10".
+ * under 13" speaks of "a 10 year old" without the "10". So does the measure a
+ * "how" adjective asks for (its `measured`-th term, -1 if none) by a passage
+ * with a sentence of the asked-for type: "Claims must reach us within 90 days"
+ * answers "How long …?" without the word "long".
  */
-function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf: (i: number) => number, ranged = -1): number {
+function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf: (i: number) => number, ranged = -1, measured = -1): number {
   const terms = asked;
   const weights = new Float64Array(terms);
   let total = 0;
@@ -356,7 +368,8 @@ function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf:
   const matched = (i: number): boolean => j >= 0 && ((raw.matched[j * raw.words + (i >>> 5)]! >>> (i & 31)) & 1) === 1;
   const rangeHeld = ranged >= 0 && hit.analysis?.sentenceRange?.some((r) => r > 0) === true;
   let support = 0;
-  for (let i = 0; i < terms; i++) if (matched(i) || (rangeHeld && i === ranged)) support += weights[i]!;
+  const measureHeld = measured >= 0 && hit.analysis?.sentenceTyped.some((t) => t) === true;
+  for (let i = 0; i < terms; i++) if (matched(i) || (rangeHeld && i === ranged) || (measureHeld && i === measured)) support += weights[i]!;
   // A measure noun the passage holds ("Weight: 3.2 kg" for "How much does it weigh?") adds like a frame word.
   for (let i = terms; i < raw.df.length; i++) if (matched(i)) support += subjectWeightOf(n, Math.max(1, raw.df[i]!)) * RANKING.frameWeight;
   hit.analysis?.pairs.forEach((found, i) => {
@@ -980,7 +993,7 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   const abstain =
     opts.abstain !== false &&
     ((!knownEnough(terms, (t, i) => df.has(t) || hits[0]!.analysis?.relatedHeld?.[i] === true, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
-      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1, quantity?.written === undefined ? -1 : terms.indexOf(quantity.written)) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
+      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1, quantity?.written === undefined ? -1 : terms.indexOf(quantity.written), frame.measured === undefined ? -1 : terms.indexOf(frame.measured)) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
         !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (abstain) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);

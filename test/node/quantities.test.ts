@@ -92,6 +92,17 @@ describe('a question about a child\'s age, asked of a page that gives ages witho
   });
 });
 
+describe('a "how long" question, asked of a page that gives the time without the word "long"', () => {
+  // The seventeenth structured set's documents: a pet insurance summary ("Claims must reach us within 90 days of the
+  // treatment", and "… a full refund, as long as you have not claimed" when cancelling), among others.
+  const engine = fixtureEngine('structured-17');
+
+  it('is answered from the sentence that gives a duration, not the one that says "as long as"', async () => {
+    const first = ask(await engine, 'How long do I have to send a claim?', 1).answers[0];
+    expect(first?.answer).toMatch(/^Claims must reach us within 90 days of the/);
+  });
+});
+
 describe('whether two quantities overlap', () => {
   const age = (years: number) => questionQuantity(`a ${years} year old`)!;
   const range = (text: string) => rangesIn(text)[0]!;
