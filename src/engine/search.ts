@@ -207,6 +207,14 @@ const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|
  * what was bought).
  */
 const WHAT_MONEY_Q = /\bwhat(?:'s|’s| (?:is|was|are|were|did|does|do|will|would|could|should|might))\b.*\b(cost|costs|price|fee|fees|charge|charged|worth|pay|paid|pays)\b(?!\s+(?:for|attention)\s*\??\s*$)/;
+/**
+ * A yes-or-no question whether the asker pays: "Is there a fee to cancel?", "Are there any late charges?", "Do I
+ * have to pay for returns?", "Will I be charged …?", "Does it cost extra?". Its answer is the amount ("less a £10
+ * admin fee"), so it asks for money (not "Can the application fee be waived?", whose fee is its subject, nor "Do you
+ * pay interest?").
+ */
+const YESNO_MONEY_Q =
+  /^\s*(?:(?:is|are) there (?:a |an |any )?(?:[a-z-]+ )?(?:fee|fees|charge|charges|cost|costs)\b|(?:do|will|would|should|must|can) (?:i|we)\b.*\b(?:pay|be charged)\b|(?:do|does|will|would) (?:it|this|that|they)\b.*\b(?:cost|charge)\b)/;
 /** An amount of money in a sentence: "$14 billion", "€95", "CHF 30", "18,500 pounds", "40 euros", "75 crowns", "25p". */
 const MONEY_TEXT =
   /[$€£¥₹₽₩₺₪]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|jpy|aud|cad|inr|cny)\s?\d|\d\s?(?:dollars|euros|pounds|pence|cents|yen|crowns|kronor|kroner|krona|francs|rupees|yuan|pesos|rand|zloty|baht|usd|eur|gbp|chf|sek|nok|dkk)\b|\b\d{1,3}p\b/i;
@@ -323,7 +331,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (asks(PLACE_Q)) return 'place';
   if (REASON_Q.test(q)) return 'reason';
   if (HOW_TO.test(q)) return 'instruction';
-  if (YESNO_Q.test(q)) return 'yesno';
+  if (YESNO_Q.test(q)) return YESNO_MONEY_Q.test(q) ? 'money' : 'yesno';
   return 'any';
 }
 

@@ -84,6 +84,15 @@ describe('answer type of a question', () => {
     ['What is Avocado?', 'any'],
     ['Do I need an appointment?', 'yesno'],
     ['Is there a free trial?', 'yesno'],
+    ['Is there a fee to cancel my permit?', 'money'],
+    ['Are there any late charges?', 'money'],
+    ['Do I have to pay for returns?', 'money'],
+    ['Does it cost extra to bring skis?', 'money'],
+    ['Can the application fee be waived?', 'yesno'],
+    ['Is there a charging point?', 'yesno'],
+    ['Do you pay interest on savings?', 'yesno'],
+    ['Will I be charged for a late return?', 'money'],
+    ['Do they charge for parking?', 'money'],
     ['Why will Meta release closed models?', 'reason'],
     ['How old was Manning when he played Super Bowl 50?', 'number'],
     ['Where can I park when I visit the campus?', 'place'],
@@ -796,6 +805,17 @@ describe('how long', () => {
     });
     expect(ask(engine, 'How long is an appointment?', 1).answers[0]?.answer).toBe('An appointment lasts 10 minutes.');
     expect(ask(engine, 'How long does a refund take?', 1).answers[0]?.answer).toBe('We refund to your card within 5 business days of receiving the return.');
+  });
+});
+
+describe('a yes-or-no question whether the asker pays', () => {
+  it('is answered with the sentence that gives the amount', () => {
+    const engine = engineOf({
+      'corpus/permits.md': '# Parking permits\n\n## Cancelling\n\nYou can cancel a permit at any time. We refund the unused months, less a £10 admin fee.',
+      'corpus/returns.md': '# Returns\n\nReturns are free if the item arrived damaged or wrong. Otherwise a $9.95 return label fee comes off your refund.',
+    });
+    expect(ask(engine, 'Is there a fee to cancel my permit?', 1).answers[0]?.answer).toBe('We refund the unused months, less a £10 admin fee.');
+    expect(ask(engine, 'Do I have to pay for returns?', 1).answers[0]?.answer).toBe('Otherwise a $9.95 return label fee comes off your refund.');
   });
 });
 
