@@ -265,8 +265,10 @@ const YESNO_Q = /^\s*(?:do|does|did|can|could|is|are|was|were|will|would|should|
 const YESNO_TEXT = /^(?:A:\s*)?(?:Yes|No)\b(?!\.\s*\d)/;
 /** The answer types that pick a passage's answer sentence but do not rank passages: the words that show them are in too many passages to tell of a subject. */
 const SENTENCE_ONLY_TYPES: ReadonlySet<AnswerType> = new Set(['reason', 'yesno']);
+/** An amount of money or a percentage, which a fee, a charge or a tax is often given as ("Card payments abroad | 2.75%"). */
+const MONEY_OR_SHARE_TEXT = new RegExp(`${MONEY_TEXT.source}|${PERCENT_TEXT.source}`, 'i');
 /** The answer types a sentence holds as a whole, by a pattern over it, rather than by one of its words. */
-const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { time: TIME_TEXT, yesno: YESNO_TEXT, contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_TEXT, reason: REASON_TEXT, frequency: FREQUENCY_TEXT, duration: DURATION_TEXT };
+const SENTENCE_TYPES: Partial<Record<AnswerType, RegExp>> = { time: TIME_TEXT, yesno: YESNO_TEXT, contact: CONTACT_TEXT, instruction: INSTRUCTION, percent: PERCENT_TEXT, money: MONEY_OR_SHARE_TEXT, reason: REASON_TEXT, frequency: FREQUENCY_TEXT, duration: DURATION_TEXT };
 const YEAR = /^(1[0-9]|20)[0-9][0-9]s?$/;
 /**
  * A time counted from an event, an answer to "when" in a policy or a manual: "within 21 days", "after 3

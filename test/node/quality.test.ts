@@ -23,7 +23,7 @@ const STRUCTURED = {
   'structured-4': { kinds: 'a conference page, a quick start guide, museum hours, a glossary, a postmortem, a biography, minutes', questions: 64, 'ndcg@10': 0.8976, 'hit@1': 0.8438, 'answer@1': 0.8125 },
   'structured-5': { kinds: 'a library FAQ, a plan matrix, a menu, a tax guide, a closure email, campsite rules', questions: 51, 'ndcg@10': 0.9659, 'hit@1': 0.9412, 'answer@1': 0.8627 },
   'structured-6': { kinds: 'a product catalogue, baggage rules, a transcript, a config reference, a checklist, a vet FAQ', questions: 48, 'ndcg@10': 0.9534, 'hit@1': 0.9167, 'answer@1': 0.8333 },
-  'structured-7': { kinds: 'a wedding FAQ, a town history, a fee table, refund rules, league rules, an email thread', questions: 45, 'ndcg@10': 0.868, 'hit@1': 0.8444, 'answer@1': 0.7778 },
+  'structured-7': { kinds: 'a wedding FAQ, a town history, a fee table, refund rules, league rules, an email thread', questions: 45, 'ndcg@10': 0.868, 'hit@1': 0.8444, 'answer@1': 0.8 },
   'structured-8': { kinds: 'a passport page, a manual from a PDF, an API reference, a timetable, membership terms, an allergy policy', questions: 42, 'ndcg@10': 0.9198, 'hit@1': 0.9048, 'answer@1': 0.8571 },
   'structured-9': { kinds: 'a CLI tutorial, a hospital page, a flat listing, scholarship records, a recall notice, a password policy', questions: 39, 'ndcg@10': 0.9649, 'hit@1': 0.9487, 'answer@1': 0.8462 },
   'structured-10': { kinds: 'car hire terms, an allotment newsletter, an IT help page, a festival page, a tenant handbook', questions: 36, 'ndcg@10': 0.9512, 'hit@1': 0.9444, 'answer@1': 0.9167 },

@@ -817,6 +817,12 @@ describe('a yes-or-no question whether the asker pays', () => {
     expect(ask(engine, 'Is there a fee to cancel my permit?', 1).answers[0]?.answer).toBe('We refund the unused months, less a £10 admin fee.');
     expect(ask(engine, 'Do I have to pay for returns?', 1).answers[0]?.answer).toBe('Otherwise a $9.95 return label fee comes off your refund.');
   });
+
+  it('is answered with a fee given as a percentage', () => {
+    const table = ['| Service | Fee |', '| --- | --- |', '| Monthly fee | £0 |', '| Card payments abroad | 2.75% |', '| Replacement card | £5 |'];
+    const engine = engineOf({ 'corpus/fees.md': `# Account fees\n\n${table.join('\n')}`, 'corpus/other.md': '# Branches\n\nOur branches open at 9am.' });
+    expect(ask(engine, 'Are there fees for using my card abroad?', 1).answers[0]?.answer).toBe('| Card payments abroad | 2.75% |');
+  });
 });
 
 describe('a bare yes or no', () => {
