@@ -252,11 +252,12 @@ const FREQUENCY_TEXT = /\b(?:every|each|once|twice|daily|weekly|monthly|yearly|a
 const DURATION_Q = /\bhow long\b|\bhow much time\b/;
 /**
  * How long, in a sentence: a number, in digits or {@link NUMBER_WORDS}, or "a", "an", "half an", with a unit of time or
- * length after it ("10 minutes", "six months", "a year", "5 business days", "48-hour", "2.5 km"); not a
- * phone number or a count, nor "a few more days", which says no length.
+ * length after it ("10 minutes", "six months", "a year", "5 business days", "48-hour", "2.5 km"), or a range between
+ * two times of day ("off from 7:00 until at least 16:00"); not a phone number or a count, nor "a few more days", which
+ * says no length.
  */
 const DURATION_TEXT = new RegExp(
-  `\\b(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORD}|a|an|half an?)[\\s-](?:(?:full|whole|business|working|calendar|school|consecutive)\\s)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|mm|cm|m|metres?|meters?|km|kilometres?|kilometers?|miles?|foot|feet|ft|inch(?:es)?|yards?)\\b`,
+  `\\b(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORD}|a|an|half an?)[\\s-](?:(?:full|whole|business|working|calendar|school|consecutive)\\s)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|mm|cm|m|metres?|meters?|km|kilometres?|kilometers?|miles?|foot|feet|ft|inch(?:es)?|yards?)\\b|(?:${TIME_TEXT.source})\\s*(?:to|until|till|-|–)\\s*(?:at least\\s+)?(?:${TIME_TEXT.source})`,
   'i',
 );
 /** A question answered yes or no: it opens with a verb ("Do I need …?", "Can I …?", "Is there …?"). */

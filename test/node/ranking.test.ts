@@ -806,6 +806,14 @@ describe('how long', () => {
     expect(ask(engine, 'How long is an appointment?', 1).answers[0]?.answer).toBe('An appointment lasts 10 minutes.');
     expect(ask(engine, 'How long does a refund take?', 1).answers[0]?.answer).toBe('We refund to your card within 5 business days of receiving the return.');
   });
+
+  it('quotes the sentence that gives a range between two times of day', () => {
+    const engine = engineOf({
+      'corpus/closure.txt': 'School closed on Friday\n\nThe school is closed on Friday because of water main repairs. The water will be off from 7:00 until at least 16:00. Packed lunches are at the community centre.',
+      'corpus/other.md': '# Pool\n\nThe pool water is tested daily.',
+    });
+    expect(ask(engine, 'How long will the water be off?', 1).answers[0]?.answer).toBe('The water will be off from 7:00 until at least 16:00.');
+  });
 });
 
 describe('a yes-or-no question whether the asker pays', () => {
