@@ -1862,8 +1862,8 @@ function stepsAround(p: Passage, i: number): [number, number] | undefined {
 
 /** Numbered steps quoted for a "how do I" question run on up to about this many characters (a passage holds up to about 600). */
 export const MAX_STEPS_ANSWER_CHARS = 600;
-/** A question that asks how to do something: "How do I …?", "How can we …?", "how to …". */
-export const HOW_TO = /\bhow (?:do|can|should|could|would|may) (?:i|we|you|one)\b|\bhow to\b/i;
+/** A question that asks how to do something: "How do I …?", "How can we …?", "how to …", "What do I do if …?", "What should we do …?". */
+export const HOW_TO = /\bhow (?:do|can|should|could|would|may) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:do|should|can|must|shall) (?:i|we) do\b/i;
 /** The first words of a numbered step: "1. ", "2) ". */
 const NUMBERED_STEP = /^\d{1,3}[.)]\s/;
 

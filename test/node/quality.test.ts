@@ -27,7 +27,7 @@ const STRUCTURED = {
   'structured-8': { kinds: 'a passport page, a manual from a PDF, an API reference, a timetable, membership terms, an allergy policy', questions: 42, 'ndcg@10': 0.9198, 'hit@1': 0.9048, 'answer@1': 0.8571 },
   'structured-9': { kinds: 'a CLI tutorial, a hospital page, a flat listing, scholarship records, a recall notice, a password policy', questions: 39, 'ndcg@10': 0.9649, 'hit@1': 0.9487, 'answer@1': 0.8462 },
   'structured-10': { kinds: 'car hire terms, an allotment newsletter, an IT help page, a festival page, a tenant handbook', questions: 36, 'ndcg@10': 0.9512, 'hit@1': 0.9444, 'answer@1': 0.9167 },
-  'structured-11': { kinds: 'support macros, a pool FAQ, release notes, a CLI README, a leave policy', questions: 30, 'ndcg@10': 0.9877, 'hit@1': 0.9667, 'answer@1': 0.8667 },
+  'structured-11': { kinds: 'support macros, a pool FAQ, release notes, a CLI README, a leave policy', questions: 30, 'ndcg@10': 0.9877, 'hit@1': 0.9667, 'answer@1': 0.9 },
   'structured-12': { kinds: 'a job posting, API error codes, term dates, a warranty, a forum thread, a gym timetable, a dosage page', questions: 45, 'ndcg@10': 0.8739, 'hit@1': 0.8222, 'answer@1': 0.7778 },
   'structured-13': { kinds: 'an allergen table, a grant page, a troubleshooting table, a recipe card, a claim guide, courses, a changelog', questions: 43, 'ndcg@10': 0.9216, 'hit@1': 0.907, 'answer@1': 0.8372 },
   'structured-14': { kinds: 'a product page, a runbook, a hire contract, meeting notes, a library FAQ', questions: 34, 'ndcg@10': 0.9631, 'hit@1': 0.9412, 'answer@1': 0.8235 },

@@ -77,6 +77,9 @@ describe('answer type of a question', () => {
     ['What is the support phone number?', 'contact'],
     ['How do I delete my account?', 'instruction'],
     ['How can we export our notes?', 'instruction'],
+    ['What do I do if my item arrived damaged?', 'instruction'],
+    ['What should we do when the alarm sounds?', 'instruction'],
+    ['What did I do wrong?', 'any'],
     ['How do I contact support?', 'contact'],
     ['What number do I call about the recall?', 'contact'],
     ['What number of seats does the hall have?', 'number'],
@@ -794,6 +797,16 @@ describe('opening hours', () => {
     for (const q of ["What are the desk's opening hours?", 'When are the desk hours?']) {
       expect(ask(engine, q, 1).answers[0]?.answer, q).toBe('The desk is staffed from 7am to 7pm, Monday to Friday.');
     }
+  });
+});
+
+describe('"What do I do if …?"', () => {
+  it('is answered with what to do, as "How do I …?" is', () => {
+    const engine = engineOf({
+      'corpus/damaged.md': '# Damaged item\n\nSorry your item arrived damaged. Send us a photo of the item and the box within 7 days and we will send a replacement.',
+      'corpus/late.md': '# Late parcel\n\nParcels can take up to 5 working days.',
+    });
+    expect(ask(engine, 'What do I do if my item arrived damaged?', 1).answers[0]?.answer).toBe('Send us a photo of the item and the box within 7 days and we will send a replacement.');
   });
 });
 
