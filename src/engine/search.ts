@@ -707,6 +707,8 @@ export function analysePassage(
   const sentenceOwn = p.sentences.map(() => 0);
   // For a question that names a quantity: 1 for a sentence that gives a range holding it, -1 for one whose ranges of its kind do not.
   const sentenceRange = quantity === undefined ? undefined : p.sentences.map(() => 0);
+  // "What is the maximum weight …?": the noun of a dimension, which a sentence with an amount in one of its units holds.
+  const dim = dimensionOf(terms);
   let seenInSentence = new Set<string>();
   const lastAt = new Array<number>(terms.length).fill(-1e9);
   const pairFound = new Array<boolean>(Math.max(0, terms.length - 1)).fill(false);
@@ -732,6 +734,11 @@ export function analysePassage(
     // and so are a time of day ("Bags must be collected by 13:00") and a day of the month ("paid by the 5th of the month").
     else if (answerType === 'date' && !sentenceTyped[s] && WHEN_TEXT.test(sentenceText(p, s))) sentenceTyped[s] = true;
     if (sentenceRange !== undefined) sentenceRange[s] = rangeVerdict(sentenceText(p, s), quantity!);
+    // "Bags over 32 kg are not accepted" speaks of the weight "What is the maximum weight …?" asks for.
+    if (dim !== undefined && !seenInSentence.has(dim.term) && dim.amount.test(sentenceText(p, s))) {
+      sentenceWeights[s]! += idf.get(dim.term) ?? 0;
+      if (!context.has(dim.term)) sentenceOwn[s]! += idf.get(dim.term) ?? 0;
+    }
     for (const [t, weight] of context) if (!seenInSentence.has(t)) sentenceWeights[s]! += weight;
     // "It is used for headache." after "Calmaprin contains ibuprofen.": the sentence speaks of what the one before named
     // (also when it holds no question word but the asked-for type: "The company paid $14 billion." after "Meta invested in Scale AI.").
@@ -1010,6 +1017,21 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
   return { ...ranking, hits: hits.slice(0, limit) };
+}
+
+/**
+ * The nouns of a dimension, and an amount in one of its units in a sentence: "weight" and "23 kg", "height" and "2.4 m",
+ * "capacity" and "1.5 litres". A question's dimension noun counts as held by a sentence with such an amount.
+ */
+const DIMENSION_AMOUNTS: ReadonlyArray<readonly [readonly string[], RegExp]> = [
+  [['weight', 'mass'].map((w) => term(w)!), /\d\s?(?:kg|kilos?|kilograms?|g|grams?|mg|lbs?|oz|ounces?|tonnes?|tons?)\b/i],
+  [['length', 'height', 'width', 'depth', 'distance'].map((w) => term(w)!), /\d\s?(?:km|kilomet(?:re|er)s?|m|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|miles?|ft|feet|foot|inch(?:es)?|yards?)\b/i],
+  [['volume', 'capac'].map((w) => term(w)!), /\d\s?(?:l|litres?|liters?|ml|millilit(?:re|er)s?|gallons?|pints?)\b/i],
+];
+/** The first of `terms` that is the noun of a dimension ({@link DIMENSION_AMOUNTS}), with the pattern of an amount in its units. */
+function dimensionOf(terms: readonly string[]): { term: string; amount: RegExp } | undefined {
+  for (const [nouns, amount] of DIMENSION_AMOUNTS) for (const t of terms) if (nouns.includes(t)) return { term: t, amount };
+  return undefined;
 }
 
 /** A word written in capitals ("HSA", "CPZs", "E403") or in camel case ("DataConf"). */

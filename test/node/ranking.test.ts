@@ -800,6 +800,19 @@ describe('opening hours', () => {
   });
 });
 
+describe('a dimension the question names', () => {
+  it.each([
+    ['What is the weight of a checked bag?', 'Checked bags over 32 kg are not accepted.'],
+    ['What is the height of the storage room?', 'The storage room ceiling is at 2.4 m.'],
+  ])('is held by the sentence with an amount in one of its units: %j', (question, answer) => {
+    const engine = engineOf({
+      'corpus/baggage.md': '# Baggage\n\nAn extra checked bag costs €40 online. Checked bags over 32 kg are not accepted.\n\n## Storage\n\nThe storage room is by gate 4. The storage room ceiling is at 2.4 m.',
+      'corpus/other.md': '# Parking\n\nThe car park opens at 6am.',
+    });
+    expect(ask(engine, question, 1).answers[0]?.answer).toBe(answer);
+  });
+});
+
 describe('"What do I do if …?"', () => {
   it('is answered with what to do, as "How do I …?" is', () => {
     const engine = engineOf({
