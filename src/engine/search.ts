@@ -1028,11 +1028,22 @@ const DIMENSION_AMOUNTS: ReadonlyArray<readonly [readonly string[], RegExp]> = [
   [['length', 'height', 'width', 'depth', 'distance'].map((w) => term(w)!), /\d\s?(?:km|kilomet(?:re|er)s?|m|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|miles?|ft|feet|foot|inch(?:es)?|yards?)\b/i],
   [['volume', 'capac'].map((w) => term(w)!), /\d\s?(?:l|litres?|liters?|ml|millilit(?:re|er)s?|gallons?|pints?)\b/i],
 ];
-/** The first of `terms` that is the noun of a dimension ({@link DIMENSION_AMOUNTS}), with the pattern of an amount in its units. */
+/** The set of every dimension noun's term ({@link DIMENSION_AMOUNTS}), to tell at once that a question names none. */
+const DIMENSION_NOUNS: ReadonlySet<string> = new Set(DIMENSION_AMOUNTS.flatMap(([nouns]) => nouns));
+/**
+ * The first of `terms` that is the noun of a dimension ({@link DIMENSION_AMOUNTS}), with the pattern of an amount in its
+ * units. Every passage of one question is analysed with the same terms array, so the last answer is kept.
+ */
 function dimensionOf(terms: readonly string[]): { term: string; amount: RegExp } | undefined {
-  for (const [nouns, amount] of DIMENSION_AMOUNTS) for (const t of terms) if (nouns.includes(t)) return { term: t, amount };
-  return undefined;
+  if (terms === lastDimensionTerms) return lastDimension;
+  lastDimensionTerms = terms;
+  lastDimension = undefined;
+  const t = terms.find((x) => DIMENSION_NOUNS.has(x));
+  if (t !== undefined) lastDimension = { term: t, amount: DIMENSION_AMOUNTS.find(([nouns]) => nouns.includes(t))![1] };
+  return lastDimension;
 }
+let lastDimensionTerms: readonly string[] | undefined;
+let lastDimension: { term: string; amount: RegExp } | undefined;
 
 /** A word written in capitals ("HSA", "CPZs", "E403") or in camel case ("DataConf"). */
 const NAME = /\b(?:[A-Z][A-Z0-9]+s?|[A-Z][a-z]+[A-Z][A-Za-z]*)\b/g;
