@@ -236,6 +236,13 @@ const NUMBER_WORD = [...NUMBER_WORDS].join('|');
 const TIME_Q = new RegExp(
   `\\bwhat time\\b|\\b(?:what|when)(?:'s|’s| is| are| were)? (?:the |your |our |its |their )?(?:[a-z'’-]+ ){0,3}(?<!\\b(?:\\d+|${NUMBER_WORD}|few|several|many|more|extra|additional) )hours\\b(?! (?:a|per|each|every) )`,
 );
+/**
+ * "What is the … time?" of an event, which asks for a time of day: "What is the cut-off time?", "What's the check-in
+ * time?", "What are the closing times?" ({@link DURATION_NOUN_Q} for the times that are lengths).
+ */
+const EVENT_TIME_Q = /\bwhat(?:'s|’s| is| are)? (?:the |your |our )?(?:start|starting|finish|finishing|end|closing|opening|check-in|check in|checkin|check-out|check out|checkout|departure|arrival|pickup|pick-up|pick up|collection|cut-off|cut off|cutoff|kick-off|kickoff|lunch|bed)\s+times?\b/;
+/** "What is the … time?" of a wait or a process, which asks how long: "What is the delivery time?", "What's the average waiting time?". */
+const DURATION_NOUN_Q = /\bwhat(?:'s|’s| is| are)? (?:the |your |our |an? )?(?:average |usual |typical |expected |estimated )?(?:waiting|wait|delivery|response|processing|travel|journey|turnaround|cooking|baking|recovery|lead|running|refund)\s+times?\b/;
 /** The term of "time", a frame word of a {@link TIME_Q} question. */
 const TIME_TERM = term('time')!;
 /** A time of day in a sentence: "15:15", "8.30am", "9 pm", "noon", "midnight" (not "2.50", a price). */
@@ -324,7 +331,8 @@ export function answerTypeOf(question: string): AnswerType {
     const m = re.exec(q);
     return m !== null && (lead < 0 || m.index <= lead);
   };
-  if (TIME_Q.test(q)) return 'time';
+  if (TIME_Q.test(q) || EVENT_TIME_Q.test(q)) return 'time';
+  if (DURATION_NOUN_Q.test(q)) return 'duration';
   if (asks(DATE_Q)) return 'date';
   if (CALL_NUMBER_Q.test(q) || WHO_TO_CALL_Q.test(q)) return 'contact';
   if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : FREQUENCY_Q.test(q) ? 'frequency' : DURATION_Q.test(q) ? 'duration' : 'number';

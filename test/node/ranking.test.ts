@@ -78,6 +78,12 @@ describe('answer type of a question', () => {
     ['How do I delete my account?', 'instruction'],
     ['How can we export our notes?', 'instruction'],
     ['What do I do if my item arrived damaged?', 'instruction'],
+    ['What is the cut off time?', 'time'],
+    ["What's the check-in time?", 'time'],
+    ['What are the closing times?', 'time'],
+    ['What is the delivery time?', 'duration'],
+    ["What's the average waiting time?", 'duration'],
+    ['What is the request timeout?', 'any'],
     ['What should we do when the alarm sounds?', 'instruction'],
     ['What did I do wrong?', 'any'],
     ['How do I contact support?', 'contact'],
@@ -808,6 +814,19 @@ describe('a dimension the question names', () => {
     const engine = engineOf({
       'corpus/baggage.md': '# Baggage\n\nAn extra checked bag costs €40 online. Checked bags over 32 kg are not accepted.\n\n## Storage\n\nThe storage room is by gate 4. The storage room ceiling is at 2.4 m.',
       'corpus/other.md': '# Parking\n\nThe car park opens at 6am.',
+    });
+    expect(ask(engine, question, 1).answers[0]?.answer).toBe(answer);
+  });
+});
+
+describe('"What is the … time?"', () => {
+  it.each([
+    ['What is the cut-off time?', 'Runners must reach the bridge by 10:50.'],
+    ['What is the delivery time?', 'Orders arrive within 3 working days.'],
+  ])('is answered with a time of day for an event, a length for a wait: %j', (question, answer) => {
+    const engine = engineOf({
+      'corpus/race.md': '# Race\n\n## Cut-off\n\nThe cut-off applies to every runner. Runners must reach the bridge by 10:50.',
+      'corpus/shop.md': '# Delivery\n\nDelivery is free on orders over £40. Orders arrive within 3 working days.',
     });
     expect(ask(engine, question, 1).answers[0]?.answer).toBe(answer);
   });
