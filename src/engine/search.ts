@@ -101,7 +101,9 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   // "How many eggs …?": what the question counts, when it is one of its terms.
   const count = answerType === 'number' ? COUNTED_Q.exec(q) : null;
   const c = count === null ? null : term(count[1]!);
-  const extra = { ...(c !== null && terms.includes(c) ? { counted: c } : {}), ...(measured === undefined ? {} : { measured }) };
+  const frame: { weights: ReadonlyMap<string, number>; label?: string; counted?: string; measured?: string } = { weights };
+  if (c !== null && terms.includes(c)) frame.counted = c;
+  if (measured !== undefined) frame.measured = measured;
   let label: string | undefined;
   for (const m of q.matchAll(PART_NUMBER)) {
     weights.set(term(m[1]!)!, 0);
@@ -109,10 +111,11 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
     if (label !== undefined || n === undefined) continue;
     label = terms.includes(n) ? n : terms.find((t) => t.startsWith(`${n}.`));
   }
-  if (label === undefined) return { weights, ...extra };
+  if (label === undefined) return frame;
   // "When was version 3.0 released?": a changelog's heading dates the version; "released" says what the date is of.
   for (const t of terms) if (RELEASE_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
-  return { weights, label, ...extra };
+  frame.label = label;
+  return frame;
 }
 
 /** The words that ask what an abbreviation spells out: "stand" and "short" before "for", "acronym", "abbreviation" ({@link questionFrameOf}). */
@@ -229,18 +232,19 @@ const NUMBER_WORDS = new Set(
 /** {@link NUMBER_WORDS} as alternatives of a regular expression. */
 const NUMBER_WORD = [...NUMBER_WORDS].join('|');
 /**
- * A question that asks for a time of day: "What time does school finish?", "At what time …?", and
- * for hours of opening: "What are the opening hours?", "When are quiet hours?" (not "What hours a
- * week …?" or "What is the price for two hours?", which count them).
- */
-const TIME_Q = new RegExp(
-  `\\bwhat time\\b|\\b(?:what|when)(?:'s|’s| is| are| were)? (?:the |your |our |its |their )?(?:[a-z'’-]+ ){0,3}(?<!\\b(?:\\d+|${NUMBER_WORD}|few|several|many|more|extra|additional) )hours\\b(?! (?:a|per|each|every) )`,
-);
-/**
  * "What is the … time?" of an event, which asks for a time of day: "What is the cut-off time?", "What's the check-in
  * time?", "What are the closing times?" ({@link DURATION_NOUN_Q} for the times that are lengths).
  */
 const EVENT_TIME_Q = /\bwhat(?:'s|’s| is| are)? (?:the |your |our )?(?:start|starting|finish|finishing|end|closing|opening|check-in|check in|checkin|check-out|check out|checkout|departure|arrival|pickup|pick-up|pick up|collection|cut-off|cut off|cutoff|kick-off|kickoff|lunch|bed)\s+times?\b/;
+/**
+ * A question that asks for a time of day: "What time does school finish?", "At what time …?", and
+ * for hours of opening: "What are the opening hours?", "When are quiet hours?" (not "What hours a
+ * week …?" or "What is the price for two hours?", which count them), and for the time of an event
+ * ({@link EVENT_TIME_Q}).
+ */
+const TIME_Q = new RegExp(
+  `${EVENT_TIME_Q.source}|\\bwhat time\\b|\\b(?:what|when)(?:'s|’s| is| are| were)? (?:the |your |our |its |their )?(?:[a-z'’-]+ ){0,3}(?<!\\b(?:\\d+|${NUMBER_WORD}|few|several|many|more|extra|additional) )hours\\b(?! (?:a|per|each|every) )`,
+);
 /** "What is the … time?" of a wait or a process, which asks how long: "What is the delivery time?", "What's the average waiting time?". */
 const DURATION_NOUN_Q = /\bwhat(?:'s|’s| is| are)? (?:the |your |our |an? )?(?:average |usual |typical |expected |estimated )?(?:waiting|wait|delivery|response|processing|travel|journey|turnaround|cooking|baking|recovery|lead|running|refund)\s+times?\b/;
 /** The term of "time", a frame word of a {@link TIME_Q} question. */
@@ -263,8 +267,10 @@ const DURATION_Q = /\bhow long\b|\bhow much time\b/;
  * two times of day ("off from 7:00 until at least 16:00"); not a phone number or a count, nor "a few more days", which
  * says no length.
  */
+/** Units of length, as alternatives of a regular expression: "km", "metres", "cm", "miles", "feet", "inches" … */
+const LENGTH_UNITS = 'km|kilomet(?:re|er)s?|m|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|miles?|ft|feet|foot|inch(?:es)?|yards?';
 const DURATION_TEXT = new RegExp(
-  `\\b(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORD}|a|an|half an?)[\\s-](?:(?:full|whole|business|working|calendar|school|consecutive)\\s)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|mm|cm|m|metres?|meters?|km|kilometres?|kilometers?|miles?|foot|feet|ft|inch(?:es)?|yards?)\\b|(?:${TIME_TEXT.source})\\s*(?:to|until|till|-|–)\\s*(?:at least\\s+)?(?:${TIME_TEXT.source})`,
+  `\\b(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORD}|a|an|half an?)[\\s-](?:(?:full|whole|business|working|calendar|school|consecutive)\\s)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|${LENGTH_UNITS})\\b|(?:${TIME_TEXT.source})\\s*(?:to|until|till|-|–)\\s*(?:at least\\s+)?(?:${TIME_TEXT.source})`,
   'i',
 );
 /** A question answered yes or no: it opens with a verb ("Do I need …?", "Can I …?", "Is there …?"). */
@@ -331,7 +337,7 @@ export function answerTypeOf(question: string): AnswerType {
     const m = re.exec(q);
     return m !== null && (lead < 0 || m.index <= lead);
   };
-  if (TIME_Q.test(q) || EVENT_TIME_Q.test(q)) return 'time';
+  if (TIME_Q.test(q)) return 'time';
   if (DURATION_NOUN_Q.test(q)) return 'duration';
   if (asks(DATE_Q)) return 'date';
   if (CALL_NUMBER_Q.test(q) || WHO_TO_CALL_Q.test(q)) return 'contact';
@@ -1033,7 +1039,7 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
  */
 const DIMENSION_AMOUNTS: ReadonlyArray<readonly [readonly string[], RegExp]> = [
   [['weight', 'mass'].map((w) => term(w)!), /\d\s?(?:kg|kilos?|kilograms?|g|grams?|mg|lbs?|oz|ounces?|tonnes?|tons?)\b/i],
-  [['length', 'height', 'width', 'depth', 'distance'].map((w) => term(w)!), /\d\s?(?:km|kilomet(?:re|er)s?|m|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|miles?|ft|feet|foot|inch(?:es)?|yards?)\b/i],
+  [['length', 'height', 'width', 'depth', 'distance'].map((w) => term(w)!), new RegExp(`\\d\\s?(?:${LENGTH_UNITS})\\b`, 'i')],
   [['volume', 'capac'].map((w) => term(w)!), /\d\s?(?:l|litres?|liters?|ml|millilit(?:re|er)s?|gallons?|pints?)\b/i],
 ];
 /** The set of every dimension noun's term ({@link DIMENSION_AMOUNTS}), to tell at once that a question names none. */
