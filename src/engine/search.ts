@@ -211,13 +211,14 @@ const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|
  */
 const WHAT_MONEY_Q = /\bwhat(?:'s|’s| (?:is|was|are|were|did|does|do|will|would|could|should|might))\b.*\b(cost|costs|price|fee|fees|charge|charged|worth|pay|paid|pays)\b(?!\s+(?:for|attention)\s*\??\s*$)/;
 /**
- * A yes-or-no question whether the asker pays: "Is there a fee to cancel?", "Are there any late charges?", "Do I
+ * A yes-or-no question whether the asker pays: "Is there a fee to cancel?", "Are there any late charges?", "Is there a
+ * penalty if my bill isn't paid on time?", "Do I
  * have to pay for returns?", "Will I be charged …?", "Does it cost extra?". Its answer is the amount ("less a £10
  * admin fee"), so it asks for money (not "Can the application fee be waived?", whose fee is its subject, nor "Do you
  * pay interest?").
  */
 const YESNO_MONEY_Q =
-  /^\s*(?:(?:is|are) there (?:a |an |any )?(?:[a-z-]+ )?(?:fee|fees|charge|charges|cost|costs)\b|(?:do|will|would|should|must|can) (?:i|we)\b.*\b(?:pay|be charged)\b|(?:do|does|will|would) (?:it|this|that|they)\b.*\b(?:cost|charge)\b)/;
+  /^\s*(?:(?:is|are) there (?:a |an |any )?(?:[a-z-]+ )?(?:fee|fees|charge|charges|cost|costs|penalty|penalties|fine|fines)\b|(?:do|will|would|should|must|can) (?:i|we)\b.*\b(?:pay|be charged)\b|(?:do|does|will|would) (?:it|this|that|they)\b.*\b(?:cost|charge)\b)/;
 /** An amount of money in a sentence: "$14 billion", "€95", "CHF 30", "18,500 pounds", "40 euros", "75 crowns", "25p". */
 const MONEY_TEXT =
   /[$€£¥₹₽₩₺₪]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|jpy|aud|cad|inr|cny)\s?\d|\d\s?(?:dollars|euros|pounds|pence|cents|yen|crowns|kronor|kroner|krona|francs|rupees|yuan|pesos|rand|zloty|baht|usd|eur|gbp|chf|sek|nok|dkk)\b|\b\d{1,3}p\b/i;
@@ -237,13 +238,14 @@ const NUMBER_WORD = [...NUMBER_WORDS].join('|');
  */
 const EVENT_TIME_Q = /\bwhat(?:'s|’s| is| are)? (?:the |your |our )?(?:start|starting|finish|finishing|end|closing|opening|check-in|check in|checkin|check-out|check out|checkout|departure|arrival|pickup|pick-up|pick up|collection|cut-off|cut off|cutoff|kick-off|kickoff|lunch|bed)\s+times?\b/;
 /**
- * A question that asks for a time of day: "What time does school finish?", "At what time …?", and
+ * A question that asks for a time of day: "What time does school finish?", "At what time …?", "What times is
+ * reception staffed?", and
  * for hours of opening: "What are the opening hours?", "When are quiet hours?" (not "What hours a
  * week …?" or "What is the price for two hours?", which count them), and for the time of an event
  * ({@link EVENT_TIME_Q}).
  */
 const TIME_Q = new RegExp(
-  `${EVENT_TIME_Q.source}|\\bwhat time\\b|\\b(?:what|when)(?:'s|’s| is| are| were)? (?:the |your |our |its |their )?(?:[a-z'’-]+ ){0,3}(?<!\\b(?:\\d+|${NUMBER_WORD}|few|several|many|more|extra|additional) )hours\\b(?! (?:a|per|each|every) )`,
+  `${EVENT_TIME_Q.source}|\\bwhat times?\\b|\\b(?:what|when)(?:'s|’s| is| are| were)? (?:the |your |our |its |their )?(?:[a-z'’-]+ ){0,3}(?<!\\b(?:\\d+|${NUMBER_WORD}|few|several|many|more|extra|additional) )hours\\b(?! (?:a|per|each|every) )`,
 );
 /** "What is the … time?" of a wait or a process, which asks how long: "What is the delivery time?", "What's the average waiting time?". */
 const DURATION_NOUN_Q = /\bwhat(?:'s|’s| is| are)? (?:the |your |our |an? )?(?:average |usual |typical |expected |estimated )?(?:waiting|wait|delivery|response|processing|travel|journey|turnaround|cooking|baking|recovery|lead|running|refund)\s+times?\b/;
@@ -251,6 +253,11 @@ const DURATION_NOUN_Q = /\bwhat(?:'s|’s| is| are)? (?:the |your |our |an? )?(?
 const TIME_TERM = term('time')!;
 /** A time of day in a sentence: "15:15", "8.30am", "9 pm", "noon", "midnight" (not "2.50", a price). */
 const TIME_TEXT = /\b(?:[01]?\d|2[0-3]):[0-5]\d\b|\b\d{1,2}(?:[.:][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:noon|midday|midnight)\b/i;
+/**
+ * A question that asks what words mean: "What does standing charge mean on my bill?", "What is meant by a
+ * fixed tariff?", "What's the meaning of …?", "Define …": its "charge" or "time" names the words, not the answer.
+ */
+const DEFINITION_Q = /^\s*what (?:does|do) .+\bmean\b|\bwhat(?:'s|’s| is) (?:meant by|the meaning of|the definition of)\b|^\s*(?:define|definition of)\b/;
 /** A question that asks why. */
 const REASON_Q = /\bwhy\b/;
 /** A reason in a sentence: "because", "due to", "as a result of", "so that", … */
@@ -341,6 +348,8 @@ export function answerTypeOf(question: string): AnswerType {
   if (DURATION_NOUN_Q.test(q)) return 'duration';
   if (asks(DATE_Q)) return 'date';
   if (CALL_NUMBER_Q.test(q) || WHO_TO_CALL_Q.test(q)) return 'contact';
+  // "What does standing charge mean?" asks what the words say, not for an amount.
+  if (DEFINITION_Q.test(q)) return 'any';
   if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : FREQUENCY_Q.test(q) ? 'frequency' : DURATION_Q.test(q) ? 'duration' : 'number';
   if (WHAT_MONEY_Q.test(q)) return 'money';
   if (CONTACT_Q.test(q)) return 'contact';

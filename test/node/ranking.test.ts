@@ -41,6 +41,7 @@ describe('answer type of a question', () => {
     ['When did Meta invest in Scale AI?', 'date'],
     ['In what year was the company founded?', 'date'],
     ['What time does school finish?', 'time'],
+    ['what times is reception staffed', 'time'],
     ['At what time is check-in?', 'time'],
     ['What are the opening hours?', 'time'],
     ['what are the service desk opening hours', 'time'],
@@ -98,6 +99,12 @@ describe('answer type of a question', () => {
     ['Do I have to pay for returns?', 'money'],
     ['Does it cost extra to bring skis?', 'money'],
     ['Can the application fee be waived?', 'yesno'],
+    ['Is there a penalty if my bill is paid late?', 'money'],
+    ['Are there fines for late returns?', 'money'],
+    ['What does standing charge mean on my bill?', 'any'],
+    ['What is meant by a late payment charge?', 'any'],
+    ["What's the meaning of 'time off in lieu'?", 'any'],
+    ['Define standing charge', 'any'],
     ['Is there a charging point?', 'yesno'],
     ['Do you pay interest on savings?', 'yesno'],
     ['Will I be charged for a late return?', 'money'],
@@ -861,6 +868,24 @@ describe('how long', () => {
   });
 });
 
+describe('what a question asks for, read from its words', () => {
+  it('quotes the hours for "what times"', () => {
+    const engine = engineOf({
+      'corpus/space.md': '# Member guide\n\n## Opening hours\n\nMembers can access the building 24 hours a day. Reception is staffed Monday to Friday, 8:30am to 6pm.\n\n## Day passes\n\nA day pass costs £25 and is valid during staffed hours only. Reception sells them.',
+      'corpus/other.md': '# Parking\n\nThe car park is behind the building.',
+    });
+    expect(ask(engine, 'what times is reception staffed', 1).answers[0]?.answer).toBe('Reception is staffed Monday to Friday, 8:30am to 6pm.');
+  });
+
+  it('quotes what a charge means, not its price, for "what does … mean"', () => {
+    const engine = engineOf({
+      'corpus/tariff.md': '# How your bill is worked out\n\nYour bill has two parts. The standing charge is a fixed daily amount that covers the cost of keeping your home connected. On the Fixed tariff the standing charge is 56.02p per day.',
+      'corpus/other.md': '# Moving home\n\nTell us 48 hours before you move.',
+    });
+    expect(ask(engine, 'what does standing charge mean on my bill', 1).answers[0]?.answer).toBe('The standing charge is a fixed daily amount that covers the cost of keeping your home connected.');
+  });
+});
+
 describe('a yes-or-no question whether the asker pays', () => {
   it('is answered with the sentence that gives the amount', () => {
     const engine = engineOf({
@@ -869,6 +894,14 @@ describe('a yes-or-no question whether the asker pays', () => {
     });
     expect(ask(engine, 'Is there a fee to cancel my permit?', 1).answers[0]?.answer).toBe('We refund the unused months, less a £10 admin fee.');
     expect(ask(engine, 'Do I have to pay for returns?', 1).answers[0]?.answer).toBe('Otherwise a $9.95 return label fee comes off your refund.');
+  });
+
+  it('is answered with the amount of a penalty', () => {
+    const engine = engineOf({
+      'corpus/bills.md': '# Paying your bill\n\n## If you pay late\n\nBills are due within 14 days. If your bill is not paid on time, we send a reminder. If it is still unpaid after 28 days, we add a late payment charge of £12 to your bill.',
+      'corpus/other.md': '# Meter readings\n\nSubmit a reading between the 1st and the 5th of each month.',
+    });
+    expect(ask(engine, "Is there a penalty if my bill isn't paid on time?", 1).answers[0]?.answer).toContain('we add a late payment charge of £12');
   });
 
   it('is answered with a fee given as a percentage', () => {
