@@ -5,6 +5,7 @@ import type { RelatedTerms } from './related.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
 import { sentenceText, type Passage } from './passages.js';
 import { COLUMN_GAP, isQuestion, LABEL_LINE } from './sentences.js';
+import { phraseTermsOf } from './phrases.js';
 import { readQuestion } from './question-words.js';
 import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
 import { FRAME_ADJECTIVES, FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, MEASURE_WORDS, PART_NOUNS, PARTICLES } from './stopwords.js';
@@ -1025,7 +1026,7 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   const quantity = questionQuantity(question);
   if (quantity !== undefined) ranking.quantity = quantity;
   const questionWords = new Set(tokens.map((t) => t.word));
-  let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms));
+  let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms, phraseTermsOf(question.toLowerCase(), terms.slice(0, asked), engine.synonyms)));
 
   const { minSupport, minKnown, coherenceMargin } = abstentionThresholds(n);
   // Too few of the question's words in the corpus, unless the best passage holds all but one of
@@ -1092,10 +1093,11 @@ function namesOf(question: string, df: ReadonlyMap<string, number>, canonical: (
  * the position of the first question term it relates to; none that is a
  * question term itself. Undefined when there are none.
  */
-function relatedOf(related: RelatedTerms, terms: readonly string[]): Map<string, number> | undefined {
-  if (related.size === 0) return undefined;
+function relatedOf(related: RelatedTerms, terms: readonly string[], phrased: ReadonlyArray<readonly [number, string]>): Map<string, number> | undefined {
+  if (related.size === 0 && phrased.length === 0) return undefined;
   let out: Map<string, number> | undefined;
   const own = new Set(terms);
+  for (const [i, u] of phrased) if (!own.has(u) && !out?.has(u)) (out ??= new Map()).set(u, i);
   terms.forEach((t, i) => {
     for (const u of related.get(t) ?? []) if (!own.has(u) && !out?.has(u)) (out ??= new Map()).set(u, i);
   });

@@ -34,7 +34,7 @@ const STRUCTURED = {
   'structured-15': { kinds: 'a news article, a CONTRIBUTING.md, a coffee machine manual, a conference programme, an encyclopaedia article', questions: 48, 'ndcg@10': 0.9638, 'hit@1': 0.9375, 'answer@1': 0.9167 },
   'structured-16': { kinds: 'a licence page, a pricing page, house rules, a medical practice page, a booking email', questions: 44, 'ndcg@10': 0.881, 'hit@1': 0.8409, 'answer@1': 0.75 },
   'structured-17': { kinds: 'a parking permit page, a VPN guide, a pet insurance summary, a conference FAQ, a glossary of abbreviations', questions: 55, 'ndcg@10': 0.7778, 'hit@1': 0.7273, 'answer@1': 0.7091 },
-  'structured-18': { kinds: 'a race information pack, a router set-up page, a nursery handbook, a security advisory, a volunteering FAQ', questions: 61, 'ndcg@10': 0.8582, 'hit@1': 0.7869, 'answer@1': 0.7049 },
+  'structured-18': { kinds: 'a race information pack, a router set-up page, a nursery handbook, a security advisory, a volunteering FAQ', questions: 61, 'ndcg@10': 0.8642, 'hit@1': 0.8033, 'answer@1': 0.7213 },
   'structured-19': { kinds: "an energy tariff, a car owner's guide, a coworking member guide, a summer camp FAQ, exam regulations", questions: 65, 'ndcg@10': 0.8429, 'hit@1': 0.7692, 'answer@1': 0.6923 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other

@@ -1,0 +1,71 @@
+import { canonicalTerm, type Synonyms } from './synonyms.js';
+import { term } from './text.js';
+
+/**
+ * Everyday phrases a question may use where a document uses one formal word:
+ * "pick up my bag" where the page says "collect", "get my money back" where
+ * it says "refund", "throw away" where it says "dispose of". WordNet knows
+ * most of these verbs, but lists their senses by how often literature uses
+ * them ("collect" is the fourth sense of "pick up"), so the phrases are read
+ * here, from a short list, and only with their particle: "pick a seat" is not
+ * "collect". Each phrase lends its words to one word of it (its head, the verb
+ * or "money"), as WordNet's related words do (related.ts): a passage that
+ * lacks the head but holds one of the words is a little more likely to answer.
+ */
+
+/** One phrase: the forms of its head, the particle after it (up to three words of object between), and the words it means. */
+interface Phrase {
+  readonly heads: readonly string[];
+  readonly particles: readonly string[];
+  readonly words: readonly string[];
+}
+
+const P = (heads: string, particles: string, words: string): Phrase => ({ heads: heads.split(' '), particles: particles.split(' '), words: words.split(' ') });
+
+/** The phrases, each with the one-word verbs a policy, a manual or an FAQ uses for it. */
+const PHRASES: readonly Phrase[] = [
+  P('pick picks picked picking', 'up', 'collect'),
+  P('money', 'back', 'refund reimburse'),
+  P('throw throws threw thrown throwing', 'away out', 'dispose discard'),
+  P('set sets setting', 'up', 'install configure'),
+  P('sign signs signed signing', 'up', 'register enrol enroll subscribe'),
+  P('hand hands handed handing send sends sent sending', 'in', 'submit'),
+  P('fill fills filled filling', 'in out', 'complete'),
+  P('move moves moved moving', 'out', 'leave vacate'),
+  P('turn turns turned turning switch switches switched switching', 'on', 'enable activate'),
+  P('turn turns turned turning switch switches switched switching', 'off', 'disable deactivate'),
+  P('call calls called calling', 'off', 'cancel'),
+  P('put puts putting', 'off', 'postpone delay'),
+  P('send sends sent sending give gives gave given giving bring brings brought bringing take takes took taken taking', 'back', 'return'),
+  P('pay pays paid paying', 'back', 'repay refund'),
+  P('get gets got getting', 'into', 'enter access'),
+  P('look looks looked looking', 'after', 'care'),
+  P('carry carries carried carrying', 'on', 'continue'),
+  P('cut cuts cutting', 'off', 'disconnect'),
+];
+
+/** Each phrase as a pattern: a head form, up to three words, then a particle ("pick my son's bag up"). */
+const PATTERNS: ReadonlyArray<readonly [RegExp, Phrase]> = PHRASES.map((p) => [new RegExp(`\\b(${p.heads.join('|')})(?:\\s+[a-z'’-]+){0,3}?\\s+(?:${p.particles.join('|')})\\b`, 'g'), p]);
+
+/**
+ * The related terms the phrases of {@link PHRASES} in `question` (lower case)
+ * lend to its `terms`: each as the position of the head's term and the term of
+ * one of the phrase's words, read through `synonyms` as the index reads words
+ * ("picking up" of terms `["pick", "bag"]` gives `[0, "collect"]`).
+ */
+export function phraseTermsOf(question: string, terms: readonly string[], synonyms: Synonyms): Array<readonly [number, string]> {
+  let out: Array<readonly [number, string]> | undefined;
+  for (const [re, p] of PATTERNS) {
+    if (!p.particles.some((x) => question.includes(x))) continue;
+    for (const m of question.matchAll(re)) {
+      const h = term(m[1]!);
+      const i = h === null ? -1 : terms.indexOf(canonicalTerm(synonyms, h));
+      if (i < 0) continue;
+      for (const w of p.words) {
+        const t = term(w);
+        if (t !== null) (out ??= []).push([i, canonicalTerm(synonyms, t)]);
+      }
+    }
+  }
+  return out ?? [];
+}
