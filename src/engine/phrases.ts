@@ -44,8 +44,11 @@ const PHRASES: readonly Phrase[] = [
   P('cut cuts cutting', 'off', 'disconnect'),
 ];
 
-/** Each phrase as a pattern: a head form, up to three words, then a particle ("pick my son's bag up"). */
-const PATTERNS: ReadonlyArray<readonly [RegExp, Phrase]> = PHRASES.map((p) => [new RegExp(`\\b(${p.heads.join('|')})(?:\\s+[a-z'’-]+){0,3}?\\s+(?:${p.particles.join('|')})\\b`, 'g'), p]);
+/** An object between a head and its particle: a pronoun, or a determiner and up to two more words ("my son's bag"), not a name ("send Morgan in the five years …"). */
+const OBJECT = `(?:\\s+(?:it|them|him|her|me|us|my|your|his|our|their|the|a|an|this|that|these|those)(?:\\s+[a-z'’-]+){0,2}?)?`;
+
+/** Each phrase as a pattern: a head form, its object if any, then a particle ("pick my son's bag up"). */
+const PATTERNS: ReadonlyArray<readonly [RegExp, Phrase]> = PHRASES.map((p) => [new RegExp(`\\b(${p.heads.join('|')})${OBJECT}\\s+(?:${p.particles.join('|')})\\b`, 'g'), p]);
 
 /**
  * The related terms the phrases of {@link PHRASES} in `question` (lower case)
