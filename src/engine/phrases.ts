@@ -50,6 +50,9 @@ const OBJECT = `(?:\\s+(?:it|them|him|her|me|us|my|your|his|our|their|the|a|an|t
 /** Each phrase as a pattern: a head form, its object if any, then a particle ("pick my son's bag up"). */
 const PATTERNS: ReadonlyArray<readonly [RegExp, Phrase]> = PHRASES.map((p) => [new RegExp(`\\b(${p.heads.join('|')})${OBJECT}\\s+(?:${p.particles.join('|')})\\b`, 'g'), p]);
 
+/** Any phrase's head, to tell at once that a question has none (most questions). */
+const ANY_HEAD = new RegExp(`\\b(?:${[...new Set(PHRASES.flatMap((p) => p.heads))].join('|')})\\b`);
+
 /**
  * The related terms the phrases of {@link PHRASES} in `question` (lower case)
  * lend to its `terms`: each as the position of the head's term and the term of
@@ -57,6 +60,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Phrase]> = PHRASES.map((p) => [n
  * ("picking up" of terms `["pick", "bag"]` gives `[0, "collect"]`).
  */
 export function phraseTermsOf(question: string, terms: readonly string[], synonyms: Synonyms): Array<readonly [number, string]> {
+  if (!ANY_HEAD.test(question)) return [];
   let out: Array<readonly [number, string]> | undefined;
   for (const [re, p] of PATTERNS) {
     if (!p.particles.some((x) => question.includes(x))) continue;
