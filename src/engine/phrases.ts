@@ -13,35 +13,36 @@ import { term } from './text.js';
  * lacks the head but holds one of the words is a little more likely to answer.
  */
 
-/** One phrase: the forms of its head, the particle after it (up to three words of object between), and the words it means. */
+/** One phrase: the forms of its head, the particles that may follow it (after its object, if any), and the words it means. */
 interface Phrase {
   readonly heads: readonly string[];
   readonly particles: readonly string[];
   readonly words: readonly string[];
 }
 
-const P = (heads: string, particles: string, words: string): Phrase => ({ heads: heads.split(' '), particles: particles.split(' '), words: words.split(' ') });
+const phrase = (heads: string, particles: string, words: string): Phrase => ({ heads: heads.split(' '), particles: particles.split(' '), words: words.split(' ') });
 
-/** The phrases, each with the one-word verbs a policy, a manual or an FAQ uses for it. */
+/**
+ * The phrases, each with the one-word verbs a policy, a manual or an FAQ uses for it. Left out: phrases that are
+ * also nouns of those documents ("a carry on bag", "the cut off time").
+ */
 const PHRASES: readonly Phrase[] = [
-  P('pick picks picked picking', 'up', 'collect'),
-  P('money', 'back', 'refund reimburse'),
-  P('throw throws threw thrown throwing', 'away out', 'dispose discard'),
-  P('set sets setting', 'up', 'install configure'),
-  P('sign signs signed signing', 'up', 'register enrol enroll subscribe'),
-  P('hand hands handed handing send sends sent sending', 'in', 'submit'),
-  P('fill fills filled filling', 'in out', 'complete'),
-  P('move moves moved moving', 'out', 'leave vacate'),
-  P('turn turns turned turning switch switches switched switching', 'on', 'enable activate'),
-  P('turn turns turned turning switch switches switched switching', 'off', 'disable deactivate'),
-  P('call calls called calling', 'off', 'cancel'),
-  P('put puts putting', 'off', 'postpone delay'),
-  P('send sends sent sending give gives gave given giving bring brings brought bringing take takes took taken taking', 'back', 'return'),
-  P('pay pays paid paying', 'back', 'repay refund'),
-  P('get gets got getting', 'into', 'enter access'),
-  P('look looks looked looking', 'after', 'care'),
-  P('carry carries carried carrying', 'on', 'continue'),
-  P('cut cuts cutting', 'off', 'disconnect'),
+  phrase('pick picks picked picking', 'up', 'collect'),
+  phrase('money', 'back', 'refund reimburse'),
+  phrase('throw throws threw thrown throwing', 'away out', 'dispose discard'),
+  phrase('set sets setting', 'up', 'install configure'),
+  phrase('sign signs signed signing', 'up', 'register enrol enroll subscribe'),
+  phrase('hand hands handed handing send sends sent sending', 'in', 'submit'),
+  phrase('fill fills filled filling', 'in out', 'complete'),
+  phrase('move moves moved moving', 'out', 'leave vacate'),
+  phrase('turn turns turned turning switch switches switched switching', 'on', 'enable activate'),
+  phrase('turn turns turned turning switch switches switched switching', 'off', 'disable deactivate'),
+  phrase('call calls called calling', 'off', 'cancel'),
+  phrase('put puts putting', 'off', 'postpone delay'),
+  phrase('send sends sent sending give gives gave given giving bring brings brought bringing take takes took taken taking', 'back', 'return'),
+  phrase('pay pays paid paying', 'back', 'repay refund'),
+  phrase('get gets got getting', 'into', 'enter access'),
+  phrase('look looks looked looking', 'after', 'care'),
 ];
 
 /** An object between a head and its particle: a pronoun, or a determiner and up to two more words ("my son's bag"), not a name ("send Morgan in the five years …"). */

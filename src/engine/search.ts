@@ -213,10 +213,9 @@ const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|
 const WHAT_MONEY_Q = /\bwhat(?:'s|’s| (?:is|was|are|were|did|does|do|will|would|could|should|might))\b.*\b(cost|costs|price|fee|fees|charge|charged|worth|pay|paid|pays)\b(?!\s+(?:for|attention)\s*\??\s*$)/;
 /**
  * A yes-or-no question whether the asker pays: "Is there a fee to cancel?", "Are there any late charges?", "Is there a
- * penalty if my bill isn't paid on time?", "Do I
- * have to pay for returns?", "Will I be charged …?", "Does it cost extra?". Its answer is the amount ("less a £10
- * admin fee"), so it asks for money (not "Can the application fee be waived?", whose fee is its subject, nor "Do you
- * pay interest?").
+ * penalty if my bill isn't paid on time?", "Do I have to pay for returns?", "Will I be charged …?", "Does it cost
+ * extra?". Its answer is the amount ("less a £10 admin fee"), so it asks for money (not "Can the application fee be
+ * waived?", whose fee is its subject, nor "Do you pay interest?").
  */
 const YESNO_MONEY_Q =
   /^\s*(?:(?:is|are) there (?:a |an |any )?(?:[a-z-]+ )?(?:fee|fees|charge|charges|cost|costs|penalty|penalties|fine|fines)\b|(?:do|will|would|should|must|can) (?:i|we)\b.*\b(?:pay|be charged)\b|(?:do|does|will|would) (?:it|this|that|they)\b.*\b(?:cost|charge)\b)/;
@@ -1089,9 +1088,11 @@ function namesOf(question: string, df: ReadonlyMap<string, number>, canonical: (
 }
 
 /**
- * The corpus's terms related to the question's `terms` (related.ts), each →
- * the position of the first question term it relates to; none that is a
- * question term itself. Undefined when there are none.
+ * The terms related to the question's `terms`: first those its everyday
+ * phrases lend (`phrased`, phrases.ts: "picking up" → "collect"), then the
+ * corpus's related terms (related.ts); each → the position of the question
+ * term it relates to (the first, for WordNet's); none that is a question term
+ * itself. Undefined when there are none.
  */
 function relatedOf(related: RelatedTerms, terms: readonly string[], phrased: ReadonlyArray<readonly [number, string]>): Map<string, number> | undefined {
   if (related.size === 0 && phrased.length === 0) return undefined;

@@ -35,6 +35,8 @@ describe('everyday phrases lend the formal word to their head', () => {
     'Where is the hand dryer?',
     'How much money do I need?',
     'How many letters did Tesla send Morgan in those years?',
+    'How big can my carry on bag be?',
+    'What is the cut off time?',
   ])('%j lends nothing: no phrase, only its verb or its particle', (question) => {
     expect(lent(question)).toEqual({});
   });
