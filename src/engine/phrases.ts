@@ -52,28 +52,32 @@ const OBJECT = `(?:\\s+(?:it|them|him|her|me|us|my|your|his|our|their|the|a|an|t
 const PATTERNS: ReadonlyArray<readonly [RegExp, Phrase]> = PHRASES.map((p) => [new RegExp(`\\b(${p.heads.join('|')})${OBJECT}\\s+(?:${p.particles.join('|')})\\b`, 'g'), p]);
 
 /** Any phrase's head, to tell at once that a question has none (most questions). */
-const ANY_HEAD = new RegExp(`\\b(?:${[...new Set(PHRASES.flatMap((p) => p.heads))].join('|')})\\b`);
+const ANY_HEAD = new RegExp(`\\b(?:${[...new Set(PHRASES.flatMap((p) => p.heads))].join('|')})\\b`, 'i');
+
+/** What a question without a phrase lends: nothing. */
+const NONE: ReadonlyArray<readonly [number, string]> = Object.freeze([]);
 
 /**
- * The related terms the phrases of {@link PHRASES} in `question` (lower case)
- * lend to its `terms`: each as the position of the head's term and the term of
- * one of the phrase's words, read through `synonyms` as the index reads words
- * ("picking up" of terms `["pick", "bag"]` gives `[0, "collect"]`).
+ * The related terms the phrases of {@link PHRASES} in `question` lend to the
+ * first `asked` of its `terms`: each as the position of the head's term and
+ * the term of one of the phrase's words, read through `synonyms` as the index
+ * reads words ("picking up" of terms `["pick", "bag"]` gives `[0, "collect"]`).
  */
-export function phraseTermsOf(question: string, terms: readonly string[], synonyms: Synonyms): Array<readonly [number, string]> {
-  if (!ANY_HEAD.test(question)) return [];
+export function phraseTermsOf(question: string, terms: readonly string[], asked: number, synonyms: Synonyms): ReadonlyArray<readonly [number, string]> {
+  if (!ANY_HEAD.test(question)) return NONE;
+  const q = question.toLowerCase();
   let out: Array<readonly [number, string]> | undefined;
   for (const [re, p] of PATTERNS) {
-    if (!p.particles.some((x) => question.includes(x))) continue;
-    for (const m of question.matchAll(re)) {
+    if (!p.particles.some((x) => q.includes(x))) continue;
+    for (const m of q.matchAll(re)) {
       const h = term(m[1]!);
       const i = h === null ? -1 : terms.indexOf(canonicalTerm(synonyms, h));
-      if (i < 0) continue;
+      if (i < 0 || i >= asked) continue;
       for (const w of p.words) {
         const t = term(w);
         if (t !== null) (out ??= []).push([i, canonicalTerm(synonyms, t)]);
       }
     }
   }
-  return out ?? [];
+  return out ?? NONE;
 }

@@ -1025,7 +1025,7 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   const quantity = questionQuantity(question);
   if (quantity !== undefined) ranking.quantity = quantity;
   const questionWords = new Set(tokens.map((t) => t.word));
-  let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms, phraseTermsOf(question.toLowerCase(), terms.slice(0, asked), engine.synonyms)));
+  let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms, phraseTermsOf(question, terms, asked, engine.synonyms)));
 
   const { minSupport, minKnown, coherenceMargin } = abstentionThresholds(n);
   // Too few of the question's words in the corpus, unless the best passage holds all but one of

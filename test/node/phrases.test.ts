@@ -5,10 +5,9 @@ import { NO_SYNONYMS } from '../../src/engine/synonyms.js';
 
 /** The words (as terms) each question's phrases lend, by the question word they lend to. */
 function lent(question: string): Record<string, string[]> {
-  const q = question.toLowerCase();
-  const terms = queryTerms(q);
+  const terms = queryTerms(question);
   const out: Record<string, string[]> = {};
-  for (const [i, t] of phraseTermsOf(q, terms, NO_SYNONYMS)) (out[terms[i]!] ??= []).push(t);
+  for (const [i, t] of phraseTermsOf(question, terms, terms.length, NO_SYNONYMS)) (out[terms[i]!] ??= []).push(t);
   return out;
 }
 
