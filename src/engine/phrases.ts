@@ -69,7 +69,8 @@ export function phraseTermsOf(question: string, terms: readonly string[], asked:
   let out: Array<readonly [number, string]> | undefined;
   for (const [re, p] of PATTERNS) {
     if (!p.particles.some((x) => q.includes(x))) continue;
-    for (const m of q.matchAll(re)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(q); m !== null; m = re.exec(q)) {
       const h = term(m[1]!);
       const i = h === null ? -1 : terms.indexOf(canonicalTerm(synonyms, h));
       if (i < 0 || i >= asked) continue;
