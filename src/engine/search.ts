@@ -1337,8 +1337,8 @@ function overNeighbours(engine: Engine, p: number, stage1: Scratch, value: (q: n
 /**
  * The question's terms with each one found nowhere in the corpus replaced:
  * by the one word it makes with the word after it, when that is a particle
- * or joined to it by a hyphen ({@link joinedTerm}: "picked up" → "pickup",
- * "wi-fi" → "wifi"); or else by the corpus term one edit away from it
+ * or joined to it by a hyphen or a space ({@link joinedTerm}: "picked up" →
+ * "pickup", "wi-fi" → "wifi", "maker space" → "makerspace"); or else by the corpus term one edit away from it
  * ({@link correctTerm}), or, for a number, by the corpus's number that
  * continues it ({@link longerNumber}: "4.2" → "4.2.0"); or else by the two
  * corpus words it is made of ({@link splitTerm}: "wifi" → "wi", "fi";
@@ -1368,8 +1368,10 @@ function correctSpelling(
     const before = at < 1 || !hyphenated(question, tokens[at - 1]!, tokens[at]!) ? undefined : tokens[at - 1]!;
     const number = DIGIT.test(t);
     const split = SPLITTABLE.test(word);
-    if (next === undefined && before === undefined && !number && !split && t.length < min) return;
-    tries--;
+    const short = before === undefined && !number && !split && t.length < min;
+    if (next === undefined && short) return;
+    // A short word that only a space joins to the next is looked up as one word with it, which is no correction to count.
+    if (!short || PARTICLE_SET.has(next!.word) || !spaced(question, tokens[at]!, next!)) tries--;
     // Only a question with an unknown word that can be looked up reads the vocabulary.
     const vocabulary = vocabularyOf(engine.mini);
     if (vocabulary === undefined) return;
@@ -1407,20 +1409,23 @@ const SPLITTABLE = /^[a-z]{4,}$/;
 
 const PARTICLE_SET: ReadonlySet<string> = new Set(PARTICLES);
 
-/** The word after `tokens[at]` when it is a particle or joined to it by a hyphen ("wi-fi"). */
+/** The word after `tokens[at]` when it is a particle or joined to it by a hyphen ("wi-fi") or a space ("maker space"). */
 function joinableAfter(question: string, tokens: readonly Token[], at: number): Token | undefined {
   const next = tokens[at + 1];
-  return next !== undefined && (PARTICLE_SET.has(next.word) || hyphenated(question, tokens[at]!, next)) ? next : undefined;
+  return next !== undefined && (PARTICLE_SET.has(next.word) || hyphenated(question, tokens[at]!, next) || spaced(question, tokens[at]!, next)) ? next : undefined;
 }
+
+/** Whether `b` follows `a` in `question` after a single space. */
+const spaced = (question: string, a: Token, b: Token): boolean => question[a.end] === ' ' && b.start === a.end + 1;
 
 /** Whether `b` follows `a` in `question` after a single hyphen. */
 const hyphenated = (question: string, a: Token, b: Token): boolean => question[a.end] === '-' && b.start === a.end + 1;
 
 /**
  * The one word that a question word (term `t`, written `word`) and the word
- * after it (`next`, a particle or hyphenated to it) make in the corpus:
+ * after it (`next`: a particle, or hyphenated or spaced from it) make in the corpus:
  * "When is trash picked up?" → "pickup", "How do I log in?" → "login",
- * "wi-fi" → "wifi"; null when the vocabulary has no such word.
+ * "wi-fi" → "wifi", "maker space" → "makerspace"; null when the vocabulary has no such word.
  */
 export function joinedTerm(t: string, word: string, next: string, vocabulary: Vocabulary, synonyms: Synonyms = NO_SYNONYMS): string | null {
   // The verb's stem and the word as written: "picked" → "pick" + "up"; "set" + "up".

@@ -1768,6 +1768,17 @@ describe('words the corpus writes as one word, or as two', () => {
     expect(rank(engine, 'How do I log in?', 1, { abstain: false }).terms).toEqual(['log']);
   });
 
+  it('joins a word the corpus lacks with the word after it where the corpus writes them as one ("maker space": "makerspace")', () => {
+    const library = engineOf({
+      'corpus/library.md': '# Library\n\n## Makerspace\n\nThe makerspace is open to anyone with a library card. Under-16s need an adult with them.\n\n## Loans\n\nYou can borrow 12 books at a time.',
+      'corpus/parking.md': '# Parking\n\nThe car park behind the library has 40 spaces.',
+    });
+    expect(rank(library, 'Who can use the maker space?', 1).terms).toEqual(['us', 'makerspac', 'space']);
+    expect(ask(library, 'Who can use the maker space?', 1).answers[0]?.answer).toBe('The makerspace is open to anyone with a library card.');
+    // Words the corpus holds stay as they are.
+    expect(rank(library, 'How many spaces does the car park have?', 1).terms).toEqual(['space', 'car', 'park']);
+  });
+
   it('joins only a verb and the particle after it', () => {
     // "picked" is not followed by a particle here, and "up" after "trash" does not make "trashup".
     expect(rank(engine, 'Is trash picked on Monday up north?', 1, { abstain: false }).terms).toContain('pick');
