@@ -21,6 +21,8 @@ export interface Quantity {
   age?: boolean;
   /** A question's single amount only: its number as written ("10"), the word a passage may hold or not. */
   written?: string;
+  /** A question's single amount only: its unit as written ("year"). */
+  unitWritten?: string;
 }
 
 type Dimension = Quantity['dimension'];
@@ -166,7 +168,7 @@ export function questionQuantity(question: string): Quantity | undefined {
     const unit = unitOf(m[2]!);
     if (unit === undefined) continue;
     const at = amount(m[1]!) * unit[1];
-    found = { dimension: unit[0], unit: unit[1], low: at, high: at, lowOpen: false, highOpen: false, written: m[1]! };
+    found = { dimension: unit[0], unit: unit[1], low: at, high: at, lowOpen: false, highOpen: false, written: m[1]!, unitWritten: m[2]! };
     amounts++;
   }
   if (found === undefined) return undefined;

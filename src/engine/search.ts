@@ -730,6 +730,8 @@ export function analysePassage(
   const sentenceOwn = p.sentences.map(() => 0);
   // For a question that names a quantity: 1 for a sentence that gives a range holding it, -1 for one whose ranges of its kind do not.
   const sentenceRange = quantity === undefined ? undefined : p.sentences.map(() => 0);
+  // The question's words of its quantity ("14", "year", "old" of "my 14 year old"), which a sentence with a range that holds it speaks of.
+  const quantityTerms = quantity === undefined ? NO_TERMS : quantityTermsOf(quantity, terms);
   // "What is the maximum weight …?": the noun of a dimension, which a sentence with an amount in one of its units holds.
   const dim = dimensionOf(terms);
   let seenInSentence = new Set<string>();
@@ -757,6 +759,8 @@ export function analysePassage(
     // and so are a time of day ("Bags must be collected by 13:00") and a day of the month ("paid by the 5th of the month").
     else if (answerType === 'date' && !sentenceTyped[s] && WHEN_TEXT.test(sentenceText(p, s))) sentenceTyped[s] = true;
     if (sentenceRange !== undefined) sentenceRange[s] = rangeVerdict(sentenceText(p, s), quantity!);
+    // "Patrons aged 12 to 15 may use …" speaks of "my 14 year old" without its words.
+    if (sentenceRange?.[s] === 1) for (const t of quantityTerms) if (!seenInSentence.has(t) && !context.has(t)) sentenceWeights[s]! += idf.get(t) ?? 0;
     // "Bags over 32 kg are not accepted" speaks of the weight "What is the maximum weight …?" asks for.
     if (dim !== undefined && !seenInSentence.has(dim.term) && dim.amount.test(sentenceText(p, s))) {
       sentenceWeights[s]! += idf.get(dim.term) ?? 0;
@@ -871,6 +875,19 @@ export function analysePassage(
     sentenceRelated[(at - i) / terms.length]! += relatedCredit(i) * RANKING.relatedSentenceShare;
   }
   return { highlights, sentenceWeights, sentenceTyped, sentenceOwn, proximity, pairs: pairFound, related: relatedWeight, relatedHeld: relatedFound, sentenceRelated, sentenceRange };
+}
+
+/** No terms. */
+const NO_TERMS: readonly string[] = Object.freeze([]);
+
+/** Which of `terms` are the words of a question's `quantity`: its number, its unit, and "old" of an age ("a 14 year old"). */
+function quantityTermsOf(quantity: Quantity, terms: readonly string[]): readonly string[] {
+  const out: string[] = [];
+  for (const w of [quantity.written, quantity.unitWritten, quantity.age === true ? 'old' : undefined]) {
+    const t = w === undefined ? null : term(w);
+    if (t !== null && terms.includes(t)) out.push(t);
+  }
+  return out;
 }
 
 /**

@@ -36,7 +36,7 @@ const STRUCTURED = {
   'structured-17': { kinds: 'a parking permit page, a VPN guide, a pet insurance summary, a conference FAQ, a glossary of abbreviations', questions: 55, 'ndcg@10': 0.7778, 'hit@1': 0.7273, 'answer@1': 0.7091 },
   'structured-18': { kinds: 'a race information pack, a router set-up page, a nursery handbook, a security advisory, a volunteering FAQ', questions: 61, 'ndcg@10': 0.8642, 'hit@1': 0.8033, 'answer@1': 0.7213 },
   'structured-19': { kinds: "an energy tariff, a car owner's guide, a coworking member guide, a summer camp FAQ, exam regulations", questions: 65, 'ndcg@10': 0.8429, 'hit@1': 0.7692, 'answer@1': 0.6923 },
-  'structured-20': { kinds: 'a dental leaflet, a bike share page, a move-in guide, a school trip letter, a makerspace FAQ', questions: 65, 'ndcg@10': 0.8434, 'hit@1': 0.7846, 'answer@1': 0.6923 },
+  'structured-20': { kinds: 'a dental leaflet, a bike share page, a move-in guide, a school trip letter, a makerspace FAQ', questions: 65, 'ndcg@10': 0.8465, 'hit@1': 0.7846, 'answer@1': 0.6923 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.

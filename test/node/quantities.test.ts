@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ask, comparable, overlaps, questionQuantity, rangesIn, type Quantity } from '../../src/engine/index.js';
+import { ask, comparable, overlaps, questionQuantity, rangesIn, rank, type Quantity } from '../../src/engine/index.js';
 import { fixtureEngine } from './corpus-helpers.js';
 
 /** A quantity's span in the unit it is read in: `[low, high]` with "(" / ")" for an open end. */
@@ -89,6 +89,20 @@ describe('a question about a child\'s age, asked of a page that gives ages witho
 
   it('is answered from the sentence whose age range holds the age, though it lacks the number', async () => {
     expect(ask(await engine, 'Does my 10 year old need a licence?', 1).answers[0]?.answer).toBe('• Children under 13 can fish without a licence, but must be with an adult who has one.');
+  });
+});
+
+describe('a question about a teenager\'s age, asked of pages with other numbers and years', () => {
+  // The twentieth structured set's documents: a makerspace FAQ ("Patrons aged 12 to 15 may use the makerspace on their
+  // own …", "… a nonresident card for $25 per year") and a school trip letter ("… to Wednesday 14 May 2025"), among others.
+  const engine = fixtureEngine('structured-20');
+
+  it('ranks the sentence whose age range holds the age above ones that only share its number or its unit', async () => {
+    const e = await engine;
+    const texts = rank(e, 'can my 14 year old use the makerspace by herself', 5).hits.map((h) => e.passages[h.passageId]!.text);
+    const range = texts.findIndex((t) => t.includes('aged 12 to 15'));
+    expect(range).toBeGreaterThanOrEqual(0);
+    expect(range).toBeLessThan(texts.findIndex((t) => t.includes('14 May')));
   });
 });
 
