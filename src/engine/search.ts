@@ -1355,8 +1355,8 @@ function overNeighbours(engine: Engine, p: number, stage1: Scratch, value: (q: n
  * The question's terms with each one found nowhere in the corpus replaced:
  * by the one word it makes with the word after it, when that is a particle
  * or joined to it by a hyphen or a space ({@link joinedTerm}: "picked up" →
- * "pickup", "wi-fi" → "wifi", "maker space" → "makerspace"); or else by the corpus term one edit away from it
- * ({@link correctTerm}), or, for a number, by the corpus's number that
+ * "pickup", "wi-fi" → "wifi", "maker space" → "makerspace"); or else by the
+ * corpus term one edit away from it ({@link correctTerm}), or, for a number, by the corpus's number that
  * continues it ({@link longerNumber}: "4.2" → "4.2.0"); or else by the two
  * corpus words it is made of ({@link splitTerm}: "wifi" → "wi", "fi";
  * "checkout" → "check"), which share the word's weight (`shares`). At most
