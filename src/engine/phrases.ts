@@ -1,5 +1,5 @@
 import { canonicalTerm, type Synonyms } from './synonyms.js';
-import { term } from './text.js';
+import { cachedTerm, term, type Token } from './text.js';
 
 /**
  * Everyday phrases a question may use where a document uses one formal word:
@@ -13,7 +13,7 @@ import { term } from './text.js';
  * lacks the head but holds one of the words is a little more likely to answer.
  */
 
-/** One phrase: the forms of its head, the particles that may follow it (after its object, if any), and the words it means. */
+/** One phrase: the words its head may be (any form: "picked", "picking"), the particles that may follow it (after its object, if any), and the words it means. */
 interface Phrase {
   readonly heads: readonly string[];
   readonly particles: readonly string[];
@@ -23,62 +23,92 @@ interface Phrase {
 const phrase = (heads: string, particles: string, words: string): Phrase => ({ heads: heads.split(' '), particles: particles.split(' '), words: words.split(' ') });
 
 /**
- * The phrases, each with the one-word verbs a policy, a manual or an FAQ uses for it. Left out: phrases that are
- * also nouns of those documents ("a carry on bag", "the cut off time").
+ * The phrases, each with the one-word verbs a policy, a manual or an FAQ uses for it. A head is matched by its term,
+ * so every form of it is ("threw", "sent", "paying"). Left out: phrases that are also nouns of those documents ("a
+ * carry on bag", "the cut off time").
  */
 const PHRASES: readonly Phrase[] = [
-  phrase('pick picks picked picking', 'up', 'collect'),
+  phrase('pick', 'up', 'collect'),
   phrase('money', 'back', 'refund reimburse'),
-  phrase('throw throws threw thrown throwing', 'away out', 'dispose discard'),
-  phrase('set sets setting', 'up', 'install configure'),
-  phrase('sign signs signed signing', 'up', 'register enrol enroll subscribe'),
-  phrase('hand hands handed handing send sends sent sending', 'in', 'submit'),
-  phrase('fill fills filled filling', 'in out', 'complete'),
-  phrase('move moves moved moving', 'out', 'leave vacate'),
-  phrase('turn turns turned turning switch switches switched switching', 'on', 'enable activate'),
-  phrase('turn turns turned turning switch switches switched switching', 'off', 'disable deactivate'),
-  phrase('call calls called calling', 'off', 'cancel'),
-  phrase('put puts putting', 'off', 'postpone delay'),
-  phrase('send sends sent sending give gives gave given giving bring brings brought bringing take takes took taken taking', 'back', 'return'),
-  phrase('pay pays paid paying', 'back', 'repay refund'),
-  phrase('get gets got getting', 'into', 'enter access'),
-  phrase('look looks looked looking', 'after', 'care'),
+  phrase('throw', 'away out', 'dispose discard'),
+  phrase('set', 'up', 'install configure'),
+  phrase('sign', 'up', 'register enrol enroll subscribe'),
+  phrase('hand send', 'in', 'submit'),
+  phrase('fill', 'in out', 'complete'),
+  phrase('move', 'out', 'leave vacate'),
+  phrase('turn switch', 'on', 'enable activate'),
+  phrase('turn switch', 'off', 'disable deactivate'),
+  phrase('call', 'off', 'cancel'),
+  phrase('put', 'off', 'postpone delay'),
+  phrase('send give bring take', 'back', 'return'),
+  phrase('pay', 'back', 'repay refund'),
+  phrase('get', 'into', 'enter access'),
+  phrase('look', 'after', 'care'),
 ];
 
-/** An object between a head and its particle: a pronoun, or a determiner and up to two more words ("my son's bag"), not a name ("send Morgan in the five years …"). */
-const OBJECT = `(?:\\s+(?:it|them|him|her|me|us|my|your|his|our|their|the|a|an|this|that|these|those)(?:\\s+[a-z'’-]+){0,2}?)?`;
+/** The words between a head and its particle: nothing, a pronoun, or a determiner and up to two more words ("my son's bag"), not a name ("send Morgan in the five years …"). */
+const BETWEEN = /^(?:\s+(?:it|them|him|her|me|us|my|your|his|our|their|the|a|an|this|that|these|those)(?:\s+[a-z'’-]+){0,2}?)?\s+$/i;
 
-/** Each phrase as a pattern: a head form, its object if any, then a particle ("pick my son's bag up"). */
-const PATTERNS: ReadonlyArray<readonly [RegExp, Phrase]> = PHRASES.map((p) => [new RegExp(`\\b(${p.heads.join('|')})${OBJECT}\\s+(?:${p.particles.join('|')})\\b`, 'g'), p]);
+/** The furthest a particle stands from its head, in words (a determiner and two words, one of them split at an apostrophe). */
+const MAX_REACH = 5;
 
-/** Any phrase's head, to tell at once that a question has none (most questions). */
-const ANY_HEAD = new RegExp(`\\b(?:${[...new Set(PHRASES.flatMap((p) => p.heads))].join('|')})\\b`, 'i');
+/** Head term → its phrases; built at the first question that is read, not at start-up. */
+let byHead: ReadonlyMap<string, readonly Phrase[]> | undefined;
 
-/** What a question without a phrase lends: nothing. */
-const NONE: ReadonlyArray<readonly [number, string]> = Object.freeze([]);
+function phrasesByHead(): ReadonlyMap<string, readonly Phrase[]> {
+  if (byHead !== undefined) return byHead;
+  const map = new Map<string, Phrase[]>();
+  for (const p of PHRASES) {
+    for (const h of p.heads) {
+      const t = term(h)!;
+      map.set(t, [...(map.get(t) ?? []), p]);
+    }
+  }
+  return (byHead = map);
+}
+
+/** The heads' terms as `synonyms` read them (a question's terms are read so), for the last synonyms asked about. */
+let headsRead: { synonyms: Synonyms; terms: ReadonlySet<string> } | undefined;
+
+function headTermsAsRead(synonyms: Synonyms): ReadonlySet<string> {
+  if (headsRead?.synonyms !== synonyms) headsRead = { synonyms, terms: new Set([...phrasesByHead().keys()].map((t) => canonicalTerm(synonyms, t))) };
+  return headsRead.terms;
+}
 
 /**
- * The related terms the phrases of {@link PHRASES} in `question` lend to the
- * first `asked` of its `terms`: each as the position of the head's term and
- * the term of one of the phrase's words, read through `synonyms` as the index
- * reads words ("picking up" of terms `["pick", "bag"]` gives `[0, "collect"]`).
+ * The related terms the phrases of {@link PHRASES} in `question` (read as
+ * `tokens`) lend to the first `asked` of its `terms`: each as the position of
+ * the head's term and the term of one of the phrase's words, read through
+ * `synonyms` as the index reads words ("picking up" of terms `["pick",
+ * "bag"]` gives `[0, "collect"]`).
  */
-export function phraseTermsOf(question: string, terms: readonly string[], asked: number, synonyms: Synonyms): ReadonlyArray<readonly [number, string]> {
-  if (!ANY_HEAD.test(question)) return NONE;
-  const q = question.toLowerCase();
+export function phraseTermsOf(question: string, tokens: readonly Token[], terms: readonly string[], asked: number, synonyms: Synonyms): ReadonlyArray<readonly [number, string]> {
+  // Most questions have no head among their terms: a few set lookups tell.
+  const read = headTermsAsRead(synonyms);
+  let headed = false;
+  for (let k = 0; k < asked && !headed; k++) headed = read.has(terms[k]!);
+  if (!headed) return NONE;
+  const heads = phrasesByHead();
   let out: Array<readonly [number, string]> | undefined;
-  for (const [re, p] of PATTERNS) {
-    if (!p.particles.some((x) => q.includes(x))) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(q); m !== null; m = re.exec(q)) {
-      const h = term(m[1]!);
-      const i = h === null ? -1 : terms.indexOf(canonicalTerm(synonyms, h));
-      if (i < 0 || i >= asked) continue;
-      for (const w of p.words) {
-        const t = term(w);
-        if (t !== null) (out ??= []).push([i, canonicalTerm(synonyms, t)]);
+  for (let i = 0; i < tokens.length; i++) {
+    const h = cachedTerm(tokens[i]!.word);
+    const phrases = h === null ? undefined : heads.get(h);
+    if (phrases === undefined) continue;
+    const at = terms.indexOf(canonicalTerm(synonyms, h!));
+    if (at < 0 || at >= asked) continue;
+    for (let j = i + 1; j < tokens.length && j <= i + MAX_REACH; j++) {
+      const particle = tokens[j]!.word;
+      for (const p of phrases) {
+        if (!p.particles.includes(particle) || !BETWEEN.test(question.slice(tokens[i]!.end, tokens[j]!.start))) continue;
+        for (const w of p.words) {
+          const t = cachedTerm(w);
+          if (t !== null) (out ??= []).push([at, canonicalTerm(synonyms, t)]);
+        }
       }
     }
   }
   return out ?? NONE;
 }
+
+/** What a question without a phrase lends: nothing. */
+const NONE: ReadonlyArray<readonly [number, string]> = Object.freeze([]);

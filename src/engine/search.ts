@@ -50,6 +50,14 @@ const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? (v?[0-9][0-9.]*)`
  */
 const WHAT_CHANGED = /\bwhat(?:'s|’s| is| has| have)? (changed|new)(?= (?:in|since|with|between|for)\b|\s*[?.!]?\s*$)/;
 
+/** What frames a question ({@link questionFrameOf}): its frame words' weights, and the part, the counted thing and the measure it names. */
+interface QuestionFrame {
+  weights: ReadonlyMap<string, number>;
+  label?: string;
+  counted?: string;
+  measured?: string;
+}
+
 /**
  * The question's frame: its frame terms, each with the share of its IDF it
  * weighs in the ranking, and the numbered part it names, if any. Light verbs
@@ -70,7 +78,7 @@ const WHAT_CHANGED = /\bwhat(?:'s|’s| is| has| have)? (changed|new)(?= (?:in|s
  * `measured` the term of the measure a "how" adjective asks for ("long" of
  * "How long …?"), when the question holds it.
  */
-function questionFrameOf(question: string, terms: readonly string[], asked: number, answerType: AnswerType): { weights: ReadonlyMap<string, number>; label?: string; counted?: string; measured?: string } {
+function questionFrameOf(question: string, terms: readonly string[], asked: number, answerType: AnswerType): QuestionFrame {
   const weights = new Map<string, number>();
   for (const t of terms) if (FRAME_TERMS.has(t)) weights.set(t, RANKING.frameWeight);
   // Measure nouns added to the question (after its own `asked` terms), and "weigh" when they were.
@@ -102,7 +110,7 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   // "How many eggs …?": what the question counts, when it is one of its terms.
   const count = answerType === 'number' ? COUNTED_Q.exec(q) : null;
   const c = count === null ? null : term(count[1]!);
-  const frame: { weights: ReadonlyMap<string, number>; label?: string; counted?: string; measured?: string } = { weights };
+  const frame: QuestionFrame = { weights };
   if (c !== null && terms.includes(c)) frame.counted = c;
   if (measured !== undefined) frame.measured = measured;
   let label: string | undefined;
@@ -268,14 +276,14 @@ const FREQUENCY_Q = /\bhow often\b/;
 const FREQUENCY_TEXT = /\b(?:every|each|once|twice|daily|weekly|monthly|yearly|annually|hourly|nightly|times? (?:a|an|per|each)|per (?:day|week|month|year|hour))\b/i;
 /** A number question that asks how long: "How long is an appointment?", "How much time do I have?" */
 const DURATION_Q = /\bhow long\b|\bhow much time\b/;
+/** Units of length, as alternatives of a regular expression: "km", "metres", "cm", "miles", "feet", "inches" … */
+const LENGTH_UNITS = 'km|kilomet(?:re|er)s?|m|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|miles?|ft|feet|foot|inch(?:es)?|yards?';
 /**
  * How long, in a sentence: a number, in digits or {@link NUMBER_WORDS}, or "a", "an", "half an", with a unit of time or
  * length after it ("10 minutes", "six months", "a year", "5 business days", "48-hour", "2.5 km"), or a range between
  * two times of day ("off from 7:00 until at least 16:00"); not a phone number or a count, nor "a few more days", which
  * says no length.
  */
-/** Units of length, as alternatives of a regular expression: "km", "metres", "cm", "miles", "feet", "inches" … */
-const LENGTH_UNITS = 'km|kilomet(?:re|er)s?|m|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|miles?|ft|feet|foot|inch(?:es)?|yards?';
 const DURATION_TEXT = new RegExp(
   `\\b(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORD}|a|an|half an?)[\\s-](?:(?:full|whole|business|working|calendar|school|consecutive)\\s)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|${LENGTH_UNITS})\\b|(?:${TIME_TEXT.source})\\s*(?:to|until|till|-|–)\\s*(?:at least\\s+)?(?:${TIME_TEXT.source})`,
   'i',
@@ -731,7 +739,7 @@ export function analysePassage(
   // For a question that names a quantity: 1 for a sentence that gives a range holding it, -1 for one whose ranges of its kind do not.
   const sentenceRange = quantity === undefined ? undefined : p.sentences.map(() => 0);
   // The question's words of its quantity ("14", "year", "old" of "my 14 year old"), which a sentence with a range that holds it speaks of.
-  const quantityTerms = quantity === undefined ? NO_TERMS : quantityTermsOf(quantity, terms);
+  let quantityTerms: readonly string[] | undefined;
   // "What is the maximum weight …?": the noun of a dimension, which a sentence with an amount in one of its units holds.
   const dim = dimensionOf(terms);
   let seenInSentence = new Set<string>();
@@ -760,7 +768,7 @@ export function analysePassage(
     else if (answerType === 'date' && !sentenceTyped[s] && WHEN_TEXT.test(sentenceText(p, s))) sentenceTyped[s] = true;
     if (sentenceRange !== undefined) sentenceRange[s] = rangeVerdict(sentenceText(p, s), quantity!);
     // "Patrons aged 12 to 15 may use …" speaks of "my 14 year old" without its words.
-    if (sentenceRange?.[s] === 1) for (const t of quantityTerms) if (!seenInSentence.has(t) && !context.has(t)) sentenceWeights[s]! += idf.get(t) ?? 0;
+    if (sentenceRange?.[s] === 1) for (const t of (quantityTerms ??= quantityTermsOf(quantity!, terms))) if (!seenInSentence.has(t) && !context.has(t)) sentenceWeights[s]! += idf.get(t) ?? 0;
     // "Bags over 32 kg are not accepted" speaks of the weight "What is the maximum weight …?" asks for.
     if (dim !== undefined && !seenInSentence.has(dim.term) && dim.amount.test(sentenceText(p, s))) {
       sentenceWeights[s]! += idf.get(dim.term) ?? 0;
@@ -876,9 +884,6 @@ export function analysePassage(
   }
   return { highlights, sentenceWeights, sentenceTyped, sentenceOwn, proximity, pairs: pairFound, related: relatedWeight, relatedHeld: relatedFound, sentenceRelated, sentenceRange };
 }
-
-/** No terms. */
-const NO_TERMS: readonly string[] = Object.freeze([]);
 
 /** Which of `terms` are the words of a question's `quantity`: its number, its unit, and "old" of an age ("a 14 year old"). */
 function quantityTermsOf(quantity: Quantity, terms: readonly string[]): readonly string[] {
@@ -1042,7 +1047,7 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   const quantity = questionQuantity(question);
   if (quantity !== undefined) ranking.quantity = quantity;
   const questionWords = new Set(tokens.map((t) => t.word));
-  let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms, phraseTermsOf(question, terms, asked, engine.synonyms)));
+  let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms, phraseTermsOf(question, tokens, terms, asked, engine.synonyms)));
 
   const { minSupport, minKnown, coherenceMargin } = abstentionThresholds(n);
   // Too few of the question's words in the corpus, unless the best passage holds all but one of
@@ -1382,13 +1387,13 @@ function correctSpelling(
     const at = tokens.findIndex((w) => cachedTerm(w.word) === t);
     const word = at < 0 ? t : tokens[at]!.word;
     const next = at < 0 ? undefined : joinableAfter(question, tokens, at);
-    const before = at < 1 || !hyphenated(question, tokens[at - 1]!, tokens[at]!) ? undefined : tokens[at - 1]!;
+    const before = at < 1 || gapOf(question, tokens[at - 1]!, tokens[at]!) !== '-' ? undefined : tokens[at - 1]!;
     const number = DIGIT.test(t);
     const split = SPLITTABLE.test(word);
     const short = before === undefined && !number && !split && t.length < min;
     if (next === undefined && short) return;
     // A short word that only a space joins to the next is looked up as one word with it, which is no correction to count.
-    if (!short || PARTICLE_SET.has(next!.word) || !spaced(question, tokens[at]!, next!)) tries--;
+    if (!short || PARTICLE_SET.has(next!.word) || gapOf(question, tokens[at]!, next!) !== ' ') tries--;
     // Only a question with an unknown word that can be looked up reads the vocabulary.
     const vocabulary = vocabularyOf(engine.mini);
     if (vocabulary === undefined) return;
@@ -1429,14 +1434,13 @@ const PARTICLE_SET: ReadonlySet<string> = new Set(PARTICLES);
 /** The word after `tokens[at]` when it is a particle or joined to it by a hyphen ("wi-fi") or a space ("maker space"). */
 function joinableAfter(question: string, tokens: readonly Token[], at: number): Token | undefined {
   const next = tokens[at + 1];
-  return next !== undefined && (PARTICLE_SET.has(next.word) || hyphenated(question, tokens[at]!, next) || spaced(question, tokens[at]!, next)) ? next : undefined;
+  if (next === undefined) return undefined;
+  const gap = gapOf(question, tokens[at]!, next);
+  return PARTICLE_SET.has(next.word) || gap === '-' || gap === ' ' ? next : undefined;
 }
 
-/** Whether `b` follows `a` in `question` after a single space. */
-const spaced = (question: string, a: Token, b: Token): boolean => question[a.end] === ' ' && b.start === a.end + 1;
-
-/** Whether `b` follows `a` in `question` after a single hyphen. */
-const hyphenated = (question: string, a: Token, b: Token): boolean => question[a.end] === '-' && b.start === a.end + 1;
+/** The one character between tokens `a` and `b` of `question` ("-" of "wi-fi", " " of "maker space"); undefined when there are more or none. */
+const gapOf = (question: string, a: Token, b: Token): string | undefined => (b.start === a.end + 1 ? question[a.end] : undefined);
 
 /**
  * The one word that a question word (term `t`, written `word`) and the word
