@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, buildIndex, loadEngine, parseTextFile, queryTerms } from '../../src/engine/index.js';
+import { ask, buildIndex, loadEngine, parseTextFile, queryTerms, tokenize } from '../../src/engine/index.js';
 import { phraseTermsOf } from '../../src/engine/phrases.js';
 import { NO_SYNONYMS } from '../../src/engine/synonyms.js';
 
@@ -7,7 +7,7 @@ import { NO_SYNONYMS } from '../../src/engine/synonyms.js';
 function lent(question: string): Record<string, string[]> {
   const terms = queryTerms(question);
   const out: Record<string, string[]> = {};
-  for (const [i, t] of phraseTermsOf(question, terms, terms.length, NO_SYNONYMS)) (out[terms[i]!] ??= []).push(t);
+  for (const [i, t] of phraseTermsOf(question, tokenize(question), terms, terms.length, NO_SYNONYMS)) (out[terms[i]!] ??= []).push(t);
   return out;
 }
 
