@@ -191,12 +191,21 @@ function isSeparator(c: number): boolean {
 const ASCII_WORD = /^[a-z0-9]+$/;
 
 /**
- * Folds case and diacritics: `"Café"` → `"cafe"`, `"ﬁne"` → `"fine"`.
+ * Latin letters that Unicode does not decompose into a base letter and a
+ * mark, written as a reader without them types them: "Bolesław" is asked
+ * as "Boleslaw", "Ørsted" as "Orsted", "Straße" as "Strasse".
+ */
+const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+const UNDECOMPOSED_LETTER = /[łøđðħıŧßæœþ]/gu;
+
+/**
+ * Folds case and diacritics: `"Café"` → `"cafe"`, `"ﬁne"` → `"fine"`,
+ * `"Łódź"` → `"lodz"`, `"Straße"` → `"strasse"`.
  */
 export function fold(word: string): string {
   const lower = word.toLowerCase();
   if (ASCII_WORD.test(lower)) return lower;
-  return lower.normalize('NFKD').replace(MARKS, '');
+  return lower.normalize('NFKD').replace(MARKS, '').replace(UNDECOMPOSED_LETTER, (c) => UNDECOMPOSED[c]!);
 }
 
 /**

@@ -1784,3 +1784,19 @@ describe('words the corpus writes as one word, or as two', () => {
     expect(rank(engine, 'Is trash picked on Monday up north?', 1, { abstain: false }).terms).toContain('pick');
   });
 });
+
+describe('names with letters Unicode does not decompose', () => {
+  it.each([
+    ['Who was Boleslaw II?', 'Bolesław II of Masovia founded the town.', 'Bolesław'],
+    ['Where is Orsted based?', 'Ørsted is based in Fredericia.', 'Ørsted'],
+    ['What is on Hauptstrasse?', 'The library is on Hauptstraße.', 'Hauptstraße'],
+  ])('answers %j typed without the letter, and highlights the name as written', (question, answer, name) => {
+    const engine = engineOf({
+      'corpus/places.md': '# Places\n\nBolesław II of Masovia founded the town.\n\n## Firms\n\nØrsted is based in Fredericia.\n\n## Streets\n\nThe library is on Hauptstraße.',
+      'corpus/other.md': '# Parking\n\nThe car park opens at 6am.',
+    });
+    const a = ask(engine, question, 1).answers[0];
+    expect(a?.answer).toBe(answer);
+    expect(a?.highlights.map(([s, e]) => a.text.slice(s, e))).toContain(name);
+  });
+});

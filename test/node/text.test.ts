@@ -83,6 +83,21 @@ describe('query processing', () => {
     expect(fold('ﬁne')).toBe('fine');
   });
 
+  it.each([
+    ['Bolesław', 'boleslaw'],
+    ['ŁÓDŹ', 'lodz'],
+    ['Ørsted', 'orsted'],
+    ['Straße', 'strasse'],
+    ['Æsir', 'aesir'],
+    ['Cœur', 'coeur'],
+    ['Þór', 'thor'],
+    ['Đuka', 'duka'],
+    ['Davíð', 'david'],
+    ['Kırıkkale', 'kirikkale'],
+  ])('folds %s, whose letter Unicode does not decompose, as a reader types it: %s', (word, folded) => {
+    expect(fold(word)).toBe(folded);
+  });
+
   it('reports token offsets that point at the words in the original text', () => {
     const text = '“Avocado” — Meta’s naïve model, 2026.';
     for (const t of tokenize(text)) expect(fold(text.slice(t.start, t.end))).toBe(t.word);
