@@ -43,7 +43,7 @@ import { readCorpus, type CorpusRead } from './lib/corpus-fs.js';
 import { aggregate, collapseToRecordIds, scoreQuestion, type QuestionOutcome, type Summary } from './lib/metrics.js';
 import { createProgress, type ProgressStream } from './lib/progress.js';
 import { readQuestions, type Question } from './lib/questions.js';
-import { wordNetForBuild } from './lib/wordnet.js';
+import { lexiconForBuild } from './lib/lexicon.js';
 
 export const USAGE = `usage: npm run eval -- --corpus <dir or .jsonl> --questions <questions.jsonl> [--json] [--limit N] [--judge records|phrases] [--no-abstain] [--baseline] [--small-corpora N] [--misses]
 
@@ -193,7 +193,7 @@ export function engineRankerOf(
   corpusHash: string,
   opts: { judge?: 'records' | 'phrases'; abstain?: boolean; synonyms?: readonly (readonly string[])[] } = {},
 ): Ranker {
-  const built = buildIndex(documents, { corpusHash, synonyms: opts.synonyms, ...wordNetForBuild() });
+  const built = buildIndex(documents, { corpusHash, synonyms: opts.synonyms, ...lexiconForBuild() });
   const engine = loadEngine(parseIndex(serializeIndex(built)));
   const all = engine.passages.length;
   const description = `citeqa engine: ${engine.docs.length} documents, ${all} passages`;

@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { buildIndex, parseIndex, serializeIndex, unescapeWide, type BuiltIndex } from '../../src/engine/index.js';
 import { CEILING, ceilingWarnings } from './ceiling.js';
 import { readCorpus, skippedSummary } from './corpus-fs.js';
-import { wordNetForBuild } from './wordnet.js';
+import { lexiconForBuild } from './lexicon.js';
 
 /** Where `npm run build` writes the index, and its file name there. */
 export const OUT_DIR = 'src/generated';
@@ -47,7 +47,7 @@ export async function writeIndexModule(
   const corpus = await readCorpus(corpusDir);
   for (const w of corpus.warnings) console.warn(`warning: ${w}`);
   const t1 = performance.now();
-  const built = buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, examples: corpus.examples, synonyms: corpus.synonyms, ...wordNetForBuild() });
+  const built = buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, examples: corpus.examples, synonyms: corpus.synonyms, ...lexiconForBuild() });
   const t2 = performance.now();
   const text = serializeIndex(built);
   const t3 = performance.now();

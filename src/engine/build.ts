@@ -59,12 +59,14 @@ export interface BuiltIndex {
  * (`info.synonyms`, see {@link synonymsOf}), and keeps the pairs of
  * `info.related` (a lexicon, related.ts) whose two words are both in the
  * corpus, and those of its words in `info.commonWords` that the corpus lacks
- * to their related corpus words ({@link relatedTermsOf}). Throws `citeqa build: …` when
+ * to their related corpus words, and the corpus words `info.wordNeighbours`
+ * (word-vector neighbours) lends to words the corpus lacks
+ * ({@link relatedTermsOf}). Throws `citeqa build: …` when
  * there is nothing to index, `citeqa synonyms: …` for a malformed group.
  */
 export function buildIndex(
   documents: readonly ParsedDocument[],
-  info: { corpusHash: string; builtAt?: string; examples?: readonly string[]; synonyms?: readonly (readonly string[])[]; related?: RelatedWords; commonWords?: ReadonlySet<string> },
+  info: { corpusHash: string; builtAt?: string; examples?: readonly string[]; synonyms?: readonly (readonly string[])[]; related?: RelatedWords; commonWords?: ReadonlySet<string>; wordNeighbours?: RelatedWords },
 ): BuiltIndex {
   if (documents.length === 0) throw new Error('citeqa build: the corpus has no documents with text to index');
   const synonyms = synonymsOf(info.synonyms);
@@ -97,7 +99,7 @@ export function buildIndex(
   });
   const index = compactIndex(mini.toJSON(), MINISEARCH_OPTIONS.fields);
   const neighbours = findNeighbours(passageTerms, NEIGHBOUR_OPTIONS);
-  const related = info.related === undefined ? '' : encodeRelated(relatedTermsOf(info.related, new Set(passageTerms.flat()), synonyms, info.commonWords));
+  const related = info.related === undefined ? '' : encodeRelated(relatedTermsOf(info.related, new Set(passageTerms.flat()), synonyms, info.commonWords, info.wordNeighbours));
   return {
     meta: {
       schemaVersion: SCHEMA_VERSION,

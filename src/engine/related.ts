@@ -35,16 +35,27 @@ export const NO_RELATED: RelatedTerms = new Map<string, readonly string[]>();
  * corpus terms even when the corpus lacks the word itself: "Who teaches
  * spin?" of a timetable that names the "Instructor" (`"teach"` →
  * `["instructor", …]`).
+ *
+ * `lent` (word-vector neighbours: words used in the same contexts, looser
+ * than a lexicon's) lends its corpus terms only to words the corpus lacks:
+ * "charities" of a page that says "nonprofit", "suitcases" of one that says
+ * "luggage". A word the corpus has keeps only `words`' related terms, so a
+ * corpus's own vocabulary is not blurred ("pressure" and "temperature" are
+ * neighbours).
  */
-export function relatedTermsOf(words: RelatedWords, vocabulary: ReadonlySet<string>, synonyms: Synonyms, common?: ReadonlySet<string>): Map<string, readonly string[]> {
+export function relatedTermsOf(
+  words: RelatedWords,
+  vocabulary: ReadonlySet<string>,
+  synonyms: Synonyms,
+  common?: ReadonlySet<string>,
+  lent?: RelatedWords,
+): Map<string, readonly string[]> {
   const out = new Map<string, Set<string>>();
   const read = (w: string): string | null => {
     const t = cachedTerm(w);
     return t === null ? null : canonicalTerm(synonyms, t);
   };
-  for (const [word, related] of words) {
-    const t = read(word);
-    if (t === null || (!vocabulary.has(t) && common?.has(word) !== true)) continue;
+  const relate = (t: string, related: readonly string[]): void => {
     for (const r of related) {
       const u = read(r);
       if (u === null || u === t || !vocabulary.has(u)) continue;
@@ -52,6 +63,14 @@ export function relatedTermsOf(words: RelatedWords, vocabulary: ReadonlySet<stri
       if (set === undefined) out.set(t, (set = new Set()));
       set.add(u);
     }
+  };
+  for (const [word, related] of words) {
+    const t = read(word);
+    if (t !== null && (vocabulary.has(t) || common?.has(word) === true)) relate(t, related);
+  }
+  for (const [word, related] of lent ?? []) {
+    const t = read(word);
+    if (t !== null && !vocabulary.has(t)) relate(t, related);
   }
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, set]) => [t, [...set].sort()]));
 }

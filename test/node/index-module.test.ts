@@ -6,7 +6,7 @@ import { ask, buildIndex, loadEngine } from '../../src/engine/index.js';
 import { CEILING, ceilingWarnings, crossing, MAX_EXTRAPOLATION } from '../../scripts/lib/ceiling.js';
 import { readCorpus } from '../../scripts/lib/corpus-fs.js';
 import { readIndexModule, writeIndexModule } from '../../scripts/lib/index-module.js';
-import { wordNetForBuild } from '../../scripts/lib/wordnet.js';
+import { lexiconForBuild } from '../../scripts/lib/lexicon.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'citeqa-index-module-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ describe('the generated index module', () => {
     const report = await writeIndexModule('corpus', tmp);
     expect(report.modulePath).toBe(path.join(tmp, 'index-data.txt'));
     const corpus = await readCorpus('corpus');
-    const inMemory = loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, ...wordNetForBuild() }));
+    const inMemory = loadEngine(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, ...lexiconForBuild() }));
     const fromModule = loadEngine(readIndexModule(report.modulePath));
     expect(fromModule.meta.passages).toBe(inMemory.meta.passages);
     for (const q of questions) {

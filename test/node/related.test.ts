@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ask, buildIndex, decodeRelated, encodeRelated, loadEngine, NO_SYNONYMS, parseIndex, parseTextFile, rank, relatedTermsOf, serializeIndex, synonymsOf, term } from '../../src/engine/index.js';
 import { readWordNet, wordNetForBuild } from '../../scripts/lib/wordnet.js';
+import { lexiconForBuild, readWordNeighbours } from '../../scripts/lib/lexicon.js';
 
 const FESTIVAL = [
   '# Festival guide',
@@ -63,6 +66,20 @@ describe('relatedTermsOf', () => {
     // "learn" is not in the corpus; "tutor" is not common; "spin" is in the corpus, "twirl" is not.
     expect(Object.fromEntries(relatedTermsOf(lexicon, vocabulary, NO_SYNONYMS, new Set(['teach', 'spin'])))).toEqual({ [t('teach')]: [t('instructor')] });
     expect(relatedTermsOf(lexicon, vocabulary, NO_SYNONYMS).size).toBe(0);
+  });
+
+  it('lends word-vector neighbours only to the words the corpus lacks', () => {
+    const vocabulary = new Set(['nonprofit', 'invoice', 'pressure', 'temperature'].map(t));
+    const neighbours = new Map([
+      ['charities', ['nonprofits', 'donors']],
+      ['receipts', ['invoices', 'revenues']],
+      ['pressure', ['temperature']],
+    ]);
+    // "donors" and "revenues" are not in the corpus; "pressure" is, so its neighbour "temperature" is not lent to it.
+    expect(Object.fromEntries(relatedTermsOf(new Map(), vocabulary, NO_SYNONYMS, undefined, neighbours))).toEqual({
+      [t('charities')]: [t('nonprofit')],
+      [t('receipts')]: [t('invoice')],
+    });
   });
 
   it('reads both words through the synonyms, like the index', () => {
@@ -166,11 +183,62 @@ describe('WordNet as the lexicon', () => {
   });
 });
 
+describe('word-vector neighbours as the lexicon of the words a corpus lacks', () => {
+  const neighbours = readWordNeighbours();
+
+  it.each([
+    ['charities', 'nonprofits'],
+    ['diarrhea', 'diarrhoea'],
+    ['yearly', 'annual'],
+    ['suitcases', 'luggage'],
+  ])('lends %s the word %s', (word, near) => {
+    expect(neighbours.get(word)).toContain(near);
+  });
+
+  it('answers a question in words the page does not use, and only with the neighbours', () => {
+    const text = [
+      'Help',
+      '',
+      'DISCOUNTS',
+      'Students receive 20 percent off the Team plan.',
+      '',
+      'Registered nonprofit organizations receive 50 percent off the Team plan.',
+      '',
+      'LUGGAGE',
+      'The front desk keeps luggage safe for guests after check-out.',
+      '',
+      'SEATS',
+      'Each member of your workspace uses one seat.',
+    ].join('\n');
+    const docs = parseTextFile('corpus/billing.txt', text).documents;
+    const withNeighbours = loadEngine(parseIndex(serializeIndex(buildIndex(docs, { corpusHash: 'test', ...lexiconForBuild() }))));
+    const without = loadEngine(parseIndex(serializeIndex(buildIndex(docs, { corpusHash: 'test', ...wordNetForBuild() }))));
+    const cases = [
+      // Without the neighbours, the students' discount (first, and as good a match of the question's other words) and no answer.
+      ['What discount do charities get on the Team plan?', 'Registered nonprofit organizations receive 50 percent off the Team plan.'],
+      ['Can you keep our suitcases?', 'The front desk keeps luggage safe for guests after check-out.'],
+    ];
+    for (const [q, answer] of cases) {
+      expect(ask(withNeighbours, q!, 1).answers[0]?.answer, q).toBe(answer);
+      expect(ask(without, q!, 1).answers[0]?.answer, q).not.toBe(answer);
+    }
+  });
+
+  it('names the file it cannot read, and the line it cannot parse', () => {
+    expect(() => readWordNeighbours('/nonexistent/word-neighbours.txt')).toThrow(/^citeqa lexicon: cannot read the word neighbours \/nonexistent\/word-neighbours\.txt/);
+    const bad = path.join(mkdtempSync(path.join(tmpdir(), 'citeqa-lexicon-')), 'word-neighbours.txt');
+    for (const line of ['charities Nonprofits', 'charities', 'charities  nonprofits']) {
+      writeFileSync(bad, `receipts invoices\n${line}\n`);
+      expect(() => readWordNeighbours(bad), line).toThrow(/^citeqa lexicon: line 2 of .* is not a word and its neighbours/);
+    }
+  });
+});
+
 describe('related words of the words a corpus lacks, on the seed article', () => {
   it('lets a related word of an unknown question word only nudge the ranking, not outweigh the words the article has', async () => {
     const { readCorpus } = await import('../../scripts/lib/corpus-fs.js');
     const corpus = await readCorpus('corpus');
-    const engine = loadEngine(parseIndex(serializeIndex(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, ...wordNetForBuild() }))));
+    const engine = loadEngine(parseIndex(serializeIndex(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, ...lexiconForBuild() }))));
     // WordNet's "spend" is also "drop": the article's "after dropping out of MIT" must not win over its "$14 billion".
     expect(engine.related.get(t('spend'))).toContain(t('drop'));
     expect(ask(engine, 'How much did Meta spend on Scale?', 1).answers[0]?.answer).toContain('$14 billion');
@@ -181,7 +249,7 @@ describe('the per-question word filter', () => {
   it('answers every seed question the same whichever questions came before', async () => {
     const { readCorpus } = await import('../../scripts/lib/corpus-fs.js');
     const corpus = await readCorpus('corpus');
-    const engine = loadEngine(parseIndex(serializeIndex(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, ...wordNetForBuild() }))));
+    const engine = loadEngine(parseIndex(serializeIndex(buildIndex(corpus.documents, { corpusHash: corpus.corpusHash, ...lexiconForBuild() }))));
     const questions = readFileSync('test/fixtures/seed-questions.jsonl', 'utf8')
       .split('\n')
       .filter(Boolean)
