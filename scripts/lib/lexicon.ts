@@ -6,13 +6,22 @@
  * scripts/word-neighbours.ts; see lexicon/README.md), lent to question words
  * the corpus lacks.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { buildIndex, RelatedWords } from '../../src/engine/index.js';
 import { wordNetForBuild } from './wordnet.js';
 
-/** The word-vector neighbours file, in the repository. */
-export const WORD_NEIGHBOURS_FILE = fileURLToPath(new URL('../../lexicon/word-neighbours.txt', import.meta.url));
+/**
+ * The word-vector neighbours file of the repository: found from this module,
+ * or, for a bundled copy of it (the bench's child, which runs from its
+ * tree's root), from the working directory.
+ */
+export const WORD_NEIGHBOURS_FILE: string = ((): string => {
+  const beside = fileURLToPath(new URL('../../lexicon/word-neighbours.txt', import.meta.url));
+  const fromRoot = path.resolve('lexicon/word-neighbours.txt');
+  return existsSync(beside) || !existsSync(fromRoot) ? beside : fromRoot;
+})();
 
 const cached = new Map<string, RelatedWords>();
 
