@@ -25,6 +25,9 @@ export const WORD_NEIGHBOURS_FILE: string = ((): string => {
 
 const cached = new Map<string, RelatedWords>();
 
+/** A word of the file: lower-case letters only. */
+const WORD = /^[a-z]+$/;
+
 /**
  * The word-vector neighbours file read as word → its neighbours, nearest
  * first: one line per word, the word and its neighbours separated by single
@@ -44,7 +47,7 @@ export function readWordNeighbours(file: string = WORD_NEIGHBOURS_FILE): Related
   text.split('\n').forEach((line, i) => {
     if (line === '') return;
     const [word, ...near] = line.split(' ');
-    if (near.length === 0 || ![word, ...near].every((w) => /^[a-z]+$/.test(w!))) {
+    if (near.length === 0 || ![word, ...near].every((w) => WORD.test(w!))) {
       throw new Error(`citeqa lexicon: line ${i + 1} of ${file} is not a word and its neighbours: ${JSON.stringify(line.slice(0, 80))}`);
     }
     out.set(word!, near);
