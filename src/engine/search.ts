@@ -212,13 +212,20 @@ const PERCENT_Q = /\b(percentage|percent|per cent)\b/;
 /** A share in a sentence: "61%", "27-30 %", "61 per cent", "5 percent". */
 const PERCENT_TEXT = /\d\s*(?:%|per ?cent\b)/i;
 /** A "how much" question about money: "How much will the roof cost?", "How much did Meta pay?" */
-const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|charge|charged|fee|fees|spend|spent|worth|earn|earned|sell|sold|buy|bought|raise|raised)\b/;
+const MONEY_Q = /\bhow much\b.*\b(cost|costs|pay|paid|pays|price|prices|charge|charges|charged|fee|fees|spend|spent|worth|earn|earned|sell|sold|buy|bought|raise|raised)\b/;
 /**
  * A "what" question about money: "What did Meta pay for Scale AI?", "What does a day pass cost?", "What is the
  * fee?" (not "What did they pay for?" or "What company paid …?", which ask for a thing, nor "buy" or "spend", which ask
  * what was bought).
  */
-const WHAT_MONEY_Q = /\bwhat(?:'s|’s| (?:is|was|are|were|did|does|do|will|would|could|should|might))\b.*\b(cost|costs|price|fee|fees|charge|charged|worth|pay|paid|pays)\b(?!\s+(?:for|attention)\s*\??\s*$)/;
+const WHAT_MONEY_Q = /\bwhat(?:'s|’s| (?:is|was|are|were|did|does|do|will|would|could|should|might))\b.*\b(cost|costs|price|prices|fee|fees|charge|charges|charged|worth|pay|paid|pays)\b(?!\s+(?:for|attention)\s*\??\s*$)/;
+/**
+ * A question typed as a few words, with no question word, that names a price: "crash course prices", "parking fees",
+ * "cost of a day pass" (checked only when {@link QUESTION_WORD} and {@link YESNO_Q} do not match).
+ */
+const FRAGMENT_MONEY_Q = /\b(?:price|prices|cost|costs|fee|fees|charges|fare|fares)\b/;
+/** The same for a time of day: "pool opening hours", "opening times of the tip". */
+const FRAGMENT_TIME_Q = /\b(?:opening|closing)\s+(?:hours|times)\b/;
 /**
  * A yes-or-no question whether the asker pays: "Is there a fee to cancel?", "Are there any late charges?", "Is there a
  * penalty if my bill isn't paid on time?", "Do I have to pay for returns?", "Will I be charged …?", "Does it cost
@@ -360,6 +367,11 @@ export function answerTypeOf(question: string): AnswerType {
   if (DEFINITION_Q.test(q)) return 'any';
   if (NUMBER_Q.test(q)) return PERCENT_Q.test(q) ? 'percent' : MONEY_Q.test(q) ? 'money' : FREQUENCY_Q.test(q) ? 'frequency' : DURATION_Q.test(q) ? 'duration' : 'number';
   if (WHAT_MONEY_Q.test(q)) return 'money';
+  // "crash course prices", "opening hours of the tip": a few words that name what they ask for.
+  if (lead < 0 && !YESNO_Q.test(q)) {
+    if (FRAGMENT_TIME_Q.test(q)) return 'time';
+    if (FRAGMENT_MONEY_Q.test(q)) return 'money';
+  }
   if (CONTACT_Q.test(q)) return 'contact';
   if (NAME_Q.test(q)) return 'name';
   if (asks(PLACE_Q)) return 'place';

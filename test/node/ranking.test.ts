@@ -58,6 +58,14 @@ describe('answer type of a question', () => {
     ['How quickly will my pull request be reviewed?', 'number'],
     ['How soon can I move in?', 'number'],
     ['How much did Meta pay?', 'money'],
+    ['crash course prices', 'money'],
+    ['parking fees', 'money'],
+    ['cost of a day pass', 'money'],
+    ['What are the prices for lessons?', 'money'],
+    ['pool opening hours', 'time'],
+    ['opening times of the tip in winter', 'time'],
+    ['wifi password', 'any'],
+    ['refund policy', 'any'],
     ['How much will the roof cost?', 'money'],
     ['What did Meta pay for Scale AI?', 'money'],
     ['What does a day pass cost?', 'money'],
@@ -810,6 +818,19 @@ describe('opening hours', () => {
     for (const q of ["What are the desk's opening hours?", 'When are the desk hours?']) {
       expect(ask(engine, q, 1).answers[0]?.answer, q).toBe('The desk is staffed from 7am to 7pm, Monday to Friday.');
     }
+  });
+});
+
+describe('a question typed as a few words', () => {
+  it.each([
+    ['intensive course prices', '| 20-hour course | £795 | £845 |'],
+    ['intensive course fees', '| 20-hour course | £795 | £845 |'],
+  ])('that names a price quotes the price, not the sentence that only shares its words: %j', (question, answer) => {
+    const engine = engineOf({
+      'corpus/driving.md': '# Driving lessons\n\n## Intensive courses\n\nOur intensive courses are for learners who want to pass quickly, usually within two to four weeks.\n\n| Course | Manual | Automatic |\n|---|---|---|\n| 20-hour course | £795 | £845 |\n\n## Cancellations\n\nWe ask for 48 hours notice to cancel a lesson.',
+      'corpus/other.md': '# Parking\n\nThe car park opens at 6am.',
+    });
+    expect(ask(engine, question, 1).answers[0]?.answer).toBe(answer);
   });
 });
 
