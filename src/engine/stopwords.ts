@@ -46,7 +46,7 @@ export const ACRONYM_STOP_WORDS: ReadonlySet<string> = new Set(['am', 'it', 'or'
  * abstention (a small corpus often has no "get" at all). Measured in
  * docs/quality.md.
  */
-export const LIGHT_VERBS: readonly string[] = ['get', 'make', 'take', 'go', 'come', 'need', 'want', 'use', 'happen', 'give', 'mean'];
+export const LIGHT_VERBS: readonly string[] = ['get', 'make', 'take', 'go', 'come', 'need', 'want', 'use', 'happen', 'give', 'mean', 'bring'];
 
 /**
  * Nouns that ask for a kind of text rather than name a subject ("What is the

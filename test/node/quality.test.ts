@@ -22,7 +22,7 @@ const STRUCTURED = {
   'structured-3': { kinds: 'a billing FAQ, a recipe, lab rules, rental terms, a bus schedule', questions: 50, 'ndcg@10': 0.9426, 'hit@1': 0.92, 'answer@1': 0.92 },
   'structured-4': { kinds: 'a conference page, a quick start guide, museum hours, a glossary, a postmortem, a biography, minutes', questions: 64, 'ndcg@10': 0.9152, 'hit@1': 0.8594, 'answer@1': 0.8281 },
   'structured-5': { kinds: 'a library FAQ, a plan matrix, a menu, a tax guide, a closure email, campsite rules', questions: 51, 'ndcg@10': 0.9659, 'hit@1': 0.9412, 'answer@1': 0.8824 },
-  'structured-6': { kinds: 'a product catalogue, baggage rules, a transcript, a config reference, a checklist, a vet FAQ', questions: 48, 'ndcg@10': 0.9534, 'hit@1': 0.9167, 'answer@1': 0.8333 },
+  'structured-6': { kinds: 'a product catalogue, baggage rules, a transcript, a config reference, a checklist, a vet FAQ', questions: 48, 'ndcg@10': 0.9611, 'hit@1': 0.9375, 'answer@1': 0.8542 },
   'structured-7': { kinds: 'a wedding FAQ, a town history, a fee table, refund rules, league rules, an email thread', questions: 45, 'ndcg@10': 0.868, 'hit@1': 0.8444, 'answer@1': 0.7778 },
   'structured-8': { kinds: 'a passport page, a manual from a PDF, an API reference, a timetable, membership terms, an allergy policy', questions: 42, 'ndcg@10': 0.9198, 'hit@1': 0.9048, 'answer@1': 0.8571 },
   'structured-9': { kinds: 'a CLI tutorial, a hospital page, a flat listing, scholarship records, a recall notice, a password policy', questions: 39, 'ndcg@10': 0.9649, 'hit@1': 0.9487, 'answer@1': 0.8462 },
@@ -37,7 +37,7 @@ const STRUCTURED = {
   'structured-18': { kinds: 'a race information pack, a router set-up page, a nursery handbook, a security advisory, a volunteering FAQ', questions: 61, 'ndcg@10': 0.8642, 'hit@1': 0.8033, 'answer@1': 0.7213 },
   'structured-19': { kinds: "an energy tariff, a car owner's guide, a coworking member guide, a summer camp FAQ, exam regulations", questions: 65, 'ndcg@10': 0.8449, 'hit@1': 0.7692, 'answer@1': 0.6923 },
   'structured-20': { kinds: 'a dental leaflet, a bike share page, a move-in guide, a school trip letter, a makerspace FAQ', questions: 65, 'ndcg@10': 0.8465, 'hit@1': 0.7846, 'answer@1': 0.6923 },
-  'structured-21': { kinds: 'a hotel guest directory, a council bins page, a driving school FAQ, a billing help article, a swimming pool guide', questions: 65, 'ndcg@10': 0.6155, 'hit@1': 0.5077, 'answer@1': 0.3846 },
+  'structured-21': { kinds: 'a hotel guest directory, a council bins page, a driving school FAQ, a billing help article, a swimming pool guide', questions: 65, 'ndcg@10': 0.6172, 'hit@1': 0.5077, 'answer@1': 0.3846 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.

@@ -821,6 +821,17 @@ describe('opening hours', () => {
   });
 });
 
+describe('"bring" as a light verb', () => {
+  it('ranks the passage on what the question asks to bring above one that only says "bring"', () => {
+    const engine = engineOf({
+      'corpus/lessons.md': '# Driving lessons\n\n## Your first lesson\n\nYou must bring your provisional licence to your first lesson, and bring your glasses if you need them.',
+      'corpus/hotel.md': '# Hotel guide\n\n## Pets\n\nWe are a pet-friendly hotel, and well-behaved dogs are welcome in designated rooms on the ground floor for a fee of $75 per stay.',
+    });
+    expect(ask(engine, 'Can I bring my dog?', 1).answers[0]?.citation.source).toBe('corpus/hotel.md');
+    expect(ask(engine, 'What do I need to bring to my first lesson?', 1).answers[0]?.citation.source).toBe('corpus/lessons.md');
+  });
+});
+
 describe('a question typed as a few words', () => {
   it.each([
     ['intensive course prices', '| 20-hour course | £795 | £845 |'],
