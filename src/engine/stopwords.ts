@@ -39,7 +39,8 @@ export const ACRONYM_STOP_WORDS: ReadonlySet<string> = new Set(['am', 'it', 'or'
 
 /**
  * Common verbs that questions use as their frame ("How do I **get** a card?",
- * "What **happens** to unused days?", "What does E202 **mean**?"), not their
+ * "What **happens** to unused days?", "What does E202 **mean**?", "Can I
+ * **bring** my dog?"), not their
  * subject. Unlike stop words they are indexed and matched, at half their IDF
  * in the ranking (`RANKING.frameWeight`); when the corpus lacks one, it
  * does not count against the question in the known-terms share of

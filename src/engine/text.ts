@@ -196,7 +196,7 @@ const ASCII_WORD = /^[a-z0-9]+$/;
  * as "Boleslaw", "Ørsted" as "Orsted", "Straße" as "Strasse".
  */
 const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
-const UNDECOMPOSED_LETTER = /[łøđðħıŧßæœþ]/gu;
+const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'gu');
 
 /**
  * Folds case and diacritics: `"Café"` → `"cafe"`, `"ﬁne"` → `"fine"`,
