@@ -98,8 +98,11 @@ export function phraseTermsOf(question: string, tokens: readonly Token[], terms:
     if (at < 0 || at >= asked) continue;
     for (let j = i + 1; j < tokens.length && j <= i + MAX_REACH; j++) {
       const particle = tokens[j]!.word;
+      // Whether the words between head and particle may be its object: the same for every phrase of the head, read once.
+      let fits: boolean | undefined;
       for (const p of phrases) {
-        if (!p.particles.includes(particle) || !BETWEEN.test(question.slice(tokens[i]!.end, tokens[j]!.start))) continue;
+        if (!p.particles.includes(particle)) continue;
+        if (!(fits ??= BETWEEN.test(question.slice(tokens[i]!.end, tokens[j]!.start)))) break;
         for (const w of p.words) {
           const t = cachedTerm(w);
           if (t !== null) (out ??= []).push([at, canonicalTerm(synonyms, t)]);
