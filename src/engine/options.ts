@@ -189,6 +189,13 @@ export const RANKING = {
    */
   minCorrectLength: 6,
   /**
+   * The same for a word typed in lower case that the build's lexicon does
+   * not relate to any corpus word (neither WordNet nor the word-vector
+   * neighbours): a typo more often than a word of another subject
+   * ("lesons" → "lesson"; docs/quality.md, session 25).
+   */
+  minCorrectLengthUnrelated: 5,
+  /**
    * At most this many such terms are looked up per question (the first in
    * question order): each costs up to about 0.2 ms at 100k passages, and a
    * 500-character question of made-up words would otherwise cost milliseconds.

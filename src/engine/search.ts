@@ -965,8 +965,9 @@ function firstTermOf(heading: string): string | null {
  * 1. Candidates: the question's terms (folded, stop words dropped, stemmed)
  *    are looked up in MiniSearch (BM25 with `d = 0`, OR, no prefix or fuzzy
  *    matching). A term of {@link RANKING.minCorrectLength} letters or more
- *    that no passage holds is first read as the corpus term one edit away
- *    (spelling.ts), if any. MiniSearch multiplies each score by the number
+ *    ({@link RANKING.minCorrectLengthUnrelated} for a lower-case word the
+ *    lexicon does not know) that no passage holds is first read as the
+ *    corpus term one edit away (spelling.ts), if any. MiniSearch multiplies each score by the number
  *    of terms matched; that factor is replaced by the share of the question's IDF
  *    weight the passage covers, so a passage that matches the rare words
  *    beats one that matches many common ones.
@@ -1369,6 +1370,16 @@ function overNeighbours(engine: Engine, p: number, stage1: Scratch, value: (q: n
 }
 
 /**
+ * Whether the word of `token`, whose term `t` the corpus lacks, is typed in
+ * lower case (no capital first letter) and is a word to which the build's lexicon relates no corpus
+ * word: more likely a typo ("lesons") than a word of another subject, which
+ * the lexicon mostly knows ("player", related to "game"), or a name ("India").
+ */
+function unrelatedLowerCase(engine: Engine, t: string, question: string, token: Token): boolean {
+  return engine.related.get(t) === undefined && !UPPER.test(question.slice(token.start, token.end));
+}
+
+/**
  * The question's terms with each one found nowhere in the corpus replaced:
  * by the one word it makes with the word after it, when that is a particle
  * or joined to it by a hyphen or a space ({@link joinedTerm}: "picked up" →
@@ -1388,8 +1399,7 @@ function correctSpelling(
   terms: readonly string[],
   raw: Candidates,
 ): { terms: string[]; shares: ReadonlyMap<string, number> } | undefined {
-  const min = RANKING.minCorrectLength;
-  if (min <= 0) return undefined;
+  if (RANKING.minCorrectLength <= 0) return undefined;
   let out: Array<readonly string[]> | undefined;
   // Unknown terms of words joined to the word before them ("fi" of "wi-fi").
   const absorbed = new Set<string>();
@@ -1402,6 +1412,7 @@ function correctSpelling(
     const before = at < 1 || gapOf(question, tokens[at - 1]!, tokens[at]!) !== '-' ? undefined : tokens[at - 1]!;
     const number = DIGIT.test(t);
     const split = SPLITTABLE.test(word);
+    const min = at >= 0 && unrelatedLowerCase(engine, t, question, tokens[at]!) ? RANKING.minCorrectLengthUnrelated : RANKING.minCorrectLength;
     const short = before === undefined && !number && !split && t.length < min;
     if (next === undefined && short) return;
     // A short word that only a space joins to the next is looked up as one word with it, which is no correction to count.

@@ -1727,6 +1727,30 @@ describe('misspelt question words', () => {
   it('still abstains when the corrected question is off-topic', () => {
     expect(rank(engine, 'What is the capital of Frence and its populaton?', 3)).toMatchObject({ abstained: true, hits: [] });
   });
+
+  describe('a shorter word', () => {
+    const files = {
+      'corpus/pool.md': '# Swimming pool\n\n## Lessons\n\nLessons cost £27 a month.\n\n## Lanes\n\nThe main pool has six lanes.',
+      'corpus/paint.md': '# Painting\n\nApply a second layer of paint after two hours.',
+      'corpus/club.md': '# Club\n\nThe club plays a game every Sunday.',
+    };
+    const docs = Object.entries(files).flatMap(([path, text]) => parseTextFile(path, text).documents);
+    // "point" (one edit from the corpus's "paint") is a word the lexicon relates to the corpus's "game"; "lesons" is none.
+    const pool = loadEngine(buildIndex(docs, { corpusHash: 'test', related: new Map(), wordNeighbours: new Map([['point', ['game', 'team']]]) }));
+
+    it('is corrected when typed in lower case and no lexicon word relates it to the corpus (a typo)', () => {
+      expect(rank(pool, 'how much are swimming lesons', 3).terms).toContain(term('lessons'));
+      expect(ask(pool, 'how much are swimming lesons', 1).answers[0]?.answer).toBe('Lessons cost £27 a month.');
+    });
+
+    it.each([
+      ['a word the lexicon relates to the corpus (of another subject)', 'which point wins the game', 'point'],
+      ['a word typed with a capital (a name)', 'What do Lesons cost?', 'leson'],
+      ['a stem shorter still', 'how wide are the lanse', 'lans'],
+    ])('is left as it is when it is %s', (_what, q, kept) => {
+      expect(rank(pool, q, 3, { abstain: false }).terms).toContain(kept);
+    });
+  });
 });
 
 describe('words the corpus writes as one word, or as two', () => {
