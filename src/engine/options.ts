@@ -78,6 +78,17 @@ export const RANKING = {
    */
   relatedSupport: 0.15,
   /**
+   * A question the corpus does not answer, with exactly one word the corpus
+   * lacks (not a name), is asked again with the passages that hold a word
+   * related to it as candidates too ("where do I take my garbage" of "Trash
+   * must be bagged …"): such a passage, which holds none of the question's
+   * words, scores `weight` of the lacked word's weight in stage one, and its
+   * related word adds `support` of it to the support (besides
+   * `relatedSupport`). Only the refused questions are asked again, so no
+   * answered question changes (docs/quality.md, session 25).
+   */
+  retryByRelated: { weight: 0.5, support: 0.4 },
+  /**
    * A question word the corpus lacks weighs like its rarest word (so that it
    * cannot veto a question alone); a passage holding a word related to it
    * ("instructor" for "teach") gains this share of that weight in the

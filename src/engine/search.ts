@@ -1,5 +1,5 @@
 import type { Engine } from './build.js';
-import { matchedCount, orCandidates, vocabularyOf, type Candidates } from './compact-search.js';
+import { matchedCount, orCandidates, popcount, vocabularyOf, type Candidates } from './compact-search.js';
 import { neighbourId, neighbourWeight } from './neighbours.js';
 import type { RelatedTerms } from './related.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
@@ -411,9 +411,12 @@ function subjectWeightOf(n: number, df: number): number {
  * under 13" speaks of "a 10 year old" without the "10". So does the measure a
  * "how" adjective asks for (its `measured`-th term, -1 if none) by a passage
  * with a sentence of the asked-for type: "Claims must reach us within 90 days"
- * answers "How long …?" without the word "long".
+ * answers "How long …?" without the word "long". When the question is asked again
+ * with the related words of the term the corpus lacks (its `lacked`-th; -1 if not;
+ * {@link withRelatedOnly}'s last column), a passage holding one adds
+ * `RANKING.retryByRelated.support` of that term's weight.
  */
-function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf: (i: number) => number, ranged = -1, measured = -1): number {
+function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf: (i: number) => number, ranged = -1, measured = -1, lacked = -1): number {
   const terms = asked;
   const weights = new Float64Array(terms);
   let total = 0;
@@ -425,7 +428,10 @@ function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf:
   const measureHeld = measured >= 0 && hit.analysis?.sentenceTyped.some((t) => t) === true;
   for (let i = 0; i < terms; i++) if (matched(i) || (rangeHeld && i === ranged) || (measureHeld && i === measured)) support += weights[i]!;
   // A measure noun the passage holds ("Weight: 3.2 kg" for "How much does it weigh?") adds like a frame word.
-  for (let i = terms; i < raw.df.length; i++) if (matched(i)) support += subjectWeightOf(n, Math.max(1, raw.df[i]!)) * RANKING.frameWeight;
+  const measures = lacked >= 0 ? raw.df.length - 1 : raw.df.length;
+  for (let i = terms; i < measures; i++) if (matched(i)) support += subjectWeightOf(n, Math.max(1, raw.df[i]!)) * RANKING.frameWeight;
+  // A related word of the word the corpus lacks, in a passage found by it ({@link withRelatedOnly}'s last column).
+  if (lacked >= 0 && matched(measures)) support += weights[lacked]! * RANKING.retryByRelated.support;
   hit.analysis?.pairs.forEach((found, i) => {
     if (found && i + 1 < terms) support += (weights[i]! + weights[i + 1]!) / 2;
   });
@@ -994,12 +1000,25 @@ function firstTermOf(heading: string): string | null {
  * a few common words with many passages but most of its words with none),
  * unless only one is missing and the best passage's heading holds the
  * others ({@link headedByKnown}). Small corpora use lower thresholds
- * ({@link abstentionThresholds}).
+ * ({@link abstentionThresholds}). A question refused so, with exactly one
+ * word the corpus lacks, not a name, to which the index relates corpus words
+ * ({@link lackedAlone}), is asked once more with the passages that hold such
+ * a word as candidates too (`RANKING.retryByRelated`): "where do I take my
+ * garbage" of "Trash must be bagged …". No answered question changes.
  *
  * @param limit how many hits to return at most
  * @param opts `abstain: false` ranks even where the corpus does not answer (evaluation of the ranking alone)
  */
 export function rank(engine: Engine, input: string, limit: number, opts: { abstain?: boolean } = {}): Ranking {
+  return rankWith(engine, input, limit, opts.abstain !== false);
+}
+
+/**
+ * {@link rank}; with `retry`, the second time, for a question the corpus does not answer: the
+ * passages that hold a related word of its `retry`-th term, the one it lacks ({@link lackedAlone}),
+ * are candidates too ({@link withRelatedOnly}).
+ */
+function rankWith(engine: Engine, input: string, limit: number, abstain: boolean, retry?: number): Ranking {
   // "Can you tell me …", "Hi", "Whats …", "Waht …", "Hwo many …" read as what they ask (question-words.ts).
   const typed = tokenize(input);
   const question = readQuestion(input, (word) => holdsWord(engine, word), typed);
@@ -1028,7 +1047,23 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
     terms = [...terms, ...found];
   }
   const empty: Ranking = { question, terms, idf, answerType, abstained: true, hits: [] };
-  if (raw.count === 0) return empty;
+  // Not answered: asked again, once, with the related words of the one word the corpus lacks.
+  const refuse = (): Ranking => {
+    if (retry !== undefined || !abstain) return empty;
+    const i = lackedAlone(engine, question, tokens, terms, raw.df, asked);
+    return i === undefined ? empty : rankWith(engine, input, limit, abstain, i);
+  };
+  let relatedAt = -1;
+  if (retry !== undefined) {
+    const own = new Set(terms);
+    const related = (engine.related.get(terms[retry]!) ?? []).filter((u) => !own.has(u));
+    const more = orCandidates(engine.mini, [...terms, ...related], SEARCH_OPTIONS);
+    // No passage holds a related word without a word of the question: the answer stays no.
+    if (more.count === raw.count) return empty;
+    relatedAt = terms.length;
+    raw = withRelatedOnly(raw, more, relatedAt);
+  }
+  if (raw.count === 0) return refuse();
   const n = engine.passages.length;
   const frame = questionFrameOf(question, terms, asked, answerType);
   const df = new Map<string, number>();
@@ -1047,6 +1082,8 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   }
 
   const weights = terms.map((t) => idf.get(t) ?? 0);
+  // A passage that holds only a related word of the word the corpus lacks: that share of its weight.
+  if (relatedAt >= 0) weights.push(weights[retry!]! * RANKING.retryByRelated.weight);
   // Every candidate's stage-one score by passage: the abstention looks up whether the best passage's
   // neighbours are candidates, and the answers after the first are ranked again with their scores.
   const stage1 = engine.neighbours.k > 0 ? scratchOf(engine) : undefined;
@@ -1066,15 +1103,69 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   // Too few of the question's words in the corpus, unless the best passage holds all but one of
   // them in its heading (or, below the full thresholds, in one sentence); or too little support,
   // less for a best passage whose neighbours are candidates too, more for one whose are not.
-  const abstain =
-    opts.abstain !== false &&
+  const refused =
+    abstain &&
     ((!knownEnough(terms, (t, i) => df.has(t) || hits[0]!.analysis?.relatedHeld?.[i] === true, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
-      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1, quantity?.written === undefined ? -1 : terms.indexOf(quantity.written), frame.measured === undefined ? -1 : terms.indexOf(frame.measured)) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
+      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1, quantity?.written === undefined ? -1 : terms.indexOf(quantity.written), frame.measured === undefined ? -1 : terms.indexOf(frame.measured), retry ?? -1) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
         !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
-  if (abstain) return empty;
+  if (refused) return refuse();
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
   return { ...ranking, hits: hits.slice(0, limit) };
+}
+
+/**
+ * The index of the question's one term, among its `asked` terms, that the corpus lacks (`df` 0), when
+ * it has exactly one, the index relates words of the corpus to it, and it is not typed with a capital
+ * after the first word (a name: "Warsaw", "Von Miller"); undefined otherwise. A question with more
+ * than one such word, or whose one is a name, is more often about another subject than put in other
+ * words (docs/quality.md, session 25).
+ */
+function lackedAlone(engine: Engine, question: string, tokens: readonly Token[], terms: readonly string[], df: Uint32Array, asked: number): number | undefined {
+  let lacked = -1;
+  for (let i = 0; i < asked; i++) {
+    if (df[i]! > 0) continue;
+    if (lacked >= 0) return undefined;
+    lacked = i;
+  }
+  const t = terms[lacked];
+  if (t === undefined || engine.related.get(t) === undefined) return undefined;
+  const named = tokens.some((w, k) => {
+    if (k === 0 || !UPPER.test(question.slice(w.start, w.end))) return false;
+    const x = cachedTerm(w.word);
+    return x !== null && canonicalTerm(engine.synonyms, x) === t;
+  });
+  return named ? undefined : lacked;
+}
+
+/**
+ * `raw`'s candidates as they are, then those of `more` (`raw`'s terms, then from `at` on the related
+ * words of the term the corpus lacks) that hold none of `raw`'s terms: each matches the one column
+ * `at`, however many related words it holds, with their BM25 sum as its score (MiniSearch's score ÷
+ * their number; stage one divides by the columns matched, here one).
+ */
+function withRelatedOnly(raw: Candidates, more: Candidates, at: number): Candidates {
+  const W = (at + 32) >>> 5;
+  const count = more.count;
+  const out: Candidates = { count, words: W, ids: new Int32Array(count), scores: new Float64Array(count), matched: new Uint32Array(count * W), df: new Uint32Array(at + 1) };
+  out.df.set(more.df.subarray(0, at));
+  out.ids.set(raw.ids.subarray(0, raw.count));
+  out.scores.set(raw.scores.subarray(0, raw.count));
+  for (let j = 0; j < raw.count; j++) out.matched.set(raw.matched.subarray(j * raw.words, (j + 1) * raw.words), j * W);
+  const own = new Set(raw.ids.subarray(0, raw.count));
+  let k = raw.count;
+  for (let j = 0; j < more.count; j++) {
+    const id = more.ids[j]!;
+    if (own.has(id)) continue;
+    let related = 0;
+    for (let w = at >>> 5; w < more.words; w++) related += popcount(w === at >>> 5 ? more.matched[j * more.words + w]! >>> (at & 31) : more.matched[j * more.words + w]!);
+    out.ids[k] = id;
+    out.scores[k] = more.scores[j]! / Math.max(1, related);
+    out.matched[k * W + (at >>> 5)] = out.matched[k * W + (at >>> 5)]! | (1 << (at & 31));
+    out.df[at] = out.df[at]! + 1;
+    k++;
+  }
+  return out;
 }
 
 /**

@@ -14,7 +14,7 @@ const RECORDED = {
   cranfield: { questions: 225, 'ndcg@10': 0.4337, 'hit@1': 0.3822, 'hit@5': 0.8533 },
   squad: { questions: 1000, 'ndcg@10': 0.873, 'hit@1': 0.762, 'hit@5': 0.944 },
 };
-// Made-up documents in the layouts people have (test/fixtures/structured, -2 to -20, asked with
+// Made-up documents in the layouts people have (test/fixtures/structured, -2 to -22, asked with
 // --judge phrases): what each set holds, and its recorded figures.
 const STRUCTURED = {
   'structured': { kinds: 'a lease, a manual page, recipes, benefits, API docs, FAQs, a syllabus', questions: 250, 'ndcg@10': 0.884, 'hit@1': 0.816, 'answer@1': 0.788 },
@@ -23,21 +23,22 @@ const STRUCTURED = {
   'structured-4': { kinds: 'a conference page, a quick start guide, museum hours, a glossary, a postmortem, a biography, minutes', questions: 64, 'ndcg@10': 0.9152, 'hit@1': 0.8594, 'answer@1': 0.8281 },
   'structured-5': { kinds: 'a library FAQ, a plan matrix, a menu, a tax guide, a closure email, campsite rules', questions: 51, 'ndcg@10': 0.9659, 'hit@1': 0.9412, 'answer@1': 0.8824 },
   'structured-6': { kinds: 'a product catalogue, baggage rules, a transcript, a config reference, a checklist, a vet FAQ', questions: 48, 'ndcg@10': 0.9611, 'hit@1': 0.9375, 'answer@1': 0.8542 },
-  'structured-7': { kinds: 'a wedding FAQ, a town history, a fee table, refund rules, league rules, an email thread', questions: 45, 'ndcg@10': 0.868, 'hit@1': 0.8444, 'answer@1': 0.7778 },
-  'structured-8': { kinds: 'a passport page, a manual from a PDF, an API reference, a timetable, membership terms, an allergy policy', questions: 42, 'ndcg@10': 0.9198, 'hit@1': 0.9048, 'answer@1': 0.8571 },
+  'structured-7': { kinds: 'a wedding FAQ, a town history, a fee table, refund rules, league rules, an email thread', questions: 45, 'ndcg@10': 0.8903, 'hit@1': 0.8667, 'answer@1': 0.8 },
+  'structured-8': { kinds: 'a passport page, a manual from a PDF, an API reference, a timetable, membership terms, an allergy policy', questions: 42, 'ndcg@10': 0.9317, 'hit@1': 0.9048, 'answer@1': 0.8571 },
   'structured-9': { kinds: 'a CLI tutorial, a hospital page, a flat listing, scholarship records, a recall notice, a password policy', questions: 39, 'ndcg@10': 0.9649, 'hit@1': 0.9487, 'answer@1': 0.8462 },
   'structured-10': { kinds: 'car hire terms, an allotment newsletter, an IT help page, a festival page, a tenant handbook', questions: 36, 'ndcg@10': 0.9512, 'hit@1': 0.9444, 'answer@1': 0.9167 },
   'structured-11': { kinds: 'support macros, a pool FAQ, release notes, a CLI README, a leave policy', questions: 30, 'ndcg@10': 0.9877, 'hit@1': 0.9667, 'answer@1': 0.9 },
   'structured-12': { kinds: 'a job posting, API error codes, term dates, a warranty, a forum thread, a gym timetable, a dosage page', questions: 45, 'ndcg@10': 0.8879, 'hit@1': 0.8222, 'answer@1': 0.7778 },
   'structured-13': { kinds: 'an allergen table, a grant page, a troubleshooting table, a recipe card, a claim guide, courses, a changelog', questions: 43, 'ndcg@10': 0.9216, 'hit@1': 0.907, 'answer@1': 0.8372 },
   'structured-14': { kinds: 'a product page, a runbook, a hire contract, meeting notes, a library FAQ', questions: 34, 'ndcg@10': 0.9631, 'hit@1': 0.9412, 'answer@1': 0.8235 },
-  'structured-15': { kinds: 'a news article, a CONTRIBUTING.md, a coffee machine manual, a conference programme, an encyclopaedia article', questions: 48, 'ndcg@10': 0.9638, 'hit@1': 0.9375, 'answer@1': 0.9167 },
+  'structured-15': { kinds: 'a news article, a CONTRIBUTING.md, a coffee machine manual, a conference programme, an encyclopaedia article', questions: 48, 'ndcg@10': 0.9769, 'hit@1': 0.9375, 'answer@1': 0.9167 },
   'structured-16': { kinds: 'a licence page, a pricing page, house rules, a medical practice page, a booking email', questions: 44, 'ndcg@10': 0.881, 'hit@1': 0.8409, 'answer@1': 0.75 },
-  'structured-17': { kinds: 'a parking permit page, a VPN guide, a pet insurance summary, a conference FAQ, a glossary of abbreviations', questions: 55, 'ndcg@10': 0.796, 'hit@1': 0.7455, 'answer@1': 0.7091 },
+  'structured-17': { kinds: 'a parking permit page, a VPN guide, a pet insurance summary, a conference FAQ, a glossary of abbreviations', questions: 55, 'ndcg@10': 0.8142, 'hit@1': 0.7636, 'answer@1': 0.7273 },
   'structured-18': { kinds: 'a race information pack, a router set-up page, a nursery handbook, a security advisory, a volunteering FAQ', questions: 61, 'ndcg@10': 0.8642, 'hit@1': 0.8033, 'answer@1': 0.7213 },
   'structured-19': { kinds: "an energy tariff, a car owner's guide, a coworking member guide, a summer camp FAQ, exam regulations", questions: 65, 'ndcg@10': 0.8449, 'hit@1': 0.7692, 'answer@1': 0.6923 },
   'structured-20': { kinds: 'a dental leaflet, a bike share page, a move-in guide, a school trip letter, a makerspace FAQ', questions: 65, 'ndcg@10': 0.8465, 'hit@1': 0.7846, 'answer@1': 0.6923 },
   'structured-21': { kinds: 'a hotel guest directory, a council bins page, a driving school FAQ, a billing help article, a swimming pool guide', questions: 65, 'ndcg@10': 0.6326, 'hit@1': 0.5231, 'answer@1': 0.4 },
+  'structured-22': { kinds: 'an airline baggage page, a tenant handbook, a library guide, phone plan terms, a plant nursery page', questions: 65, 'ndcg@10': 0.7763, 'hit@1': 0.7077, 'answer@1': 0.5692 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.
@@ -45,7 +46,7 @@ const MIN_CROSS_ABSTAINED = 0.9;
 const MAX_ANSWERABLE_ABSTAINED = 0.03;
 // Small corpora (the first 5 paragraphs of each SQuAD article, about 9
 // passages, the seed article's size; `npm run eval -- --small-corpora 5`):
-// recorded 3.3 % of their own questions abstain, 97.2 % of other articles' do (5.4 % and
+// recorded 3.3 % of their own questions abstain, 97.1 % of other articles' do (5.4 % and
 // 98.5 % before session 24 lent word-vector neighbours to the words a corpus lacks).
 const SMALL = { records: 5, maxAnswerableAbstained: 0.11, minOffTopicAbstained: 0.97 };
 

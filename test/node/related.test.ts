@@ -144,6 +144,38 @@ describe('ranking with related words', () => {
   });
 });
 
+describe('a refused question, asked again with the related words of the one word the corpus lacks', () => {
+  const HANDBOOK = [
+    '# Tenant handbook',
+    '## Waste',
+    'Trash must be bagged and placed in the dumpsters behind Building B.',
+    '## Rent',
+    'Rent is due on the first day of each month and can be paid online.',
+    '## Parking',
+    'Each apartment comes with one parking space in the north lot.',
+  ].join('\n\n');
+  const docs = [...parseTextFile('corpus/handbook.md', HANDBOOK).documents, ...parseTextFile('corpus/library.md', '# Library\n\nBooks can be borrowed for three weeks and renewed twice.').documents];
+  const engine = (neighbours?: ReadonlyMap<string, readonly string[]>) =>
+    loadEngine(parseIndex(serializeIndex(buildIndex(docs, { corpusHash: 'test', related: new Map(), wordNeighbours: neighbours ?? new Map() }))));
+  const lexicon = new Map([
+    ['garbage', ['trash', 'waste']],
+    ['bin', ['dumpster', 'trash']],
+  ]);
+
+  it('is answered from the passage that holds a related word of it, though it holds no word of the question', () => {
+    const q = 'what do I do with my garbage';
+    expect(ask(engine(), q, 1).answers).toEqual([]);
+    expect(ask(engine(lexicon), q, 1).answers[0]?.answer).toBe('Trash must be bagged and placed in the dumpsters behind Building B.');
+  });
+
+  it.each([
+    ['it has two words the corpus lacks, each with related words', 'what do I do with my garbage bin'],
+    ['its word is typed as a name', 'what do I do with my Garbage'],
+  ])('stays refused when %s', (_what, q) => {
+    expect(ask(engine(lexicon), q, 1).answers).toEqual([]);
+  });
+});
+
 describe('WordNet as the lexicon', () => {
   const wordnet = readWordNet();
 
