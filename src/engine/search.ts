@@ -1010,27 +1010,46 @@ function firstTermOf(heading: string): string | null {
  * @param opts `abstain: false` ranks even where the corpus does not answer (evaluation of the ranking alone)
  */
 export function rank(engine: Engine, input: string, limit: number, opts: { abstain?: boolean } = {}): Ranking {
-  return rankWith(engine, input, limit, opts.abstain !== false);
+  const read = readAsked(engine, input);
+  const abstain = opts.abstain !== false;
+  const first = rankRead(engine, read, read.raw, limit, abstain, -1);
+  if (!first.abstained || !abstain) return first;
+  // Not answered: asked again, once, with the related words of the one word the corpus lacks.
+  const i = lackedAlone(engine, read.question, read.tokens, read.terms, read.raw.df, read.asked);
+  if (i === undefined) return first;
+  const own = new Set(read.terms);
+  const related = (engine.related.get(read.terms[i]!) ?? []).filter((u) => !own.has(u));
+  const more = orCandidates(engine.mini, [...read.terms, ...related], SEARCH_OPTIONS);
+  // No passage holds a related word without a word of the question: the answer stays no.
+  return more.count === read.raw.count ? first : rankRead(engine, read, withRelatedOnly(read.raw, more, read.terms.length), limit, abstain, i);
 }
 
-/**
- * {@link rank}; with `retry`, the second time, for a question the corpus does not answer: the
- * passages that hold a related word of its `retry`-th term, the one it lacks ({@link lackedAlone}),
- * are candidates too ({@link withRelatedOnly}).
- */
-function rankWith(engine: Engine, input: string, limit: number, abstain: boolean, retry?: number): Ranking {
+/** A question as {@link rank} reads it, before any passage is scored. */
+interface AskedQuestion {
+  question: string;
+  /** The words of `question`. */
+  tokens: Token[];
+  /** Its terms, spelling corrected, then the measure nouns the corpus holds. */
+  terms: string[];
+  /** How many of `terms` the question asked (the measure nouns come after them). */
+  asked: number;
+  answerType: AnswerType;
+  corrected: { terms: string[]; shares: ReadonlyMap<string, number> } | undefined;
+  /** The passages that hold any of `terms`. */
+  raw: Candidates;
+}
+
+/** Reads `input` as {@link rank} does: the question, its terms and the passages that hold them. */
+function readAsked(engine: Engine, input: string): AskedQuestion {
   // "Can you tell me …", "Hi", "Whats …", "Waht …", "Hwo many …" read as what they ask (question-words.ts).
   const typed = tokenize(input);
   const question = readQuestion(input, (word) => holdsWord(engine, word), typed);
   // The question's words, read once: its terms, their corrections and the words a typed answer must not repeat.
   const tokens = question === input ? typed : tokenize(question);
   let terms = questionTerms(engine, tokens);
-  const idf = new Map<string, number>();
   const answerType = answerTypeOf(question);
-  if (terms.length === 0) return { question, terms, idf, answerType, abstained: true, hits: [] };
-
   let raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
-  const corrected = correctSpelling(engine, question, tokens, terms, raw);
+  const corrected = terms.length === 0 ? undefined : correctSpelling(engine, question, tokens, terms, raw);
   if (corrected !== undefined) {
     terms = corrected.terms;
     raw = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
@@ -1046,24 +1065,18 @@ function rankWith(engine: Engine, input: string, limit: number, abstain: boolean
     else if (found.length > 0) raw = orCandidates(engine.mini, [...terms, ...found], SEARCH_OPTIONS);
     terms = [...terms, ...found];
   }
+  return { question, tokens, terms, asked, answerType, corrected, raw };
+}
+
+/**
+ * Ranks the passages of `raw` for the question `read` ({@link rank}'s stages and abstention); with
+ * `retry` ≥ 0, `raw` is {@link withRelatedOnly}'s, for the related words of the `retry`-th term.
+ */
+function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: number, abstain: boolean, retry: number): Ranking {
+  const { question, tokens, terms, asked, answerType, corrected } = read;
+  const idf = new Map<string, number>();
   const empty: Ranking = { question, terms, idf, answerType, abstained: true, hits: [] };
-  // Not answered: asked again, once, with the related words of the one word the corpus lacks.
-  const refuse = (): Ranking => {
-    if (retry !== undefined || !abstain) return empty;
-    const i = lackedAlone(engine, question, tokens, terms, raw.df, asked);
-    return i === undefined ? empty : rankWith(engine, input, limit, abstain, i);
-  };
-  let relatedAt = -1;
-  if (retry !== undefined) {
-    const own = new Set(terms);
-    const related = (engine.related.get(terms[retry]!) ?? []).filter((u) => !own.has(u));
-    const more = orCandidates(engine.mini, [...terms, ...related], SEARCH_OPTIONS);
-    // No passage holds a related word without a word of the question: the answer stays no.
-    if (more.count === raw.count) return empty;
-    relatedAt = terms.length;
-    raw = withRelatedOnly(raw, more, relatedAt);
-  }
-  if (raw.count === 0) return refuse();
+  if (raw.count === 0) return empty;
   const n = engine.passages.length;
   const frame = questionFrameOf(question, terms, asked, answerType);
   const df = new Map<string, number>();
@@ -1083,7 +1096,7 @@ function rankWith(engine: Engine, input: string, limit: number, abstain: boolean
 
   const weights = terms.map((t) => idf.get(t) ?? 0);
   // A passage that holds only a related word of the word the corpus lacks: that share of its weight.
-  if (relatedAt >= 0) weights.push(weights[retry!]! * RANKING.retryByRelated.weight);
+  if (retry >= 0) weights.push(weights[retry]! * RANKING.retryByRelated.weight);
   // Every candidate's stage-one score by passage: the abstention looks up whether the best passage's
   // neighbours are candidates, and the answers after the first are ranked again with their scores.
   const stage1 = engine.neighbours.k > 0 ? scratchOf(engine) : undefined;
@@ -1106,9 +1119,9 @@ function rankWith(engine: Engine, input: string, limit: number, abstain: boolean
   const refused =
     abstain &&
     ((!knownEnough(terms, (t, i) => df.has(t) || hits[0]!.analysis?.relatedHeld?.[i] === true, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
-      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1, quantity?.written === undefined ? -1 : terms.indexOf(quantity.written), frame.measured === undefined ? -1 : terms.indexOf(frame.measured), retry ?? -1) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
+      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1, quantity?.written === undefined ? -1 : terms.indexOf(quantity.written), frame.measured === undefined ? -1 : terms.indexOf(frame.measured), retry) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
         !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
-  if (refused) return refuse();
+  if (refused) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
   return { ...ranking, hits: hits.slice(0, limit) };
