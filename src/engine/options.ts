@@ -200,8 +200,9 @@ export const RANKING = {
    */
   minCorrectLength: 6,
   /**
-   * The same for a word typed in lower case that the build's lexicon does
-   * not relate to any corpus word (neither WordNet nor the word-vector
+   * The same for a word not typed as a name (no capital after the
+   * question's first word) that the build's lexicon does not relate to any
+   * corpus word (neither WordNet nor the word-vector
    * neighbours): a typo more often than a word of another subject
    * ("lesons" → "lesson"; docs/quality.md, session 25).
    */

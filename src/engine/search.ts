@@ -971,8 +971,8 @@ function firstTermOf(heading: string): string | null {
  * 1. Candidates: the question's terms (folded, stop words dropped, stemmed)
  *    are looked up in MiniSearch (BM25 with `d = 0`, OR, no prefix or fuzzy
  *    matching). A term of {@link RANKING.minCorrectLength} letters or more
- *    ({@link RANKING.minCorrectLengthUnrelated} for a lower-case word the
- *    lexicon does not know) that no passage holds is first read as the
+ *    ({@link RANKING.minCorrectLengthUnrelated} for a word not typed as a
+ *    name that the lexicon does not know) that no passage holds is first read as the
  *    corpus term one edit away (spelling.ts), if any. MiniSearch multiplies each score by the number
  *    of terms matched; that factor is replaced by the share of the question's IDF
  *    weight the passage covers, so a passage that matches the rare words
@@ -1144,7 +1144,7 @@ function lackedAlone(engine: Engine, question: string, tokens: readonly Token[],
   const t = terms[lacked];
   if (t === undefined || engine.related.get(t) === undefined) return undefined;
   const named = tokens.some((w, k) => {
-    if (k === 0 || !UPPER.test(question.slice(w.start, w.end))) return false;
+    if (!typedAsName(question, tokens, k)) return false;
     const x = cachedTerm(w.word);
     return x !== null && canonicalTerm(engine.synonyms, x) === t;
   });
@@ -1474,13 +1474,21 @@ function overNeighbours(engine: Engine, p: number, stage1: Scratch, value: (q: n
 }
 
 /**
- * Whether the word of `token`, whose term `t` the corpus lacks, is typed in
- * lower case (no capital first letter) and is a word to which the build's lexicon relates no corpus
- * word: more likely a typo ("lesons") than a word of another subject, which
- * the lexicon mostly knows ("player", related to "game"), or a name ("India").
+ * Whether the question's `k`-th word is typed as a name: with a capital first letter, after the
+ * question's first word (which a sentence capitalises anyway).
  */
-function unrelatedLowerCase(engine: Engine, t: string, question: string, token: Token): boolean {
-  return engine.related.get(t) === undefined && !UPPER.test(question.slice(token.start, token.end));
+function typedAsName(question: string, tokens: readonly Token[], k: number): boolean {
+  return k > 0 && UPPER.test(question.slice(tokens[k]!.start, tokens[k]!.end));
+}
+
+/**
+ * Whether the question's `k`-th word, whose term `t` the corpus lacks, is not typed as a name
+ * ({@link typedAsName}) and is a word to which the build's lexicon relates no corpus word: more
+ * likely a typo ("lesons") than a word of another subject, which the lexicon mostly knows
+ * ("player", related to "game"), or a name ("India").
+ */
+function unrelatedUnnamed(engine: Engine, t: string, question: string, tokens: readonly Token[], k: number): boolean {
+  return engine.related.get(t) === undefined && !typedAsName(question, tokens, k);
 }
 
 /**
@@ -1516,7 +1524,7 @@ function correctSpelling(
     const before = at < 1 || gapOf(question, tokens[at - 1]!, tokens[at]!) !== '-' ? undefined : tokens[at - 1]!;
     const number = DIGIT.test(t);
     const split = SPLITTABLE.test(word);
-    const min = at >= 0 && unrelatedLowerCase(engine, t, question, tokens[at]!) ? RANKING.minCorrectLengthUnrelated : RANKING.minCorrectLength;
+    const min = at >= 0 && unrelatedUnnamed(engine, t, question, tokens, at) ? RANKING.minCorrectLengthUnrelated : RANKING.minCorrectLength;
     const short = before === undefined && !number && !split && t.length < min;
     if (next === undefined && short) return;
     // A short word that only a space joins to the next is looked up as one word with it, which is no correction to count.

@@ -1738,7 +1738,7 @@ describe('misspelt question words', () => {
     // "point" (one edit from the corpus's "paint") is a word the lexicon relates to the corpus's "game"; "lesons" is none.
     const pool = loadEngine(buildIndex(docs, { corpusHash: 'test', related: new Map(), wordNeighbours: new Map([['point', ['game', 'team']]]) }));
 
-    it('is corrected when typed in lower case and no lexicon word relates it to the corpus (a typo)', () => {
+    it('is corrected when not typed as a name and no lexicon word relates it to the corpus (a typo)', () => {
       expect(rank(pool, 'how much are swimming lesons', 3).terms).toContain(term('lessons'));
       expect(ask(pool, 'how much are swimming lesons', 1).answers[0]?.answer).toBe('Lessons cost £27 a month.');
     });
