@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -166,6 +167,19 @@ describe('a refused question, asked again with the related words of the one word
     const q = 'what do I do with my garbage';
     expect(ask(engine(), q, 1).answers).toEqual([]);
     expect(ask(engine(lexicon), q, 1).answers[0]?.answer).toBe('Trash must be bagged and placed in the dumpsters behind Building B.');
+  });
+
+  it('answers any question with quoted passages or not at all, however many words it has and the corpus lacks', () => {
+    const e = engine(lexicon);
+    const word = fc.constantFrom('garbage', 'Garbage', 'bin', 'trash', 'rent', 'parking', 'books', 'month', 'xyzzy', 'the', 'where', '42', 'dumpsters', 'Building');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 45 }), (words) => {
+        const r = ask(e, words.join(' '), 3);
+        expect(r.answers.length).toBeLessThanOrEqual(3);
+        for (const a of r.answers) expect(a.text).toContain(a.answer);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it.each([
