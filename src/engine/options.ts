@@ -84,7 +84,9 @@ export const RANKING = {
    * must be bagged …"): such a passage, which holds none of the question's
    * words, scores `weight` of the lacked word's weight in stage one, and its
    * related word adds `support` of it to the support (besides
-   * `relatedSupport`). Only the refused questions are asked again, so no
+   * `relatedSupport`), times the share of the highest IDF its rarest related
+   * word has (a common one, "flow" in an aerodynamics corpus, is weak
+   * evidence). Only the refused questions are asked again, so no
    * answered question changes (docs/quality.md, session 25).
    */
   retryByRelated: { weight: 0.5, support: 0.4 },

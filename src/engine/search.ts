@@ -414,9 +414,11 @@ function subjectWeightOf(n: number, df: number): number {
  * answers "How long …?" without the word "long". When the question is asked again
  * with the related words of the term the corpus lacks (its `lacked`-th; -1 if not;
  * {@link withRelatedOnly}'s last column), a passage holding one adds
- * `RANKING.retryByRelated.support` of that term's weight.
+ * `RANKING.retryByRelated.support` of that term's weight, times `relatedShare` (the
+ * share of the highest IDF that the rarest related word it holds has: a common one,
+ * "flow" in an aerodynamics corpus, is weak evidence).
  */
-function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf: (i: number) => number, ranged = -1, measured = -1, lacked = -1): number {
+function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf: (i: number) => number, ranged = -1, measured = -1, lacked = -1, relatedShare = 1): number {
   const terms = asked;
   const weights = new Float64Array(terms);
   let total = 0;
@@ -431,7 +433,7 @@ function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf:
   const measures = lacked >= 0 ? raw.df.length - 1 : raw.df.length;
   for (let i = terms; i < measures; i++) if (matched(i)) support += subjectWeightOf(n, Math.max(1, raw.df[i]!)) * RANKING.frameWeight;
   // A related word of the word the corpus lacks, in a passage found by it ({@link withRelatedOnly}'s last column).
-  if (lacked >= 0 && matched(measures)) support += weights[lacked]! * RANKING.retryByRelated.support;
+  if (lacked >= 0 && matched(measures)) support += weights[lacked]! * RANKING.retryByRelated.support * relatedShare;
   hit.analysis?.pairs.forEach((found, i) => {
     if (found && i + 1 < terms) support += (weights[i]! + weights[i + 1]!) / 2;
   });
@@ -1021,7 +1023,9 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   const related = (engine.related.get(read.terms[i]!) ?? []).filter((u) => !own.has(u));
   const more = orCandidates(engine.mini, [...read.terms, ...related], SEARCH_OPTIONS);
   // No passage holds a related word without a word of the question: the answer stays no.
-  return more.count === read.raw.count ? first : rankRead(engine, read, withRelatedOnly(read.raw, more, read.terms.length), limit, abstain, i);
+  if (more.count === read.raw.count) return first;
+  const rarest = new Map<number, number>();
+  return rankRead(engine, read, withRelatedOnly(read.raw, more, read.terms.length, rarest), limit, abstain, i, rarest);
 }
 
 /** A question as {@link rank} reads it, before any passage is scored. */
@@ -1070,9 +1074,10 @@ function readAsked(engine: Engine, input: string): AskedQuestion {
 
 /**
  * Ranks the passages of `raw` for the question `read` ({@link rank}'s stages and abstention); with
- * `retry` ≥ 0, `raw` is {@link withRelatedOnly}'s, for the related words of the `retry`-th term.
+ * `retry` ≥ 0, `raw` is {@link withRelatedOnly}'s, for the related words of the `retry`-th term,
+ * and `rarest` its passages' rarest related word's document frequency.
  */
-function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: number, abstain: boolean, retry: number): Ranking {
+function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: number, abstain: boolean, retry: number, rarest?: ReadonlyMap<number, number>): Ranking {
   const { question, tokens, terms, asked, answerType, corrected } = read;
   const idf = new Map<string, number>();
   const empty: Ranking = { question, terms, idf, answerType, abstained: true, hits: [] };
@@ -1119,7 +1124,7 @@ function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: n
   const refused =
     abstain &&
     ((!knownEnough(terms, (t, i) => df.has(t) || hits[0]!.analysis?.relatedHeld?.[i] === true, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
-      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1, quantity?.written === undefined ? -1 : terms.indexOf(quantity.written), frame.measured === undefined ? -1 : terms.indexOf(frame.measured), retry) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
+      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1, quantity?.written === undefined ? -1 : terms.indexOf(quantity.written), frame.measured === undefined ? -1 : terms.indexOf(frame.measured), retry, idfOf(n, rarest?.get(hits[0]!.passageId) ?? 1) / idfOf(n, 1)) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
         !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (refused) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);
@@ -1155,9 +1160,10 @@ function lackedAlone(engine: Engine, question: string, tokens: readonly Token[],
  * `raw`'s candidates as they are, then those of `more` (`raw`'s terms, then from `at` on the related
  * words of the term the corpus lacks) that hold none of `raw`'s terms: each matches the one column
  * `at`, however many related words it holds, with their BM25 sum as its score (MiniSearch's score ÷
- * their number; stage one divides by the columns matched, here one).
+ * their number; stage one divides by the columns matched, here one). `rarest` gets, for each of
+ * these, the document frequency of the rarest related word it holds.
  */
-function withRelatedOnly(raw: Candidates, more: Candidates, at: number): Candidates {
+function withRelatedOnly(raw: Candidates, more: Candidates, at: number, rarest: Map<number, number>): Candidates {
   const W = (at + 32) >>> 5;
   const count = more.count;
   const out: Candidates = { count, words: W, ids: new Int32Array(count), scores: new Float64Array(count), matched: new Uint32Array(count * W), df: new Uint32Array(at + 1) };
@@ -1172,6 +1178,9 @@ function withRelatedOnly(raw: Candidates, more: Candidates, at: number): Candida
     if (own.has(id)) continue;
     let related = 0;
     for (let w = at >>> 5; w < more.words; w++) related += popcount(w === at >>> 5 ? more.matched[j * more.words + w]! >>> (at & 31) : more.matched[j * more.words + w]!);
+    let df = Infinity;
+    for (let c = at; c < more.df.length; c++) if (((more.matched[j * more.words + (c >>> 5)]! >>> (c & 31)) & 1) === 1) df = Math.min(df, more.df[c]!);
+    rarest.set(id, df);
     out.ids[k] = id;
     out.scores[k] = more.scores[j]! / Math.max(1, related);
     out.matched[k * W + (at >>> 5)] = out.matched[k * W + (at >>> 5)]! | (1 << (at & 31));

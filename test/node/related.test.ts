@@ -169,6 +169,17 @@ describe('a refused question, asked again with the related words of the one word
     expect(ask(engine(lexicon), q, 1).answers[0]?.answer).toBe('Trash must be bagged and placed in the dumpsters behind Building B.');
   });
 
+  it('stays refused when the related word it finds is common in the corpus (weak evidence), and is answered when it is rare', () => {
+    // 40 sections, half of them on "waste": a passage found by "waste" alone says little.
+    const parts = ['# Site handbook'];
+    for (let i = 1; i <= 40; i++) parts.push(`## Section ${i}`, i <= 20 ? `Waste from line ${i} is weighed on day ${i}.` : `Line ${i} runs from ${i} to ${i + 1} o'clock.`);
+    parts.push('## Bins', 'Trash must be bagged and placed in the dumpsters behind Building B.');
+    const site = parseTextFile('corpus/site.md', parts.join('\n\n')).documents;
+    const siteEngine = (related: string[]) => loadEngine(buildIndex(site, { corpusHash: 'test', related: new Map(), wordNeighbours: new Map([['garbage', related]]) }));
+    expect(ask(siteEngine(['waste']), 'what do I do with my garbage', 1).answers).toEqual([]);
+    expect(ask(siteEngine(['trash']), 'what do I do with my garbage', 1).answers[0]?.answer).toBe('Trash must be bagged and placed in the dumpsters behind Building B.');
+  });
+
   it('answers any question with quoted passages or not at all, however many words it has and the corpus lacks', () => {
     const e = engine(lexicon);
     const word = fc.constantFrom('garbage', 'Garbage', 'bin', 'trash', 'rent', 'parking', 'books', 'month', 'xyzzy', 'the', 'where', '42', 'dumpsters', 'Building');
