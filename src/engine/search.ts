@@ -397,6 +397,20 @@ function subjectWeightOf(n: number, df: number): number {
   return Math.log(1 + n / df);
 }
 
+/** Which of the question's terms {@link supportOf} counts in other ways than by the passage holding them (by index; -1: none). */
+interface SupportTerms {
+  /** The frame weight of the `i`-th term (1 for a term of the subject). */
+  frameOf: (i: number) => number;
+  /** The quantity's number, held by a range that holds it. */
+  ranged?: number;
+  /** The measure a "how" adjective asks for, held by a sentence of the asked-for type. */
+  measured?: number;
+  /** The term the corpus lacks, held by a related word found for it ({@link withRelatedOnly}'s last column). */
+  lacked?: number;
+  /** The share of that term's support a related word found for it brings (0..1). */
+  relatedShare?: number;
+}
+
 /**
  * Whether the corpus answers at all, from its best passage `hit` (candidate
  * of `raw`, re-ranked): the share of the question's weight
@@ -404,21 +418,22 @@ function subjectWeightOf(n: number, df: number): number {
  * question's adjacent term pairs it holds close together. Only the first
  * `asked` terms count: the measure nouns added after them (`measureNouns`)
  * are the ranking's, not the question's. A frame term weighs its frame
- * weight here too (`frameOf(i)` for the `i`-th term, {@link questionFrameOf}):
+ * weight here too (`held.frameOf(i)` for the `i`-th term, {@link questionFrameOf}):
  * the "give" of "How much money does the scholarship give?" says little of what is asked.
- * The number of the quantity the question names (its `ranged`-th term, -1
+ * The number of the quantity the question names (its `held.ranged`-th term, -1
  * if none) counts as held by a passage with a range that holds it: "Children
  * under 13" speaks of "a 10 year old" without the "10". So does the measure a
- * "how" adjective asks for (its `measured`-th term, -1 if none) by a passage
+ * "how" adjective asks for (its `held.measured`-th term, -1 if none) by a passage
  * with a sentence of the asked-for type: "Claims must reach us within 90 days"
  * answers "How long …?" without the word "long". When the question is asked again
- * with the related words of the term the corpus lacks (its `lacked`-th; -1 if not;
+ * with the related words of the term the corpus lacks (its `held.lacked`-th; -1 if not;
  * {@link withRelatedOnly}'s last column), a passage holding one adds
- * `RANKING.retryByRelated.support` of that term's weight, times `relatedShare` (the
+ * `RANKING.retryByRelated.support` of that term's weight, times `held.relatedShare` (the
  * share of the highest IDF that the rarest related word it holds has: a common one,
  * "flow" in an aerodynamics corpus, is weak evidence).
  */
-function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, frameOf: (i: number) => number, ranged = -1, measured = -1, lacked = -1, relatedShare = 1): number {
+function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, held: SupportTerms): number {
+  const { frameOf, ranged = -1, measured = -1, lacked = -1, relatedShare = 1 } = held;
   const terms = asked;
   const weights = new Float64Array(terms);
   let total = 0;
@@ -1124,7 +1139,13 @@ function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: n
   const refused =
     abstain &&
     ((!knownEnough(terms, (t, i) => df.has(t) || hits[0]!.analysis?.relatedHeld?.[i] === true, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
-      (supportOf(raw, hits[0]!, n, asked, (i) => frame.weights.get(terms[i]!) ?? 1, quantity?.written === undefined ? -1 : terms.indexOf(quantity.written), frame.measured === undefined ? -1 : terms.indexOf(frame.measured), retry, idfOf(n, rarest?.get(hits[0]!.passageId) ?? 1) / idfOf(n, 1)) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
+      (supportOf(raw, hits[0]!, n, asked, {
+        frameOf: (i) => frame.weights.get(terms[i]!) ?? 1,
+        ranged: quantity?.written === undefined ? -1 : terms.indexOf(quantity.written),
+        measured: frame.measured === undefined ? -1 : terms.indexOf(frame.measured),
+        lacked: retry,
+        relatedShare: idfOf(n, rarest?.get(hits[0]!.passageId) ?? 1) / idfOf(n, 1),
+      }) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
         !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (refused) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);
