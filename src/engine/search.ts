@@ -1,5 +1,5 @@
 import type { Engine } from './build.js';
-import { matchedCount, orCandidates, popcount, vocabularyOf, type Candidates } from './compact-search.js';
+import { matchedCount, matchedTerm, orCandidates, vocabularyOf, type Candidates } from './compact-search.js';
 import { neighbourId, neighbourWeight } from './neighbours.js';
 import type { RelatedTerms } from './related.js';
 import { RANKING, SEARCH_OPTIONS } from './options.js';
@@ -439,7 +439,7 @@ function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, held: Su
   let total = 0;
   for (let i = 0; i < terms; i++) total += weights[i] = subjectWeightOf(n, Math.max(1, raw.df[i]!)) * frameOf(i);
   const j = raw.ids.indexOf(hit.passageId);
-  const matched = (i: number): boolean => j >= 0 && ((raw.matched[j * raw.words + (i >>> 5)]! >>> (i & 31)) & 1) === 1;
+  const matched = (i: number): boolean => j >= 0 && matchedTerm(raw, j, i);
   const rangeHeld = ranged >= 0 && hit.analysis?.sentenceRange?.some((r) => r > 0) === true;
   let support = 0;
   const measureHeld = measured >= 0 && hit.analysis?.sentenceTyped.some((t) => t) === true;
@@ -1197,10 +1197,14 @@ function withRelatedOnly(raw: Candidates, more: Candidates, at: number, rarest: 
   for (let j = 0; j < more.count; j++) {
     const id = more.ids[j]!;
     if (own.has(id)) continue;
+    // How many related words it holds, and the rarest one's document frequency.
     let related = 0;
-    for (let w = at >>> 5; w < more.words; w++) related += popcount(w === at >>> 5 ? more.matched[j * more.words + w]! >>> (at & 31) : more.matched[j * more.words + w]!);
     let df = Infinity;
-    for (let c = at; c < more.df.length; c++) if (((more.matched[j * more.words + (c >>> 5)]! >>> (c & 31)) & 1) === 1) df = Math.min(df, more.df[c]!);
+    for (let c = at; c < more.df.length; c++) {
+      if (!matchedTerm(more, j, c)) continue;
+      related++;
+      df = Math.min(df, more.df[c]!);
+    }
     rarest.set(id, df);
     out.ids[k] = id;
     out.scores[k] = more.scores[j]! / Math.max(1, related);
