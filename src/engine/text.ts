@@ -560,14 +560,29 @@ export function words(text: string): string[] {
  * and "model" meet, after an irregular verb form is read as its base verb
  * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet, a unit's
  * abbreviation as the unit ("km" as "kilometre"), and an adverb of time as
- * its unit ("monthly" as "month"); numbers are kept as written.
+ * its unit ("monthly" as "month"), and a noun in "-us" as its plural ("bus" as
+ * "buses", {@link S_SINGULAR}); numbers are kept as written.
  */
 export function term(word: string): string | null {
   if (STOP_WORDS.has(word)) return null;
   if (word.length === 1 && !(word >= '0' && word <= '9')) return null;
   if (!ASCII_WORD.test(word) || /^[0-9]/.test(word)) return word;
-  return stemmer(IRREGULAR_VERBS.get(word) ?? word);
+  const base = IRREGULAR_VERBS.get(word);
+  if (base !== undefined) return stemmer(base);
+  return stemmer(S_SINGULAR.test(word) ? (U_PLURALS.has(word) ? word : `${word}es`) : ES_SINGULARS.has(word) ? `${word}es` : word);
 }
+
+/**
+ * A singular noun ending in "us" after a consonant, "i" or "e" ("bus", "virus", "campus", "focus",
+ * "radius", "nucleus"): Porter strips its "s" as a plural's ("bu", "viru") but keeps it in
+ * "buses", "viruses" and "focused" ("buse", "virus", "focus"), so it is stemmed as its "-es"
+ * plural. Not "-ous" (adjectives), "-aus", "-uus".
+ */
+const S_SINGULAR = /[^aeiouy]us$|[ie]us$/;
+/** Plurals of nouns ending in "u" that {@link S_SINGULAR} would take for a singular ("menus", "gurus", "CPUs"). */
+const U_PLURALS: ReadonlySet<string> = new Set(['menus', 'gurus', 'haikus', 'emus', 'gnus', 'tutus', 'tofus', 'sudokus', 'kudzus', 'hindus', 'zulus', 'hutus', 'bantus', 'cpus', 'gpus', 'tpus', 'npus', 'skus', 'psus', 'ecus', 'mcus', 'imus', 'apus', 'pdus', 'snafus', 'zebus', 'kudus', 'ragus', 'fondus']);
+/** Singular nouns ending in "as" whose plural adds "es" ("gas", "gases"); most words in "-as" are plurals ("ideas"). */
+const ES_SINGULARS: ReadonlySet<string> = new Set(['gas', 'bias', 'atlas', 'canvas', 'alias']);
 
 /**
  * The distinct index terms of a question, in first-seen order.

@@ -11,10 +11,10 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 // MARGIN on nDCG@10, Hit@1 or (public sets) Hit@5 fails here. Improve the ranking, then raise them.
 const MARGIN = 0.01;
 const RECORDED = {
-  cranfield: { questions: 225, 'ndcg@10': 0.4337, 'hit@1': 0.3822, 'hit@5': 0.8533 },
+  cranfield: { questions: 225, 'ndcg@10': 0.4343, 'hit@1': 0.3822, 'hit@5': 0.8578 },
   squad: { questions: 1000, 'ndcg@10': 0.873, 'hit@1': 0.762, 'hit@5': 0.944 },
 };
-// Made-up documents in the layouts people have (test/fixtures/structured, -2 to -22, asked with
+// Made-up documents in the layouts people have (test/fixtures/structured, -2 to -23, asked with
 // --judge phrases): what each set holds, and its recorded figures.
 const STRUCTURED = {
   'structured': { kinds: 'a lease, a manual page, recipes, benefits, API docs, FAQs, a syllabus', questions: 250, 'ndcg@10': 0.884, 'hit@1': 0.816, 'answer@1': 0.788 },
@@ -39,6 +39,7 @@ const STRUCTURED = {
   'structured-20': { kinds: 'a dental leaflet, a bike share page, a move-in guide, a school trip letter, a makerspace FAQ', questions: 65, 'ndcg@10': 0.8465, 'hit@1': 0.7846, 'answer@1': 0.6923 },
   'structured-21': { kinds: 'a hotel guest directory, a council bins page, a driving school FAQ, a billing help article, a swimming pool guide', questions: 65, 'ndcg@10': 0.6326, 'hit@1': 0.5231, 'answer@1': 0.4 },
   'structured-22': { kinds: 'an airline baggage page, a tenant handbook, a library guide, phone plan terms, a plant nursery page', questions: 65, 'ndcg@10': 0.7763, 'hit@1': 0.7077, 'answer@1': 0.5692 },
+  'structured-23': { kinds: 'a museum visitor page, car hire terms, a student halls guide, a bike share FAQ, a summer camp handbook', questions: 65, 'ndcg@10': 0.7087, 'hit@1': 0.6154, 'answer@1': 0.4769 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other
 // set's corpus abstain, at most 3 % of answerable SQuAD questions do.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { stemmer } from 'stemmer';
 import { fold, isQuestion, queryTerms, term, tokenize, words } from '../../src/engine/index.js';
 import { referenceTokens } from './reference-words.js';
 
@@ -34,7 +35,7 @@ describe('query processing', () => {
     ['Is --no-cache like --output?', ['--no', 'cach', 'output']],
     ['The war--which was over--ended.', ['war', 'end']],
     ['You are covered as long as you pay. As  long as it lasts', ['cover', 'pai', 'last']],
-    ['How long is the long walk, as long as a mile? Alias long as', ['long', 'walk', 'mile', 'alia']],
+    ['How long is the long walk, as long as a mile? Alias long as', ['long', 'walk', 'mile', 'alias']],
     ['', []],
   ])('turns %j into the terms %j', (question, expected) => {
     expect(queryTerms(question)).toEqual(expected);
@@ -48,6 +49,34 @@ describe('query processing', () => {
     const indexed = words('Meta’s models developed under Wang').map(term);
     const asked = queryTerms('model developing meta wang');
     for (const t of asked) expect(indexed).toContain(t);
+  });
+
+  it.each([
+    ['bus', 'buses'],
+    ['virus', 'viruses'],
+    ['campus', 'campuses'],
+    ['focus', 'focused'],
+    ['bonus', 'bonuses'],
+    ['status', 'statuses'],
+    ['radius', 'radiuses'],
+    ['gas', 'gases'],
+    ['bias', 'biased'],
+  ])('reads the noun %j and %j as one term (Porter strips the singular\'s "s")', (singular, form) => {
+    expect(term(singular)).toBe(term(form));
+  });
+
+  it.each([
+    ['menu', 'menus'],
+    ['guru', 'gurus'],
+    ['cpu', 'cpus'],
+    ['idea', 'ideas'],
+    ['plateau', 'plateaus'],
+  ])('still reads the plural of a noun in a vowel, %j and %j, as one term', (singular, plural) => {
+    expect(term(singular)).toBe(term(plural));
+  });
+
+  it('leaves adjectives in "-ous" to the stemmer', () => {
+    expect([term('famous'), term('various')]).toEqual([stemmer('famous'), stemmer('various')]);
   });
 
   it.each([
