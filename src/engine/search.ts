@@ -1017,7 +1017,10 @@ function firstTermOf(heading: string): string | null {
  * a few common words with many passages but most of its words with none),
  * unless only one is missing and the best passage's heading holds the
  * others ({@link headedByKnown}). Small corpora use lower thresholds
- * ({@link abstentionThresholds}). A question refused so, with exactly one
+ * ({@link abstentionThresholds}). A question refused so is asked again with
+ * the one word a verb of it and the particle after it make in the corpus
+ * ({@link withJoinedParticles}: "has broken down" of "Our 24-hour breakdown
+ * line …"). A question still refused, with exactly one
  * word the corpus lacks, not a name, to which the index relates corpus words
  * ({@link lackedAlone}), is asked once more with the passages that hold such
  * a word as candidates too (`RANKING.retryByRelated`): "where do I take my
@@ -1031,6 +1034,12 @@ export function rank(engine: Engine, input: string, limit: number, opts: { absta
   const abstain = opts.abstain !== false;
   const first = rankRead(engine, read, read.raw, limit, abstain, -1);
   if (!first.abstained || !abstain) return first;
+  // Not answered: asked again with the one word a verb and its particle make in the corpus ("broken down": "breakdown").
+  const joined = withJoinedParticles(engine, read);
+  if (joined !== undefined) {
+    const again = rankRead(engine, joined, joined.raw, limit, abstain, -1);
+    if (!again.abstained) return again;
+  }
   // Not answered: asked again, once, with the related words of the one word the corpus lacks.
   const i = lackedAlone(engine, read.question, read.tokens, read.terms, read.raw.df, read.asked);
   if (i === undefined) return first;
@@ -1085,6 +1094,38 @@ function readAsked(engine: Engine, input: string): AskedQuestion {
     terms = [...terms, ...found];
   }
   return { question, tokens, terms, asked, answerType, corrected, raw };
+}
+
+/**
+ * `read` with, after each of its asked terms that the corpus holds and that the question writes
+ * before a particle ("broken down", "set up"), the one word the two make in the corpus
+ * ("breakdown", "setup"; {@link joinedTerm}); undefined when there is none. Spelling correction
+ * joins only a word the corpus lacks ("picked up" of a corpus without "pick"); this reading is for
+ * a question the first reading refused, since the joined word's weight, added to the verb's, costs
+ * a passage that writes the two words apart ("the forces can be broken down into …").
+ */
+function withJoinedParticles(engine: Engine, read: AskedQuestion): AskedQuestion | undefined {
+  const { question, tokens, terms, asked } = read;
+  let joined: Map<string, string> | undefined;
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const next = tokens[k + 1]!;
+    if (!PARTICLE_SET.has(next.word) || gapOf(question, tokens[k]!, next) !== ' ') continue;
+    const t = cachedTerm(tokens[k]!.word);
+    const at = t === null ? -1 : terms.indexOf(canonicalTerm(engine.synonyms, t));
+    if (at < 0 || at >= asked || read.raw.df[at] === 0) continue;
+    const vocabulary = vocabularyOf(engine.mini);
+    if (vocabulary === undefined) return undefined;
+    const j = joinedTerm(terms[at]!, tokens[k]!.word, next.word, vocabulary, engine.synonyms);
+    if (j !== null && !terms.includes(j)) (joined ??= new Map()).set(terms[at]!, j);
+  }
+  if (joined === undefined) return undefined;
+  const own = terms.slice(0, asked).flatMap((t) => {
+    const j = joined.get(t);
+    return j === undefined ? [t] : [t, j];
+  });
+  const all = [...new Set(own)];
+  const withMeasures = [...all, ...terms.slice(asked)];
+  return { ...read, terms: withMeasures, asked: all.length, raw: orCandidates(engine.mini, withMeasures, SEARCH_OPTIONS) };
 }
 
 /**

@@ -1782,6 +1782,26 @@ describe('words the corpus writes as one word, or as two', () => {
     expect(ask(engine, q, 1).answers[0]?.answer).toBe(answer);
   });
 
+  describe('a verb the corpus has, before a particle', () => {
+    const hire = engineOf({
+      'corpus/hire.md': '# Car hire\n\n## Breakdowns\n\nOur 24-hour breakdown line is 0800 555 0147.\n\n## Damage\n\nThe damage excess on standard cars is £1,200.',
+      'corpus/camp.md': '# Camp\n\n## Rules\n\nIf a camper breaks a rule, the counselor talks with them first.\n\n## Heat\n\nOn hot days we add extra water breaks.',
+      'corpus/physics.md': '# Forces\n\nA force can be broken down into two components at right angles.',
+    });
+
+    it('is read as the one word the two make in the corpus when the question would get no answer ("broken down": "breakdown")', () => {
+      const q = 'the car has broken down on the motorway, who do I ring?';
+      expect(rank(hire, q, 3).terms).toContain('breakdown');
+      expect(ask(hire, q, 1).answers[0]?.answer).toBe('Our 24-hour breakdown line is 0800 555 0147.');
+    });
+
+    it('keeps its own reading in a question the corpus answers as it is asked', () => {
+      const q = 'What can a force be broken down into?';
+      expect(rank(hire, q, 3).terms).not.toContain('breakdown');
+      expect(ask(hire, q, 1).answers[0]?.answer).toBe('A force can be broken down into two components at right angles.');
+    });
+  });
+
   it('weighs the two words of a split word as one', () => {
     const split = rank(engine, 'Is wifi free?', 1).idf;
     const asked = rank(engine, 'Is wi-fi free?', 1).idf;
