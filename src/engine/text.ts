@@ -24,12 +24,24 @@ export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map();
 /**
  * The irregular plurals of `irregular-plurals` that are read as their
  * singular: English's own ("men", "women", "children", "feet", "teeth",
- * "geese", "mice", "lice", "oxen", "knives", "wolves", …). The Latin and Greek
- * ones ("data", "criteria", "vortices") are left to the stemmer: reading them
+ * "geese", "mice", "lice", "oxen", "knives", "wolves", …), and the Greek and
+ * Latin ones in "-ses" and "-ices" ({@link isSesOrIcesPlural}). The other Latin
+ * and Greek ones ("data", "criteria") are left to the stemmer: reading them
  * as the singular cost a Cranfield question ("data" is not "datum" there),
  * and so is "people" (as "person" it cost three SQuAD questions).
  */
 const ENGLISH_PLURAL = /(?:men|children|feet|teeth|geese|mice|lice|oxen|ves)$/;
+
+/**
+ * A Greek plural of a noun in "-sis" ("hypotheses", "crises", "theses") or a Latin one of a noun in
+ * "-ex" or "-ix" ("vortices", "vertices", "matrices"): Porter stems the two forms apart
+ * ("hypothes" and "hypothesi", "vortic" and "vortex"). Not "bases" and "ellipses", plurals of
+ * "base" and "ellipse" too.
+ */
+function isSesOrIcesPlural(singular: string, plural: string): boolean {
+  if (singular.endsWith('sis')) return plural.endsWith('ses') && singular !== 'basis' && singular !== 'ellipsis';
+  return (singular.endsWith('ex') || singular.endsWith('ix')) && plural.endsWith('ices');
+}
 
 /** Irregular plurals that are also another word's form, left to the stemmer: "leaves" and "lives" (verbs). */
 const PLURALS_OF_OTHER_WORDS: ReadonlySet<string> = new Set(['leaves', 'lives']);
@@ -114,9 +126,9 @@ const IRREGULAR_HEADS = new Map<number, number[]>();
   }
   // "Monthly" as "month" (Porter stems it "monthli").
   for (const [adverb, unit] of TIME_ADVERBS) addForm(adverb, unit);
-  // English's own irregular plurals ("children", "women", "feet", "knives"), which Porter leaves apart from the singular.
+  // English's own irregular plurals ("children", "women", "feet", "knives") and "-ses" and "-ices" ones, which Porter leaves apart from the singular.
   for (const [singular, plural] of irregularPlurals) {
-    if (ENGLISH_PLURAL.test(plural) && !PLURALS_OF_OTHER_WORDS.has(plural) && !forms.has(plural) && isLowerAscii(plural) && stemmer(plural) !== stemmer(singular)) addForm(plural, singular);
+    if ((ENGLISH_PLURAL.test(plural) || isSesOrIcesPlural(singular, plural)) && !PLURALS_OF_OTHER_WORDS.has(plural) && !forms.has(plural) && isLowerAscii(plural) && stemmer(plural) !== stemmer(singular)) addForm(plural, singular);
   }
 }
 

@@ -75,6 +75,17 @@ describe('query processing', () => {
     expect(term(singular)).toBe(term(plural));
   });
 
+  it.each([
+    ['hypothesis', 'hypotheses'],
+    ['crisis', 'crises'],
+    ['vortex', 'vortices'],
+    ['matrix', 'matrices'],
+    ['base', 'bases'],
+    ['ellipse', 'ellipses'],
+  ])('reads %j and its plural %j as one term', (singular, plural) => {
+    expect(term(plural)).toBe(term(singular));
+  });
+
   it('leaves adjectives in "-ous" to the stemmer', () => {
     expect([term('famous'), term('various')]).toEqual([stemmer('famous'), stemmer('various')]);
   });
