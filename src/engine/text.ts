@@ -573,16 +573,36 @@ export function words(text: string): string[] {
  * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet, a unit's
  * abbreviation as the unit ("km" as "kilometre"), and an adverb of time as
  * its unit ("monthly" as "month"), and a noun in "-us" as its plural ("bus" as
- * "buses", {@link S_SINGULAR}); numbers are kept as written.
+ * "buses", {@link S_SINGULAR}); a few words Porter would read as another word keep
+ * their own term ({@link OVERSTEMMED}: "news" is not "new"); numbers are kept as written.
  */
 export function term(word: string): string | null {
   if (STOP_WORDS.has(word)) return null;
   if (word.length === 1 && !(word >= '0' && word <= '9')) return null;
   if (!ASCII_WORD.test(word) || /^[0-9]/.test(word)) return word;
   const base = IRREGULAR_VERBS.get(word);
+  const kept = OVERSTEMMED.get(base ?? word);
+  if (kept !== undefined) return kept;
   if (base !== undefined) return stemmer(base);
   return stemmer(S_SINGULAR.test(word) ? (U_PLURALS.has(word) ? word : `${word}es`) : ES_SINGULARS.has(word) ? `${word}es` : word);
 }
+
+/**
+ * Words that Porter stems to a commoner word of another meaning, and the term each is read as
+ * instead: "news" is not "new", "goods" not "good", "university" not "universe", "organization"
+ * and "organize" not "organ" (nor "organic" and "organism", also stemmed "organ"), the textbook
+ * cases of its overstemming. A British spelling is looked up as the American one ("organisation").
+ */
+const OVERSTEMMED: ReadonlyMap<string, string> = new Map([
+  ['news', 'news'],
+  ['goods', 'goods'],
+  ['university', 'universiti'],
+  ['universities', 'universiti'],
+  ...['organize', 'organized', 'organizes', 'organizing', 'organization', 'organizations', 'organizer', 'organizers', 'organizational'].map((w): [string, string] => [w, 'organiz']),
+  ['organism', 'organism'],
+  ['organisms', 'organism'],
+  ['organic', 'organic'],
+]);
 
 /**
  * A singular noun ending in "us" after a consonant, "i" or "e" ("bus", "virus", "campus", "focus",

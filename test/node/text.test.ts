@@ -86,6 +86,20 @@ describe('query processing', () => {
     expect(term(plural)).toBe(term(singular));
   });
 
+  it.each([
+    ['news', 'new'],
+    ['goods', 'good'],
+    ['university', 'universe'],
+    ['organization', 'organ'],
+    ['organisation', 'organism'],
+  ])('keeps %j apart from %j, which Porter stems alike', (word, other) => {
+    expect(term(word)).not.toBe(term(other));
+  });
+
+  it('reads the forms of a word kept apart from Porter as one term ("organized", "organizations")', () => {
+    expect(new Set(['organize', 'organized', 'organizing', 'organization', 'organizations', 'organisation'].map(term)).size).toBe(1);
+  });
+
   it('leaves adjectives in "-ous" to the stemmer', () => {
     expect([term('famous'), term('various')]).toEqual([stemmer('famous'), stemmer('various')]);
   });
