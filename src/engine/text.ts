@@ -583,8 +583,13 @@ export function term(word: string): string | null {
   const base = IRREGULAR_VERBS.get(word);
   const kept = OVERSTEMMED.get(base ?? word);
   if (kept !== undefined) return kept;
-  if (base !== undefined) return stemmer(base);
-  return stemmer(S_SINGULAR.test(word) ? (U_PLURALS.has(word) ? word : `${word}es`) : ES_SINGULARS.has(word) ? `${word}es` : word);
+  return stemmer(base ?? stemmedAs(word));
+}
+
+/** The form of `word` Porter gives its family's term: a singular noun in "-us" ({@link S_SINGULAR}) or "-as" ({@link ES_SINGULARS}) as its "-es" plural. */
+function stemmedAs(word: string): string {
+  if (S_SINGULAR.test(word)) return U_PLURALS.has(word) ? word : `${word}es`;
+  return ES_SINGULARS.has(word) ? `${word}es` : word;
 }
 
 /**
