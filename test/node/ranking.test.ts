@@ -1653,7 +1653,7 @@ describe('word forms the stemmer does not meet: irregular verbs and plurals, adv
     expect(term(form)).toBe(term(base));
   });
 
-  it.each(['lay', 'saw', 'bid', 'beat', 'leaves', 'lives', 'people', 'data', 'vortices', 'min', 'sec'])('leaves %j to the stemmer alone', (w) => {
+  it.each(['lay', 'saw', 'bid', 'beat', 'leaves', 'lives', 'people', 'data', 'criteria', 'min', 'sec'])('leaves %j to the stemmer alone', (w) => {
     expect(term(w)).toBe(stemmer(w));
   });
 
