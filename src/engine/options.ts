@@ -234,7 +234,7 @@ export const OPTIONS_FINGERPRINT: string = fnv1a(
     stop: [...STOP_WORDS].sort(),
     stemmer: 'porter:stemmer@2',
     irregular: [IRREGULAR_VERBS.size, 'english-verbs-irregular@3', 'irregular-plurals@4', 'american-british-english-translator@0.2'],
-    probe: words('Café Naïve Łódź Straße “Models” running, 2025 — U.S. knew bought bus news v4.2.0 3.2. 401(k) buyLabel --all e-mail monthly 5km 11pm').map(term),
+    probe: words('Café Naïve Łódź Straße “Models” running, 2025 — U.S. knew bought bus news famous v4.2.0 3.2. 401(k) buyLabel --all e-mail monthly 5km 11pm').map(term),
     // Rules the probe does not run (running "as long as" through the scanner at load costs a one-off recompilation later).
     rules: ['as long as: long is as'],
     maxPassage: MAX_PASSAGE_CHARS,

@@ -573,7 +573,7 @@ export function words(text: string): string[] {
  * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet, a unit's
  * abbreviation as the unit ("km" as "kilometre"), and an adverb of time as
  * its unit ("monthly" as "month"), and a noun in "-us" as its plural ("bus" as
- * "buses", {@link S_SINGULAR}); a few words Porter would read as another word keep
+ * "buses", {@link S_SINGULAR}) and an adjective in "-ous" as its adverb; a few words Porter would read as another word keep
  * their own term ({@link OVERSTEMMED}: "news" is not "new"); numbers are kept as written.
  */
 export function term(word: string): string | null {
@@ -586,8 +586,13 @@ export function term(word: string): string | null {
   return stemmer(base ?? stemmedAs(word));
 }
 
-/** The form of `word` Porter gives its family's term: a singular noun in "-us" ({@link S_SINGULAR}) or "-as" ({@link ES_SINGULARS}) as its "-es" plural. */
+/**
+ * The form of `word` Porter gives its family's term: a singular noun in "-us" ({@link S_SINGULAR}) or
+ * "-as" ({@link ES_SINGULARS}) as its "-es" plural, an adjective in "-ous" as its adverb: Porter
+ * strips the "s" of "famous" as a plural's ("famou") but not of "famously" ("famous").
+ */
 function stemmedAs(word: string): string {
+  if (word.length > 4 && word.endsWith('ous')) return `${word}ly`;
   if (S_SINGULAR.test(word)) return U_PLURALS.has(word) ? word : `${word}es`;
   return ES_SINGULARS.has(word) ? `${word}es` : word;
 }

@@ -11,7 +11,7 @@ import { DATASETS_DIR, HAS_CRANFIELD, HAS_SQUAD, REPO_ROOT } from './datasets.js
 // MARGIN on nDCG@10, Hit@1 or (public sets) Hit@5 fails here. Improve the ranking, then raise them.
 const MARGIN = 0.01;
 const RECORDED = {
-  cranfield: { questions: 225, 'ndcg@10': 0.4362, 'hit@1': 0.3822, 'hit@5': 0.8622 },
+  cranfield: { questions: 225, 'ndcg@10': 0.4372, 'hit@1': 0.3867, 'hit@5': 0.8667 },
   squad: { questions: 1000, 'ndcg@10': 0.873, 'hit@1': 0.762, 'hit@5': 0.944 },
 };
 // Made-up documents in the layouts people have (test/fixtures/structured, -2 to -23, asked with

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { stemmer } from 'stemmer';
 import { fold, isQuestion, queryTerms, term, tokenize, words } from '../../src/engine/index.js';
 import { referenceTokens } from './reference-words.js';
 
@@ -62,6 +61,10 @@ describe('query processing', () => {
     ['radius', 'radiuses'],
     ['gas', 'gases'],
     ['bias', 'biased'],
+    // An adjective in "-ous", whose "s" Porter strips as a plural's too, and its adverb.
+    ['famous', 'famously'],
+    ['previous', 'previously'],
+    ['various', 'variously'],
     // Plurals of nouns in a vowel, which still meet their singular.
     ['menu', 'menus'],
     ['guru', 'gurus'],
@@ -93,9 +96,6 @@ describe('query processing', () => {
     expect(new Set(['organize', 'organized', 'organizing', 'organization', 'organizations', 'organisation'].map(term)).size).toBe(1);
   });
 
-  it('leaves adjectives in "-ous" to the stemmer', () => {
-    expect([term('famous'), term('various')]).toEqual([stemmer('famous'), stemmer('various')]);
-  });
 
   it.each([
     ['The 401(k) plan', ['the', '401k', 'plan']],
