@@ -572,9 +572,10 @@ export function words(text: string): string[] {
  * and "model" meet, after an irregular verb form is read as its base verb
  * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet, a unit's
  * abbreviation as the unit ("km" as "kilometre"), and an adverb of time as
- * its unit ("monthly" as "month"), and a noun in "-us" as its plural ("bus" as
- * "buses", {@link S_SINGULAR}) and an adjective in "-ous" as its adverb; a few words Porter would read as another word keep
- * their own term ({@link OVERSTEMMED}: "news" is not "new"); numbers are kept as written.
+ * its unit ("monthly" as "month"); a noun in "-us" is stemmed as its plural
+ * ("bus" as "buses") and an adjective in "-ous" as its adverb ({@link stemmedAs}),
+ * and a few words Porter would read as another word keep their own term
+ * ({@link OVERSTEMMED}: "news" is not "new"); numbers are kept as written.
  */
 export function term(word: string): string | null {
   if (STOP_WORDS.has(word)) return null;
