@@ -90,6 +90,13 @@ export const BRITISH_SPELLINGS_LEFT_OUT: ReadonlySet<string> = new Set([
   'buses', 'minibuses', 'busing', 'gases', 'gauge', 'gauged', 'gauges', 'gauging', 'tonne', 'tonnes', 'philtre', 'philtres', 'groyne', 'groynes',
 ]);
 
+/**
+ * Verbs of three letters in "-ie", whose other forms Porter cuts to one or two letters ("died" →
+ * "di", "dying" → "dy", "ties" → "ti") while the verb stays whole ("die"): read as the verb, so
+ * "When did Tesla die?" meets "Tesla died on 7 January 1943".
+ */
+const IE_VERBS: readonly string[] = ['die', 'tie', 'lie', 'vie'];
+
 /** Base verb's head → the heads of its irregular forms that differ from it ("bu" → ["bo"] for "bought"). */
 const IRREGULAR_HEADS = new Map<number, number[]>();
 
@@ -124,6 +131,8 @@ const IRREGULAR_HEADS = new Map<number, number[]>();
     const american = britishOf[british]!;
     if (!BRITISH_SPELLINGS_LEFT_OUT.has(british) && !forms.has(british) && !forms.has(american) && !targets.has(british) && !STOP_WORDS.has(british)) addForm(british, american);
   }
+  // "Died", "dying" and "dies" as "die" (Porter stems them "di", "dy", "di").
+  for (const verb of IE_VERBS) for (const form of [`${verb}s`, `${verb}d`, `${verb[0]}ying`]) if (!forms.has(form)) addForm(form, verb);
   // "Monthly" as "month" (Porter stems it "monthli").
   for (const [adverb, unit] of TIME_ADVERBS) addForm(adverb, unit);
   // English's own irregular plurals ("children", "women", "feet", "knives") and "-ses" and "-ices" ones, which Porter leaves apart from the singular.
@@ -572,7 +581,8 @@ export function words(text: string): string[] {
  * and "model" meet, after an irregular verb form is read as its base verb
  * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet, a unit's
  * abbreviation as the unit ("km" as "kilometre"), and an adverb of time as
- * its unit ("monthly" as "month"); a noun in "-us" is stemmed as its plural
+ * its unit ("monthly" as "month"), and "died" and "dying" as "die"
+ * ({@link IE_VERBS}); a noun in "-us" is stemmed as its plural
  * ("bus" as "buses") and an adjective in "-ous" as its adverb ({@link stemmedAs}),
  * and a few words Porter would read as another word keep their own term
  * ({@link OVERSTEMMED}: "news" is not "new"); numbers are kept as written.

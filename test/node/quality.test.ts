@@ -38,7 +38,7 @@ const STRUCTURED = {
   'structured-19': { kinds: "an energy tariff, a car owner's guide, a coworking member guide, a summer camp FAQ, exam regulations", questions: 65, 'ndcg@10': 0.8449, 'hit@1': 0.7692, 'answer@1': 0.6923 },
   'structured-20': { kinds: 'a dental leaflet, a bike share page, a move-in guide, a school trip letter, a makerspace FAQ', questions: 65, 'ndcg@10': 0.8465, 'hit@1': 0.7846, 'answer@1': 0.6923 },
   'structured-21': { kinds: 'a hotel guest directory, a council bins page, a driving school FAQ, a billing help article, a swimming pool guide', questions: 65, 'ndcg@10': 0.6326, 'hit@1': 0.5231, 'answer@1': 0.4 },
-  'structured-22': { kinds: 'an airline baggage page, a tenant handbook, a library guide, phone plan terms, a plant nursery page', questions: 65, 'ndcg@10': 0.7763, 'hit@1': 0.7077, 'answer@1': 0.5692 },
+  'structured-22': { kinds: 'an airline baggage page, a tenant handbook, a library guide, phone plan terms, a plant nursery page', questions: 65, 'ndcg@10': 0.7732, 'hit@1': 0.7077, 'answer@1': 0.5692 },
   'structured-23': { kinds: 'a museum visitor page, car hire terms, a student halls guide, a bike share FAQ, a summer camp handbook', questions: 65, 'ndcg@10': 0.7241, 'hit@1': 0.6308, 'answer@1': 0.4923 },
 };
 // Issue 4's abstention targets: at least 90 % of questions asked of the other

@@ -1657,6 +1657,16 @@ describe('word forms the stemmer does not meet: irregular verbs and plurals, adv
     expect(term(w)).toBe(stemmer(w));
   });
 
+  it('answers "when did … die?" from a passage that says "died", and highlights it', () => {
+    const lives = engineOf({
+      'corpus/tesla.md': '# Nikola Tesla\n\n## Early life\n\nTesla was born in Smiljan in 1856.\n\n## Death\n\nTesla died on 7 January 1943 in New York.',
+      'corpus/edison.md': '# Thomas Edison\n\nEdison was born in Milan, Ohio, in 1847.',
+    });
+    const a = ask(lives, 'When did Tesla die?', 1).answers[0]!;
+    expect(a.answer).toBe('Tesla died on 7 January 1943 in New York.');
+    expect(a.highlights.map(([s, e]) => a.text.slice(s, e))).toContain('died');
+  });
+
   it('answers and highlights a unit written as its abbreviation', () => {
     const cars = engineOf({ 'corpus/hire.md': '# Car hire\n\n## Mileage\n\nEvery booking includes 300 km a day. Extra distance costs 0.25 per km.', 'corpus/cloud.txt': 'Google sells cloud services to banks.' });
     const a = ask(cars, 'How many kilometres are included?', 1).answers[0]!;
