@@ -91,11 +91,15 @@ export const BRITISH_SPELLINGS_LEFT_OUT: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Verbs of three letters in "-ie", whose other forms Porter cuts to one or two letters ("died" →
- * "di", "dying" → "dy", "ties" → "ti") while the verb stays whole ("die"): read as the verb, so
- * "When did Tesla die?" meets "Tesla died on 7 January 1943".
+ * Verbs of three letters whose other forms Porter cuts shorter while the verb stays whole: in "-ie"
+ * ("died" and "dies" → "di", "dying" → "dy"; "die") and in a consonant and "y" ("tried" and "tries"
+ * → "tri"; "try"). Their forms are read as the verb: "When did Tesla die?" meets "Tesla died on 7
+ * January 1943".
  */
-const IE_VERBS: readonly string[] = ['die', 'tie', 'lie', 'vie'];
+const SHORT_VERB_FORMS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ...['die', 'tie', 'lie', 'vie'].map((v) => [v, [`${v}s`, `${v}d`, `${v[0]}ying`]] as const),
+  ...['try', 'cry', 'dry', 'fly', 'fry', 'pry', 'spy', 'ply'].map((v) => [v, [`${v.slice(0, 2)}ies`, `${v.slice(0, 2)}ied`]] as const),
+];
 
 /** Base verb's head → the heads of its irregular forms that differ from it ("bu" → ["bo"] for "bought"). */
 const IRREGULAR_HEADS = new Map<number, number[]>();
@@ -131,8 +135,8 @@ const IRREGULAR_HEADS = new Map<number, number[]>();
     const american = britishOf[british]!;
     if (!BRITISH_SPELLINGS_LEFT_OUT.has(british) && !forms.has(british) && !forms.has(american) && !targets.has(british) && !STOP_WORDS.has(british)) addForm(british, american);
   }
-  // "Died", "dying" and "dies" as "die" (Porter stems them "di", "dy", "di").
-  for (const verb of IE_VERBS) for (const form of [`${verb}s`, `${verb}d`, `${verb[0]}ying`]) if (!forms.has(form)) addForm(form, verb);
+  // "Died" and "dying" as "die", "tried" as "try" (Porter stems them "di", "dy", "tri").
+  for (const [verb, verbForms] of SHORT_VERB_FORMS) for (const form of verbForms) if (!forms.has(form)) addForm(form, verb);
   // "Monthly" as "month" (Porter stems it "monthli").
   for (const [adverb, unit] of TIME_ADVERBS) addForm(adverb, unit);
   // English's own irregular plurals ("children", "women", "feet", "knives") and "-ses" and "-ices" ones, which Porter leaves apart from the singular.
@@ -582,7 +586,7 @@ export function words(text: string): string[] {
  * ({@link IRREGULAR_VERBS}), so "bought" and "buy" meet, a unit's
  * abbreviation as the unit ("km" as "kilometre"), and an adverb of time as
  * its unit ("monthly" as "month"), and "died" and "dying" as "die"
- * ({@link IE_VERBS}); a noun in "-us" is stemmed as its plural
+ * ({@link SHORT_VERB_FORMS}); a noun in "-us" is stemmed as its plural
  * ("bus" as "buses") and an adjective in "-ous" as its adverb ({@link stemmedAs}),
  * and a few words Porter would read as another word keep their own term
  * ({@link OVERSTEMMED}: "news" is not "new"); numbers are kept as written.

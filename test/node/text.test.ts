@@ -65,11 +65,13 @@ describe('query processing', () => {
     ['famous', 'famously'],
     ['previous', 'previously'],
     ['various', 'variously'],
-    // A verb of three letters in "-ie" and its forms, which Porter cuts short.
+    // A verb of three letters in "-ie" or "-y" and its forms, which Porter cuts short.
     ['die', 'died'],
     ['die', 'dying'],
     ['tie', 'ties'],
     ['lie', 'lying'],
+    ['try', 'tried'],
+    ['fly', 'flies'],
     // Plurals of nouns in a vowel, which still meet their singular.
     ['menu', 'menus'],
     ['guru', 'gurus'],
