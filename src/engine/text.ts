@@ -12,7 +12,9 @@ import { ACRONYM_STOP_WORDS, STOP_WORDS } from './stopwords.js';
  * ("lay", "saw", "bid"), and so is a form equal to its base ("put"); "found"
  * is read as "find" ("founded" stays "found"). It also holds English's
  * irregular plurals and their singular ("children" → "child", "women" →
- * "woman"; {@link ENGLISH_PLURAL}), from the `irregular-plurals` list, and
+ * "woman", "hypotheses" → "hypothesis"; {@link ENGLISH_PLURAL}), from the
+ * `irregular-plurals` list, the forms Porter cuts shorter than a verb of three
+ * letters ("died" → "die", "tried" → "try"; {@link SHORT_VERB_FORMS}), and
  * units' abbreviations and American spellings and their unit ("km" →
  * "kilometre"; {@link UNIT_FORMS}), and the adverbs of a unit of time and the
  * unit ("monthly" → "month"; {@link TIME_ADVERBS}), and British spellings
