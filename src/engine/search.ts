@@ -1108,8 +1108,8 @@ function withJoinedParticles(engine: Engine, read: AskedQuestion): AskedQuestion
   const { question, tokens, terms, asked } = read;
   let joined: Map<string, string> | undefined;
   for (let k = 0; k + 1 < tokens.length; k++) {
-    const next = tokens[k + 1]!;
-    if (!PARTICLE_SET.has(next.word) || gapOf(question, tokens[k]!, next) !== ' ') continue;
+    const next = joinableAfter(question, tokens, k);
+    if (next === undefined || !PARTICLE_SET.has(next.word)) continue;
     const t = cachedTerm(tokens[k]!.word);
     const at = t === null ? -1 : terms.indexOf(canonicalTerm(engine.synonyms, t));
     if (at < 0 || at >= asked || read.raw.df[at] === 0) continue;

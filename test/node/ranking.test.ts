@@ -1623,7 +1623,7 @@ describe('British and American spellings', () => {
   });
 });
 
-describe('word forms the stemmer does not meet: irregular verbs and plurals, adverbs of time, units', () => {
+describe('word forms the stemmer does not meet: irregular verbs and plurals, adverbs of time, units, nouns in "-us", short verbs', () => {
   const engine = engineOf({
     'corpus/deal.txt': 'Meta bought a stake in Scale. The company paid 14 billion dollars for it.',
     'corpus/cloud.txt': 'Google sells cloud services to banks.',
@@ -1649,8 +1649,56 @@ describe('word forms the stemmer does not meet: irregular verbs and plurals, adv
     ['hrs', 'hours'],
     ['gb', 'gigabytes'],
     ['meters', 'metres'],
+    // A singular noun in "-us" or "-as", whose "s" Porter strips as a plural's.
+    ['buses', 'bus'],
+    ['viruses', 'virus'],
+    ['campuses', 'campus'],
+    ['focused', 'focus'],
+    ['bonuses', 'bonus'],
+    ['statuses', 'status'],
+    ['radiuses', 'radius'],
+    ['gases', 'gas'],
+    ['biased', 'bias'],
+    // An adjective in "-ous", whose "s" Porter strips as a plural's too, and its adverb.
+    ['famously', 'famous'],
+    ['previously', 'previous'],
+    ['variously', 'various'],
+    // A verb of three letters in "-ie" or "-y" and its forms, which Porter cuts short.
+    ['died', 'die'],
+    ['dying', 'die'],
+    ['ties', 'tie'],
+    ['lying', 'lie'],
+    ['tried', 'try'],
+    ['flies', 'fly'],
+    // Plurals of nouns in a vowel, which still meet their singular.
+    ['menus', 'menu'],
+    ['gurus', 'guru'],
+    ['cpus', 'cpu'],
+    ['ideas', 'idea'],
+    ['plateaus', 'plateau'],
+    // Greek and Latin plurals in "-ses" and "-ices"; "bases" and "ellipses" stay plurals of "base" and "ellipse".
+    ['hypotheses', 'hypothesis'],
+    ['crises', 'crisis'],
+    ['vortices', 'vortex'],
+    ['matrices', 'matrix'],
+    ['bases', 'base'],
+    ['ellipses', 'ellipse'],
   ])('reads %j as %j', (form, base) => {
     expect(term(form)).toBe(term(base));
+  });
+
+  it.each([
+    ['news', 'new'],
+    ['goods', 'good'],
+    ['university', 'universe'],
+    ['organization', 'organ'],
+    ['organisation', 'organism'],
+  ])('keeps %j apart from %j, which Porter stems alike', (word, other) => {
+    expect(term(word)).not.toBe(term(other));
+  });
+
+  it('reads the forms of a word kept apart from Porter as one term ("organized", "organizations")', () => {
+    expect(new Set(['organize', 'organized', 'organizing', 'organization', 'organizations', 'organisation'].map(term)).size).toBe(1);
   });
 
   it.each(['lay', 'saw', 'bid', 'beat', 'leaves', 'lives', 'people', 'data', 'criteria', 'min', 'sec'])('leaves %j to the stemmer alone', (w) => {
