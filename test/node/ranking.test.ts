@@ -1407,6 +1407,22 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'How much does a locker cost?', 1).answers[0]?.answer).toBe('A storage locker in the basement is €30 a month, and the caretaker hands out its key and a copy of the house rules.');
   });
 
+  it('reads the noun of "what kind of" as asking for a kind, not as the subject ("What sort of waves …?" is not about sorting)', () => {
+    const engine = engineOf({
+      'corpus/lab.md': [
+        '# Lab notes',
+        '## Radio',
+        'In Colorado Springs he observed stationary waves in the ground during thunderstorms.',
+        '## Sorting',
+        'Sort the samples by date before you observe them; a sort by size is kept for the archive.',
+        '## Storage',
+        'Samples are kept at four degrees in the cold room.',
+      ].join('\n\n'),
+    });
+    expect(ask(engine, 'What sort of waves did he observe?', 1).answers[0]?.answer).toBe('In Colorado Springs he observed stationary waves in the ground during thunderstorms.');
+    expect(ask(engine, 'What kinds of samples are kept cold?', 1).answers[0]?.answer).toBe('Samples are kept at four degrees in the cold room.');
+  });
+
   it('answers "What does clause 6.3 say?" with clause 6.3, not with a clause that cites it', () => {
     const clauses = [
       '1. Definitions',
