@@ -187,6 +187,15 @@ export const RANKING = {
    */
   coherence: { share: 0.6, margin: 0.05 },
   /**
+   * A question term the best passage lacks but the passage just before or
+   * after it in its document holds counts this share of its weight in the
+   * support: a paragraph cut into two passages, or a heading's text run on
+   * into the next passage, still answers as one. Shrinks with the
+   * small-corpus thresholds, as the coherence margin does, to none at
+   * `smallCorpus.passages` (docs/quality.md, session 27).
+   */
+  adjacentSupport: 0.5,
+  /**
    * Lower abstention thresholds for small corpora. A small corpus has a small
    * vocabulary: a question it answers more often uses a word it lacks, while
    * an off-topic question still shares little with it. Up to `passages`

@@ -417,6 +417,10 @@ interface SupportTerms {
   lacked?: number;
   /** The share of that term's support a related word found for it brings (0..1). */
   relatedShare?: number;
+  /** The candidates (indexes in `raw`) just before and after the passage in its document ({@link adjacentCandidates}). */
+  adjacent?: readonly number[];
+  /** The share of a term's weight it adds when only one of `adjacent` holds it (0..1). */
+  adjacentShare?: number;
 }
 
 /**
@@ -438,10 +442,11 @@ interface SupportTerms {
  * {@link withRelatedOnly}'s last column), a passage holding one adds
  * `RANKING.retryByRelated.support` of that term's weight, times `held.relatedShare` (the
  * share of the highest IDF that the rarest related word it holds has: a common one,
- * "flow" in an aerodynamics corpus, is weak evidence).
+ * "flow" in an aerodynamics corpus, is weak evidence). A term the passage lacks that a
+ * passage next to it in its document holds (`held.adjacent`) adds `held.adjacentShare` of its weight.
  */
 function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, held: SupportTerms): number {
-  const { frameOf, ranged = -1, measured = -1, lacked = -1, relatedShare = 1 } = held;
+  const { frameOf, ranged = -1, measured = -1, lacked = -1, relatedShare = 1, adjacent = [], adjacentShare = 0 } = held;
   const terms = asked;
   const weights = new Float64Array(terms);
   let total = 0;
@@ -451,7 +456,10 @@ function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, held: Su
   const rangeHeld = ranged >= 0 && hit.analysis?.sentenceRange?.some((r) => r > 0) === true;
   let support = 0;
   const measureHeld = measured >= 0 && hit.analysis?.sentenceTyped.some((t) => t) === true;
-  for (let i = 0; i < terms; i++) if (matched(i) || (rangeHeld && i === ranged) || (measureHeld && i === measured)) support += weights[i]!;
+  for (let i = 0; i < terms; i++) {
+    if (matched(i) || (rangeHeld && i === ranged) || (measureHeld && i === measured)) support += weights[i]!;
+    else if (adjacentShare > 0 && adjacent.some((a) => matchedTerm(raw, a, i))) support += weights[i]! * adjacentShare;
+  }
   // A measure noun the passage holds ("Weight: 3.2 kg" for "How much does it weigh?") adds like a frame word.
   const measures = lacked >= 0 ? raw.df.length - 1 : raw.df.length;
   for (let i = terms; i < measures; i++) if (matched(i)) support += subjectWeightOf(n, Math.max(1, raw.df[i]!)) * RANKING.frameWeight;
@@ -1181,7 +1189,7 @@ function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: n
   const questionWords = new Set(tokens.map((t) => t.word));
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms, phraseTermsOf(question, tokens, terms, asked, engine.synonyms)));
 
-  const { minSupport, minKnown, coherenceMargin } = abstentionThresholds(n);
+  const { minSupport, minKnown, coherenceMargin, adjacentShare } = abstentionThresholds(n);
   // Too few of the question's words in the corpus, unless the best passage holds all but one of
   // them in its heading (or, below the full thresholds, in one sentence); or too little support,
   // less for a best passage whose neighbours are candidates too, more for one whose are not.
@@ -1194,6 +1202,8 @@ function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: n
         measured: frame.measured === undefined ? -1 : terms.indexOf(frame.measured),
         lacked: retry,
         relatedShare: idfOf(n, rarest?.get(hits[0]!.passageId) ?? 1) / idfOf(n, 1),
+        adjacent: adjacentCandidates(engine, raw, hits[0]!.passageId),
+        adjacentShare,
       }) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
         !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
   if (refused) return empty;
@@ -1501,16 +1511,29 @@ function knownEnough(terms: readonly string[], known: (t: string, i: number) => 
  * margin (`RANKING.coherence.margin`) from `RANKING.smallCorpus.fullFrom`
  * passages on, the lower ones of {@link RANKING.smallCorpus} (and no
  * margin) up to its `passages`, and in between a blend linear in
- * log(passages).
+ * log(passages); the share of {@link RANKING.adjacentSupport} that adjacent
+ * passages lend to the support moves with the margin.
  */
-export function abstentionThresholds(passages: number): { minSupport: number; minKnown: number; coherenceMargin: number } {
+export function abstentionThresholds(passages: number): { minSupport: number; minKnown: number; coherenceMargin: number; adjacentShare: number } {
   const small = RANKING.smallCorpus;
   const x = Math.min(1, Math.max(0, Math.log(passages / small.passages) / Math.log(small.fullFrom / small.passages)));
   return {
     minSupport: small.minSupport + (RANKING.minSupport - small.minSupport) * x,
     minKnown: small.minKnown + (RANKING.minKnown - small.minKnown) * x,
     coherenceMargin: RANKING.coherence.margin * x,
+    adjacentShare: RANKING.adjacentSupport * x,
   };
+}
+
+/** The candidates of `raw` (their indexes) that are the passages just before and after passage `p` in its document. */
+function adjacentCandidates(engine: Engine, raw: Candidates, p: number): number[] {
+  const out: number[] = [];
+  for (const q of [p - 1, p + 1]) {
+    if (engine.passages[q]?.doc !== engine.passages[p]!.doc) continue;
+    const j = raw.ids.indexOf(q);
+    if (j >= 0) out.push(j);
+  }
+  return out;
 }
 
 /**

@@ -1204,6 +1204,26 @@ describe('abstention looks at the passages around the best one', () => {
     for (const k of [1, 3]) expect(ask(around, question, k).answers[0]?.answer).toBe(liquidOxygen);
   });
 
+  it('counts the words that the passage just before or after the best one in its document holds, at a share of their weight', () => {
+    const question = 'liquid oxygen kerosene valves turbopumps';
+    // Text that shares no word with the question nor with each other, so that no passage is another's neighbour
+    // and each is as long as the manual's (the ranking prefers a short passage).
+    const valves = 'Valves open slowly. Grandmother knitted scarves of red wool by the fire, counting stitches aloud; her needles clicked like clocks. Neighbours brought pies, plums and gossip about the mayor, whose horse had escaped twice since Easter and eaten the vicar’s tulips.';
+    const pumps = 'Turbopumps spin quickly. Jazz drifted from the basement club where saxophones, a battered piano and drums played till three. Dancers wore silver shoes; the bartender polished glasses and told jokes about sailors, parrots and lost umbrellas to anyone listening.';
+    const others = { 'corpus/c.txt': valves, 'corpus/d.txt': pumps, ...FILLER };
+    const crew = 'The crew had soup at noon, then slept. Breakfast was bread with honey and tea. Their cook, Mira, sang old songs while the cups were washed. Later everyone enjoyed cards until midnight. On Sundays they walked to the village market to buy cheese, apples and fresh eggs from a woman called Ada.';
+    const weather = 'Snow fell on the northern hills all week. Winds from the west bent the pines, and fog hid the harbour each dawn. Farmers waited for spring; lambs arrived late that year. Rivers froze often, roads closed, and the school bus stayed home while children built forts behind the church.';
+    // One document cut into two passages: the first holds "liquid" and "oxygen" far apart (0.4 of the question's
+    // weight, under RANKING.minSupport), the one after it "kerosene" (half of its 0.2 counts: 0.5 in all).
+    const manual = `${liquidOxygen} ${crew}\n\nKerosene is stored cold. ${weather}`;
+    const cut = engineOf({ 'corpus/a.txt': manual, ...others });
+    expect(cut.passages.filter((p) => cut.docs[p.doc]!.source === 'corpus/a.txt')).toHaveLength(2);
+    expect(ask(cut, question, 1).answers[0]?.answer).toBe(liquidOxygen);
+    // The same sentence in another document lends nothing.
+    const apart = engineOf({ 'corpus/a.txt': `${liquidOxygen} ${crew}`, 'corpus/b.txt': `Kerosene is stored cold. ${weather}`, ...others });
+    expect(rank(apart, question, 1)).toMatchObject({ abstained: true, hits: [] });
+  });
+
   it("asks for more support when the best passage's nearest passages hold none of the question", () => {
     const question = 'liquid oxygen kerosene valves turbopumps nozzles gimbals';
     const nozzles = 'The liquid in the engine burns with oxygen, and the nozzles of its long flame tank glow.';
@@ -1571,15 +1591,16 @@ describe('abstention on small corpora', () => {
   });
 
   it.each([
-    [1, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown, 0],
-    [RANKING.smallCorpus.passages, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown, 0],
-    [RANKING.smallCorpus.fullFrom, RANKING.minSupport, RANKING.minKnown, RANKING.coherence.margin],
-    [1_000_000, RANKING.minSupport, RANKING.minKnown, RANKING.coherence.margin],
-  ])('uses the abstention thresholds for a corpus of %i passages', (passages, minSupport, minKnown, coherenceMargin) => {
+    [1, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown, 0, 0],
+    [RANKING.smallCorpus.passages, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown, 0, 0],
+    [RANKING.smallCorpus.fullFrom, RANKING.minSupport, RANKING.minKnown, RANKING.coherence.margin, RANKING.adjacentSupport],
+    [1_000_000, RANKING.minSupport, RANKING.minKnown, RANKING.coherence.margin, RANKING.adjacentSupport],
+  ])('uses the abstention thresholds for a corpus of %i passages', (passages, minSupport, minKnown, coherenceMargin, adjacentShare) => {
     const t = abstentionThresholds(passages);
     expect(t.minSupport).toBeCloseTo(minSupport, 9);
     expect(t.minKnown).toBeCloseTo(minKnown, 9);
     expect(t.coherenceMargin).toBeCloseTo(coherenceMargin, 9);
+    expect(t.adjacentShare).toBeCloseTo(adjacentShare, 9);
   });
 
   it('raises the thresholds and the coherence margin steadily with the corpus size in between', () => {
@@ -1589,6 +1610,7 @@ describe('abstention on small corpora', () => {
         expect(lo.minSupport).toBeLessThanOrEqual(hi.minSupport);
         expect(lo.minKnown).toBeLessThanOrEqual(hi.minKnown);
         expect(lo.coherenceMargin).toBeLessThanOrEqual(hi.coherenceMargin);
+        expect(lo.adjacentShare).toBeLessThanOrEqual(hi.adjacentShare);
         expect(hi.minSupport).toBeLessThanOrEqual(RANKING.minSupport);
         expect(lo.minKnown).toBeGreaterThanOrEqual(RANKING.smallCorpus.minKnown);
       }),
