@@ -43,8 +43,11 @@ const HOW_MEASURE = new RegExp(`\\bhow (${HOW_ADJECTIVES.join('|')})\\b`, 'g');
 const PART_NOUN_WORDS: ReadonlySet<string> = new Set(PART_NOUNS);
 /** One of {@link PART_NOUNS} (or its plural) and the number after it. */
 const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? (v?[0-9][0-9.]*)`, 'g');
-/** The noun of "what kind of …", "which type of …", "three sorts of …": it asks for a kind of the noun after it, which is the subject. */
-const KIND_OF = /\b(kinds?|sorts?|types?)(?= of\b)/g;
+/**
+ * The noun of "what kind of …", "which type of …", "three sorts of …", "the name of …", "the term for …":
+ * it asks for a kind, or what something is called; the words after it are the subject.
+ */
+const KIND_OF = /\b(?:(kinds?|sorts?|types?|names?) of|(terms?) for)\b/g;
 /**
  * "What changed in 2.0?", "what's new in", "what has changed since": a
  * changelog question, whose subject is what follows ("What new product…"
@@ -67,8 +70,8 @@ interface QuestionFrame {
  * "policy"), a measure asked with "how" ({@link HOW_ADJECTIVES}:
  * "how long"), the verb of a money question ("cost" of "how much does it
  * cost"), the words of a question for a way to reach someone
- * ({@link CONTACT_FRAME_TERMS}: "number", "call"), the noun of "what kind of" ({@link KIND_OF}:
- * "kind", "sort", "type"), the "changed" or "new" of "what changed in 2.0?"
+ * ({@link CONTACT_FRAME_TERMS}: "number", "call"), the noun of "what kind of", "the name of", "the term
+ * for" ({@link KIND_OF}), the "changed" or "new" of "what changed in 2.0?"
  * ({@link WHAT_CHANGED}) and the words that ask what an abbreviation
  * spells out ({@link ABBREVIATION_Q}: "stand for") weigh `RANKING.frameWeight`; a noun that names a numbered part
  * ({@link PART_NOUNS}: "section 3.2") weighs nothing, since the number names
@@ -105,7 +108,7 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
   // "What sort of waves did he observe?": "sort" says the answer is a kind of wave; a sorting algorithm is not asked for.
   for (const m of q.matchAll(KIND_OF)) {
-    const t = term(m[1]!);
+    const t = term(m[1] ?? m[2]!);
     if (t !== null && terms.includes(t)) weights.set(t, RANKING.frameWeight);
   }
   const changed = WHAT_CHANGED.exec(q);
