@@ -44,10 +44,11 @@ const PART_NOUN_WORDS: ReadonlySet<string> = new Set(PART_NOUNS);
 /** One of {@link PART_NOUNS} (or its plural) and the number after it. */
 const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? (v?[0-9][0-9.]*)`, 'g');
 /**
- * The noun of "what kind of …", "which type of …", "three sorts of …", "the name of …", "the term for …":
- * it asks for a kind, or what something is called; the words after it are the subject.
+ * The noun of "what kind of …", "which type of …", "three sorts of …", "the name of …", "the term for …",
+ * "the percentage of …", "the number of …": it asks for a kind, for what something is called or for a
+ * figure; the words after it are the subject.
  */
-const KIND_OF = /\b(?:(kinds?|sorts?|types?|names?) of|(terms?) for)\b/g;
+const KIND_OF = /\b(?:(kinds?|sorts?|types?|names?|percentages?|proportions?|amounts?|numbers?) of|(terms?) for)\b/g;
 /**
  * "What changed in 2.0?", "what's new in", "what has changed since": a
  * changelog question, whose subject is what follows ("What new product…"
@@ -71,7 +72,7 @@ interface QuestionFrame {
  * "how long"), the verb of a money question ("cost" of "how much does it
  * cost"), the words of a question for a way to reach someone
  * ({@link CONTACT_FRAME_TERMS}: "number", "call"), the noun of "what kind of", "the name of", "the term
- * for" ({@link KIND_OF}), the "changed" or "new" of "what changed in 2.0?"
+ * for", "the percentage of" ({@link KIND_OF}), the "changed" or "new" of "what changed in 2.0?"
  * ({@link WHAT_CHANGED}) and the words that ask what an abbreviation
  * spells out ({@link ABBREVIATION_Q}: "stand for") weigh `RANKING.frameWeight`; a noun that names a numbered part
  * ({@link PART_NOUNS}: "section 3.2") weighs nothing, since the number names

@@ -1427,7 +1427,7 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'How much does a locker cost?', 1).answers[0]?.answer).toBe('A storage locker in the basement is €30 a month, and the caretaker hands out its key and a copy of the house rules.');
   });
 
-  it('reads the noun of "what kind of", "the name of", "the term for" as asking for a kind or a name, not as the subject ("What sort of waves …?" is not about sorting)', () => {
+  it('reads the noun of "what kind of", "the name of", "the term for", "the percentage of" as asking for a kind, a name or a figure, not as the subject ("What sort of waves …?" is not about sorting)', () => {
     const engine = engineOf({
       'corpus/lab.md': [
         '# Lab notes',
@@ -1445,6 +1445,9 @@ describe('abstention on small corpora', () => {
     expect(rank(engine, 'What is the name of the cold room?', 1).frame).toContain('name');
     expect(rank(engine, 'What is the term for a sort by size?', 1).frame).toEqual(new Set(['term']));
     expect(rank(engine, 'When does the summer term end?', 1).frame ?? new Set()).not.toContain('term');
+    // So do "the percentage of …" and "the number of …": the answer's type says a figure is asked for.
+    expect(rank(engine, 'What percentage of the samples are kept cold?', 1).frame).toContain(term('percentage'));
+    expect(rank(engine, 'What is the number of samples in the cold room?', 1).frame).toContain(term('number'));
   });
 
   it('answers "What does clause 6.3 say?" with clause 6.3, not with a clause that cites it', () => {
