@@ -72,7 +72,7 @@ interface QuestionFrame {
  * "how long"), the verb of a money question ("cost" of "how much does it
  * cost"), the words of a question for a way to reach someone
  * ({@link CONTACT_FRAME_TERMS}: "number", "call"), the noun of "what kind of", "the name of", "the term
- * for", "the percentage of" ({@link KIND_OF}), the "changed" or "new" of "what changed in 2.0?"
+ * for", "the percentage of" ({@link KIND_OF}), the "year" of "what year" ({@link DATE_NOUN_Q}), the "changed" or "new" of "what changed in 2.0?"
  * ({@link WHAT_CHANGED}) and the words that ask what an abbreviation
  * spells out ({@link ABBREVIATION_Q}: "stand for") weigh `RANKING.frameWeight`; a noun that names a numbered part
  * ({@link PART_NOUNS}: "section 3.2") weighs nothing, since the number names
@@ -108,6 +108,10 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   const money = answerType === 'money' ? (MONEY_Q.exec(q) ?? WHAT_MONEY_Q.exec(q)) : null;
   if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
   // "What sort of waves did he observe?": "sort" says the answer is a kind of wave; a sorting algorithm is not asked for.
+  // "In what year did …?": "year" says the answer is a date, as "when" would; a passage need not say "year".
+  const dated = DATE_NOUN_Q.exec(q);
+  const d = dated === null ? null : term(dated[1]!);
+  if (d !== null && terms.includes(d)) weights.set(d, RANKING.frameWeight);
   for (const m of q.matchAll(KIND_OF)) {
     const t = term(m[1] ?? m[2]!);
     if (t !== null && terms.includes(t)) weights.set(t, RANKING.frameWeight);
@@ -187,6 +191,8 @@ export interface Ranking {
 /** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost", a frequency for "how often", a duration or length for "how long"), a way to reach someone (an email address, a phone number), a name, a place, a reason ("because …"), a yes or no, an instruction ("To delete it, go to …"), or anything. */
 export type AnswerType = 'date' | 'time' | 'number' | 'percent' | 'money' | 'frequency' | 'duration' | 'name' | 'place' | 'reason' | 'yesno' | 'contact' | 'instruction' | 'any';
 
+/** "What year …", "which century …": the noun of a question that asks for a date ({@link questionFrameOf}). */
+const DATE_NOUN_Q = /\b(?:what|which) (year|date|century|decade|month)s?\b/;
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
 const NAME_Q = /\b(who|whom|whose)\b/;

@@ -1448,6 +1448,8 @@ describe('abstention on small corpora', () => {
     // So do "the percentage of …" and "the number of …": the answer's type says a figure is asked for.
     expect(rank(engine, 'What percentage of the samples are kept cold?', 1).frame).toContain(term('percentage'));
     expect(rank(engine, 'What is the number of samples in the cold room?', 1).frame).toContain(term('number'));
+    // "what year" asks for a date, as "when" does.
+    expect(rank(engine, 'In what year were the samples sorted?', 1).frame).toContain(term('year'));
   });
 
   it('answers "What does clause 6.3 say?" with clause 6.3, not with a clause that cites it', () => {
