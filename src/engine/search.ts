@@ -49,6 +49,8 @@ const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? (v?[0-9][0-9.]*)`
  * figure; the words after it are the subject.
  */
 const KIND_OF = /\b(?:(kinds?|sorts?|types?|names?|percentages?|proportions?|amounts?|numbers?) of|(terms?) for)\b/g;
+/** "According to the report, …", "approximately how many …": words that say where an answer comes from or how exact it is, not what it is about. */
+const HEDGE = /\b(according)(?= to\b)|\b(approximately|roughly|nearly|about|around)(?= (?:how|what)\b)/g;
 /**
  * "What changed in 2.0?", "what's new in", "what has changed since": a
  * changelog question, whose subject is what follows ("What new product…"
@@ -72,7 +74,8 @@ interface QuestionFrame {
  * "how long"), the verb of a money question ("cost" of "how much does it
  * cost"), the words of a question for a way to reach someone
  * ({@link CONTACT_FRAME_TERMS}: "number", "call"), the noun of "what kind of", "the name of", "the term
- * for", "the percentage of" ({@link KIND_OF}), the "year" of "what year" ({@link DATE_NOUN_Q}), the "changed" or "new" of "what changed in 2.0?"
+ * for", "the percentage of" ({@link KIND_OF}), the "year" of "what year" ({@link DATE_NOUN_Q}), "according to" and the "approximately" of
+ * "approximately how many" ({@link HEDGE}), the "changed" or "new" of "what changed in 2.0?"
  * ({@link WHAT_CHANGED}) and the words that ask what an abbreviation
  * spells out ({@link ABBREVIATION_Q}: "stand for") weigh `RANKING.frameWeight`; a noun that names a numbered part
  * ({@link PART_NOUNS}: "section 3.2") weighs nothing, since the number names
@@ -112,6 +115,10 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   const dated = DATE_NOUN_Q.exec(q);
   const d = dated === null ? null : term(dated[1]!);
   if (d !== null && terms.includes(d)) weights.set(d, RANKING.frameWeight);
+  for (const m of q.matchAll(HEDGE)) {
+    const t = term(m[1] ?? m[2]!);
+    if (t !== null && terms.includes(t)) weights.set(t, RANKING.frameWeight);
+  }
   for (const m of q.matchAll(KIND_OF)) {
     const t = term(m[1] ?? m[2]!);
     if (t !== null && terms.includes(t)) weights.set(t, RANKING.frameWeight);

@@ -1450,6 +1450,8 @@ describe('abstention on small corpora', () => {
     expect(rank(engine, 'What is the number of samples in the cold room?', 1).frame).toContain(term('number'));
     // "what year" asks for a date, as "when" does.
     expect(rank(engine, 'In what year were the samples sorted?', 1).frame).toContain(term('year'));
+    // "according to …" names a source, "approximately how many" how exact the figure is: neither is the subject.
+    expect(rank(engine, 'According to the lab notes, approximately how many samples are kept cold?', 1).frame).toEqual(new Set([term('according'), term('approximately')]));
   });
 
   it('answers "What does clause 6.3 say?" with clause 6.3, not with a clause that cites it', () => {
