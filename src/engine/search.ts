@@ -1210,19 +1210,24 @@ function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: n
   // Too few of the question's words in the corpus, unless the best passage holds all but one of
   // them in its heading (or, below the full thresholds, in one sentence); or too little support,
   // less for a best passage whose neighbours are candidates too, more for one whose are not.
+  const best = hits[0]!.passageId;
+  // Enough support from the best passage, or else with the words of the passages next to it (looked up only then).
+  const supported = (): boolean => {
+    const held: SupportTerms = {
+      frameOf: (i) => frame.weights.get(terms[i]!) ?? 1,
+      ranged: quantity?.written === undefined ? -1 : terms.indexOf(quantity.written),
+      measured: frame.measured === undefined ? -1 : terms.indexOf(frame.measured),
+      lacked: retry,
+      relatedShare: idfOf(n, rarest?.get(best) ?? 1) / idfOf(n, 1),
+    };
+    const need = supportNeeded(engine, best, stage1, minSupport, coherenceMargin);
+    if (supportOf(raw, hits[0]!, n, asked, held) >= need) return true;
+    return adjacentShare > 0 && supportOf(raw, hits[0]!, n, asked, { ...held, adjacent: adjacentCandidates(engine, raw, best), adjacentShare }) >= need;
+  };
   const refused =
     abstain &&
     ((!knownEnough(terms, (t, i) => df.has(t) || hits[0]!.analysis?.relatedHeld?.[i] === true, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
-      (supportOf(raw, hits[0]!, n, asked, {
-        frameOf: (i) => frame.weights.get(terms[i]!) ?? 1,
-        ranged: quantity?.written === undefined ? -1 : terms.indexOf(quantity.written),
-        measured: frame.measured === undefined ? -1 : terms.indexOf(frame.measured),
-        lacked: retry,
-        relatedShare: idfOf(n, rarest?.get(hits[0]!.passageId) ?? 1) / idfOf(n, 1),
-        adjacent: adjacentCandidates(engine, raw, hits[0]!.passageId),
-        adjacentShare,
-      }) < supportNeeded(engine, hits[0]!.passageId, stage1, minSupport, coherenceMargin) &&
-        !headedByPart(engine.passages[hits[0]!.passageId]!, frame.label, engine.synonyms)));
+      (!supported() && !headedByPart(engine.passages[best]!, frame.label, engine.synonyms)));
   if (refused) return empty;
   if (smooth !== undefined) hits = withNeighbours(engine, hits, smooth, terms.length);
   hits = withWordsFirst(engine, ranking, questionWords, hits, Math.min(limit, RANKING.shownAnswers));
