@@ -45,12 +45,18 @@ const PART_NOUN_WORDS: ReadonlySet<string> = new Set(PART_NOUNS);
 const PART_NUMBER = new RegExp(`\\b(${PART_NOUNS.join('|')})s? (v?[0-9][0-9.]*)`, 'g');
 /**
  * The noun of "what kind of …", "which type of …", "three sorts of …", "the name of …", "the term for …",
- * "the percentage of …", "the number of …": it asks for a kind, for what something is called or for a
- * figure; the words after it are the subject.
+ * "an example of …", "the percentage of …", "the number of …": it asks for a kind, for what something
+ * is called or for a figure; the words after it are the subject.
  */
-const KIND_OF = /\b(?:(kinds?|sorts?|types?|names?|percentages?|proportions?|amounts?|numbers?) of|(terms?) for)\b/g;
-/** "According to the report, …", "approximately how many …": words that say where an answer comes from or how exact it is, not what it is about. */
-const HEDGE = /\b(according)(?= to\b)|\b(approximately|roughly|nearly|about|around)(?= (?:how|what)\b)/g;
+const KIND_OF = /\b(?:(kinds?|sorts?|types?|names?|examples?|percentages?|proportions?|amounts?|numbers?) of|(terms?) for)\b/g;
+/**
+ * "According to the report, …", "approximately how many …", "what is typically …", "what is considered
+ * …", "regarding …": words that say where an answer comes from, how exact or usual it is, not what it
+ * is about ("how often" asks for a frequency: {@link HOW_ADJECTIVES}).
+ */
+const HEDGE = /\b(according)(?= to\b)|\b(approximately|roughly|nearly|about|around)(?= (?:how|what)\b)|(?<!\bhow )\b(typically|usually|often|generally|commonly|considered|regarding)\b/g;
+/** "Where is it located?", "along with …", "where did it take place?": words that say where something is or happens, not what. */
+const SETTING = /\b(located)\b|\b(along)(?= with\b)|\b(?:take|takes|taking|taken|took) (place)\b/g;
 /**
  * "What changed in 2.0?", "what's new in", "what has changed since": a
  * changelog question, whose subject is what follows ("What new product…"
@@ -74,8 +80,8 @@ interface QuestionFrame {
  * "how long"), the verb of a money question ("cost" of "how much does it
  * cost"), the words of a question for a way to reach someone
  * ({@link CONTACT_FRAME_TERMS}: "number", "call"), the noun of "what kind of", "the name of", "the term
- * for", "the percentage of" ({@link KIND_OF}), the "year" of "what year" ({@link DATE_NOUN_Q}), "according to" and the "approximately" of
- * "approximately how many" ({@link HEDGE}), the "changed" or "new" of "what changed in 2.0?"
+ * for", "the percentage of" ({@link KIND_OF}), the "year" of "what year" ({@link DATE_NOUN_Q}), "according to", "typically" and the "approximately"
+ * of "approximately how many" ({@link HEDGE}), "located" and "take place" ({@link SETTING}), the "changed" or "new" of "what changed in 2.0?"
  * ({@link WHAT_CHANGED}) and the words that ask what an abbreviation
  * spells out ({@link ABBREVIATION_Q}: "stand for") weigh `RANKING.frameWeight`; a noun that names a numbered part
  * ({@link PART_NOUNS}: "section 3.2") weighs nothing, since the number names
@@ -110,18 +116,16 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   // "How much does it cost to bring skis?": the verb of paying frames the question, as "how long" does.
   const money = answerType === 'money' ? (MONEY_Q.exec(q) ?? WHAT_MONEY_Q.exec(q)) : null;
   if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
-  // "What sort of waves did he observe?": "sort" says the answer is a kind of wave; a sorting algorithm is not asked for.
   // "In what year did …?": "year" says the answer is a date, as "when" would; a passage need not say "year".
   const dated = DATE_NOUN_Q.exec(q);
   const d = dated === null ? null : term(dated[1]!);
   if (d !== null && terms.includes(d)) weights.set(d, RANKING.frameWeight);
-  for (const m of q.matchAll(HEDGE)) {
-    const t = term(m[1] ?? m[2]!);
-    if (t !== null && terms.includes(t)) weights.set(t, RANKING.frameWeight);
-  }
-  for (const m of q.matchAll(KIND_OF)) {
-    const t = term(m[1] ?? m[2]!);
-    if (t !== null && terms.includes(t)) weights.set(t, RANKING.frameWeight);
+  // "What sort of waves did he observe?": "sort" says the answer is a kind of wave; a sorting algorithm is not asked for.
+  for (const re of [KIND_OF, HEDGE, SETTING]) {
+    for (const m of q.matchAll(re)) {
+      const t = term(m.slice(1).find((w) => w !== undefined)!);
+      if (t !== null && terms.includes(t)) weights.set(t, RANKING.frameWeight);
+    }
   }
   const changed = WHAT_CHANGED.exec(q);
   if (changed !== null) weights.set(term(changed[1]!)!, RANKING.frameWeight);

@@ -51,11 +51,12 @@ export const LIGHT_VERBS: readonly string[] = ['get', 'make', 'take', 'go', 'com
 
 /**
  * Nouns that ask for a kind of text rather than name a subject ("What is the
- * cancellation **policy**?", "Where is the **information** on parking?"): a
- * page often states its policy without the word. Treated like
+ * cancellation **policy**?", "Where is the **information** on parking?"), or
+ * for some body ("What **entity** issues permits?"): a page often states
+ * its policy, or names the body, without the word. Treated like
  * {@link LIGHT_VERBS} everywhere. Measured in docs/quality.md.
  */
-export const FRAME_NOUNS: readonly string[] = ['policy', 'information', 'detail', 'procedure'];
+export const FRAME_NOUNS: readonly string[] = ['policy', 'information', 'detail', 'procedure', 'entity'];
 
 /**
  * Adjectives a reader puts before a thing the documents name without them

@@ -1427,7 +1427,7 @@ describe('abstention on small corpora', () => {
     expect(ask(engine, 'How much does a locker cost?', 1).answers[0]?.answer).toBe('A storage locker in the basement is €30 a month, and the caretaker hands out its key and a copy of the house rules.');
   });
 
-  it('reads the noun of "what kind of", "the name of", "the term for", "the percentage of" as asking for a kind, a name or a figure, not as the subject ("What sort of waves …?" is not about sorting)', () => {
+  it('reads the noun of "what kind of", "the name of", "the term for", "the percentage of", and "typically", "located", "take place", as how a question asks, not as its subject ("What sort of waves …?" is not about sorting)', () => {
     const engine = engineOf({
       'corpus/lab.md': [
         '# Lab notes',
@@ -1452,6 +1452,10 @@ describe('abstention on small corpora', () => {
     expect(rank(engine, 'In what year were the samples sorted?', 1).frame).toContain(term('year'));
     // "according to …" names a source, "approximately how many" how exact the figure is: neither is the subject.
     expect(rank(engine, 'According to the lab notes, approximately how many samples are kept cold?', 1).frame).toEqual(new Set([term('according'), term('approximately')]));
+    // Nor are how usual an answer is, where something is or happens, or the body that does it.
+    expect(rank(engine, 'Where are the samples typically located?', 1).frame).toEqual(new Set([term('typically'), term('located')]));
+    expect(rank(engine, 'What entity took place in the storage of samples?', 1).frame).toEqual(new Set([term('entity'), term('take'), term('place')]));
+    expect(rank(engine, 'What is an example of a wave observed along with thunderstorms?', 1).frame).toEqual(new Set([term('example'), term('along')]));
   });
 
   it('answers "What does clause 6.3 say?" with clause 6.3, not with a clause that cites it', () => {
