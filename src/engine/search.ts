@@ -438,7 +438,7 @@ interface SupportTerms {
   lacked?: number;
   /** The share of that term's support a related word found for it brings (0..1). */
   relatedShare?: number;
-  /** The candidates (indexes in `raw`) just before and after the passage in its document ({@link adjacentCandidates}). */
+  /** The candidates (indexes in `raw`) among the two passages before and the two after it in its document ({@link adjacentCandidates}). */
   adjacent?: readonly number[];
   /** The share of a term's weight it adds when only one of `adjacent` holds it (0..1). */
   adjacentShare?: number;
@@ -464,7 +464,7 @@ interface SupportTerms {
  * `RANKING.retryByRelated.support` of that term's weight, times `held.relatedShare` (the
  * share of the highest IDF that the rarest related word it holds has: a common one,
  * "flow" in an aerodynamics corpus, is weak evidence). A term the passage lacks that a
- * passage next to it in its document holds (`held.adjacent`) adds `held.adjacentShare` of its weight.
+ * passage near it in its document holds (`held.adjacent`, two either side) adds `held.adjacentShare` of its weight.
  */
 function supportOf(raw: Candidates, hit: Hit, n: number, asked: number, held: SupportTerms): number {
   const { frameOf, ranged = -1, measured = -1, lacked = -1, relatedShare = 1, adjacent = [], adjacentShare = 0 } = held;
@@ -1551,10 +1551,10 @@ export function abstentionThresholds(passages: number): { minSupport: number; mi
   };
 }
 
-/** The candidates of `raw` (their indexes) that are the passages just before and after passage `p` in its document. */
+/** The candidates of `raw` (their indexes) among the two passages before and the two after passage `p` in its document (a paragraph or section cut into up to three passages). */
 function adjacentCandidates(engine: Engine, raw: Candidates, p: number): number[] {
   const out: number[] = [];
-  for (const q of [p - 1, p + 1]) {
+  for (const q of [p - 2, p - 1, p + 1, p + 2]) {
     if (engine.passages[q]?.doc !== engine.passages[p]!.doc) continue;
     const j = raw.ids.indexOf(q);
     if (j >= 0) out.push(j);
