@@ -190,9 +190,9 @@ export const RANKING = {
    * A question term the best passage lacks but one of the two passages
    * before or the two after it in its document holds counts this share of
    * its weight in the support: a paragraph cut into two or three passages,
-   * or a section's text run on into the next passage, still answers as one. Shrinks with the
-   * small-corpus thresholds, as the coherence margin does, to none at
-   * `smallCorpus.passages` (docs/quality.md, session 27).
+   * or a section's text run on into the next passage, still answers as
+   * one. Shrinks with the small-corpus thresholds, as the coherence margin
+   * does, to none at `smallCorpus.passages` (docs/quality.md, session 27).
    */
   adjacentSupport: 0.5,
   /**

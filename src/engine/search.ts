@@ -79,9 +79,11 @@ interface QuestionFrame {
  * "policy"), a measure asked with "how" ({@link HOW_ADJECTIVES}:
  * "how long"), the verb of a money question ("cost" of "how much does it
  * cost"), the words of a question for a way to reach someone
- * ({@link CONTACT_FRAME_TERMS}: "number", "call"), the noun of "what kind of", "the name of", "the term
- * for", "the percentage of" ({@link KIND_OF}), the "year" of "what year" ({@link DATE_NOUN_Q}), "according to", "typically" and the "approximately"
- * of "approximately how many" ({@link HEDGE}), "located" and "take place" ({@link SETTING}), the "changed" or "new" of "what changed in 2.0?"
+ * ({@link CONTACT_FRAME_TERMS}: "number", "call"), the noun of "what kind of", "the name
+ * of", "the term for", "the percentage of" ({@link KIND_OF}), the "year" of "what year"
+ * ({@link DATE_NOUN_Q}), "according to", "typically" and the "approximately" of
+ * "approximately how many" ({@link HEDGE}), "located" and "take place" ({@link SETTING}),
+ * the "changed" or "new" of "what changed in 2.0?"
  * ({@link WHAT_CHANGED}) and the words that ask what an abbreviation
  * spells out ({@link ABBREVIATION_Q}: "stand for") weigh `RANKING.frameWeight`; a noun that names a numbered part
  * ({@link PART_NOUNS}: "section 3.2") weighs nothing, since the number names
@@ -440,7 +442,7 @@ interface SupportTerms {
   relatedShare?: number;
   /** The candidates (indexes in `raw`) among the two passages before and the two after it in its document ({@link adjacentCandidates}). */
   adjacent?: readonly number[];
-  /** The share of a term's weight it adds when only one of `adjacent` holds it (0..1). */
+  /** The share of a term's weight it adds when the passage lacks it and one of `adjacent` holds it (0..1). */
   adjacentShare?: number;
 }
 
@@ -1211,11 +1213,8 @@ function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: n
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms, phraseTermsOf(question, tokens, terms, asked, engine.synonyms)));
 
   const { minSupport, minKnown, coherenceMargin, adjacentShare } = abstentionThresholds(n);
-  // Too few of the question's words in the corpus, unless the best passage holds all but one of
-  // them in its heading (or, below the full thresholds, in one sentence); or too little support,
-  // less for a best passage whose neighbours are candidates too, more for one whose are not.
   const best = hits[0]!.passageId;
-  // Enough support from the best passage, or else with the words of the passages next to it (looked up only then).
+  // Enough support from the best passage, or else with the words of the passages near it in its document (looked up only then).
   const supported = (): boolean => {
     const held: SupportTerms = {
       frameOf: (i) => frame.weights.get(terms[i]!) ?? 1,
@@ -1228,6 +1227,9 @@ function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: n
     if (supportOf(raw, hits[0]!, n, asked, held) >= need) return true;
     return adjacentShare > 0 && supportOf(raw, hits[0]!, n, asked, { ...held, adjacent: adjacentCandidates(engine, raw, best), adjacentShare }) >= need;
   };
+  // Too few of the question's words in the corpus, unless the best passage holds all but one of
+  // them in its heading (or, below the full thresholds, in one sentence); or too little support,
+  // less for a best passage whose neighbours are candidates too, more for one whose are not.
   const refused =
     abstain &&
     ((!knownEnough(terms, (t, i) => df.has(t) || hits[0]!.analysis?.relatedHeld?.[i] === true, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
