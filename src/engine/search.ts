@@ -118,23 +118,15 @@ function questionFrameOf(question: string, terms: readonly string[], asked: numb
   // "How much does it cost to bring skis?": the verb of paying frames the question, as "how long" does.
   const money = answerType === 'money' ? (MONEY_Q.exec(q) ?? WHAT_MONEY_Q.exec(q)) : null;
   if (money !== null) weights.set(term(money[1]!)!, RANKING.frameWeight);
-  // "In what year did …?": "year" says the answer is a date, as "when" would; a passage need not say "year".
-  const dated = DATE_NOUN_Q.exec(q);
-  const d = dated === null ? null : term(dated[1]!);
-  if (d !== null && terms.includes(d)) weights.set(d, RANKING.frameWeight);
-  // "What sort of waves did he observe?": "sort" says the answer is a kind of wave; a sorting algorithm is not asked for.
-  for (const re of [KIND_OF, HEDGE, SETTING]) {
+  const changed = WHAT_CHANGED.exec(q);
+  if (changed !== null) weights.set(term(changed[1]!)!, RANKING.frameWeight);
+  // "What sort of waves did he observe?" ("sort" says the answer is a kind of wave; a sorting algorithm is
+  // not asked for), "In what year …?", "What does CPZ stand for?": the word each pattern captures.
+  for (const re of FRAME_PATTERNS) {
     for (const m of q.matchAll(re)) {
       const t = term(m.slice(1).find((w) => w !== undefined)!);
       if (t !== null && terms.includes(t)) weights.set(t, RANKING.frameWeight);
     }
-  }
-  const changed = WHAT_CHANGED.exec(q);
-  if (changed !== null) weights.set(term(changed[1]!)!, RANKING.frameWeight);
-  // "What does CPZ stand for?", "the acronym FIS": the words that ask what an abbreviation spells out.
-  for (const m of q.matchAll(ABBREVIATION_Q)) {
-    const t = term(m[1] ?? m[2]!);
-    if (t !== null && terms.includes(t)) weights.set(t, RANKING.frameWeight);
   }
   // "How many eggs …?": what the question counts, when it is one of its terms.
   const count = answerType === 'number' ? COUNTED_Q.exec(q) : null;
@@ -205,7 +197,9 @@ export interface Ranking {
 export type AnswerType = 'date' | 'time' | 'number' | 'percent' | 'money' | 'frequency' | 'duration' | 'name' | 'place' | 'reason' | 'yesno' | 'contact' | 'instruction' | 'any';
 
 /** "What year …", "which century …": the noun of a question that asks for a date ({@link questionFrameOf}). */
-const DATE_NOUN_Q = /\b(?:what|which) (year|date|century|decade|month)s?\b/;
+const DATE_NOUN_Q = /\b(?:what|which) (year|date|century|decade|month)s?\b/g;
+/** The patterns whose captured word (the first group that matched) frames a question ({@link questionFrameOf}). */
+const FRAME_PATTERNS: readonly RegExp[] = [KIND_OF, HEDGE, SETTING, DATE_NOUN_Q, ABBREVIATION_Q];
 const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
 const NAME_Q = /\b(who|whom|whose)\b/;
