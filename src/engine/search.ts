@@ -196,11 +196,13 @@ export interface Ranking {
 /** The kind of answer a question asks for: a date, a number (a share for "what percentage", money for "how much … cost", a frequency for "how often", a duration or length for "how long"), a way to reach someone (an email address, a phone number), a name, a place, a reason ("because …"), a yes or no, an instruction ("To delete it, go to …"), or anything. */
 export type AnswerType = 'date' | 'time' | 'number' | 'percent' | 'money' | 'frequency' | 'duration' | 'name' | 'place' | 'reason' | 'yesno' | 'contact' | 'instruction' | 'any';
 
+/** The nouns of "what year", "which century", …: a question that asks for a date ({@link DATE_Q}), framed by the noun ({@link DATE_NOUN_Q}). */
+const DATE_NOUNS = 'year|date|century|decade|month';
 /** "What year …", "which century …": the noun of a question that asks for a date ({@link questionFrameOf}). */
-const DATE_NOUN_Q = /\b(?:what|which) (year|date|century|decade|month)s?\b/g;
+const DATE_NOUN_Q = new RegExp(`\\b(?:what|which) (${DATE_NOUNS})s?\\b`, 'g');
 /** The patterns whose captured word (the first group that matched) frames a question ({@link questionFrameOf}). */
 const FRAME_PATTERNS: readonly RegExp[] = [KIND_OF, HEDGE, SETTING, DATE_NOUN_Q, ABBREVIATION_Q];
-const DATE_Q = /\b(when|what (year|date|century|decade|month|day)|which (year|century|decade|month))\b/;
+const DATE_Q = new RegExp(`\\b(when|what (${DATE_NOUNS}|day)|which (${DATE_NOUNS}))\\b`);
 const NUMBER_Q = new RegExp(`\\bhow (many|much|often|${HOW_ADJECTIVES.join('|')})\\b|\\bwhat (percentage|percent|number|amount|proportion)\\b`);
 const NAME_Q = /\b(who|whom|whose)\b/;
 /** The words a question asks with: the first one says what it asks for ("who" in "the man who …" does not, but "What is the name of the man who …?" asks for a name all the same). */

@@ -40,6 +40,8 @@ describe('answer type of a question', () => {
   it.each([
     ['When did Meta invest in Scale AI?', 'date'],
     ['In what year was the company founded?', 'date'],
+    ['Which date did the treaty take effect?', 'date'],
+    ['Which century was the castle built in?', 'date'],
     ['What time does school finish?', 'time'],
     ['what times is reception staffed', 'time'],
     ['At what time is check-in?', 'time'],
