@@ -763,6 +763,65 @@ function lowerAscii(c: number): number {
 }
 
 /**
+ * A passage's words as {@link scanWords} reads them, kept for the
+ * {@link WORDS_KEPT} passages read last: every question re-ranks passages
+ * word by word, and a corpus's questions come back to the same passages.
+ * `bounds` holds each word's start and end in the passage's text (two numbers
+ * a word), `folded` the scanner's folded form by the index of its start in
+ * `bounds` (a word with accents, "e-mail", "U.S."), `terms` each word's term
+ * once looked up ({@link termAt}; "" for a word without one), and `columns`
+ * whether any line may be a row of a table laid out in columns (a tab, or two
+ * spaces in a row: most passages have none).
+ */
+interface PassageWords {
+  bounds: Uint16Array | Uint32Array;
+  folded: Map<number, string> | undefined;
+  terms: Array<string | undefined>;
+  columns: boolean;
+}
+
+/** How many passages' words {@link wordsOf} keeps (about 0.7 KB each for a passage of 600 characters). */
+export const WORDS_KEPT = 8192;
+const WORDS = new WeakMap<Passage, PassageWords>();
+/** The passages {@link WORDS} holds, in the order they were read: the oldest makes room for the next. */
+const WORDS_READ: Array<Passage | undefined> = new Array<Passage | undefined>(WORDS_KEPT);
+let wordsNext = 0;
+
+/** The words of passage `p` ({@link PassageWords}), read once while it is among the last {@link WORDS_KEPT} read. */
+function wordsOf(p: Passage): PassageWords {
+  const kept = WORDS.get(p);
+  if (kept !== undefined) return kept;
+  const bounds: number[] = [];
+  let folded: Map<number, string> | undefined;
+  scanWords(p.text, (start, end, f) => {
+    if (f !== undefined) (folded ??= new Map()).set(bounds.length, f);
+    bounds.push(start, end);
+  });
+  const text = p.text;
+  const words: PassageWords = {
+    bounds: text.length < 0x10000 ? Uint16Array.from(bounds) : Uint32Array.from(bounds),
+    folded,
+    terms: new Array<string | undefined>(bounds.length >>> 1),
+    columns: text.includes('\t') || text.includes('  '),
+  };
+  const oldest = WORDS_READ[wordsNext];
+  if (oldest !== undefined) WORDS.delete(oldest);
+  WORDS_READ[wordsNext] = p;
+  wordsNext = (wordsNext + 1) % WORDS_KEPT;
+  WORDS.set(p, words);
+  return words;
+}
+
+/** The term ({@link cachedTerm}) of the `k`-th word of `words`, at `text[start, end)` (folded: `folded`), looked up once. */
+function termAt(words: PassageWords, k: number, text: string, start: number, end: number, folded: string | undefined): string | null {
+  const kept = words.terms[k];
+  if (kept !== undefined) return kept === '' ? null : kept;
+  const t = cachedTerm(folded ?? text.slice(start, end).toLowerCase());
+  words.terms[k] = t ?? '';
+  return t;
+}
+
+/**
  * Matches a passage word by word against the question: which words to
  * highlight, how much of the question each sentence covers, whether a
  * sentence holds a candidate of the asked-for type (a year, month or weekday for "when", a
@@ -821,8 +880,8 @@ export function analysePassage(
   // "clause 6.3" cites the part, "6.3 If uptime falls …" is it.
   let afterPartNoun = false;
   const text = p.text;
-  // Whether any line may be a row of a table laid out in columns (a tab, or two spaces in a row): most passages have none.
-  const columns = text.includes('\t') || text.includes('  ');
+  // Its words, read once while it is among the passages read last.
+  const read = wordsOf(p);
   // The question's terms in the header row of the table being read, each with the weight it adds to a row that lacks it.
   let header: Map<string, number> | undefined;
   // The context's terms (the title's and heading's) count for each sentence that lacks them,
@@ -852,7 +911,7 @@ export function analysePassage(
       for (const t of before) if (!seenInSentence.has(t)) more += Math.max(0, (idf.get(t) ?? 0) - (context.get(t) ?? 0));
       if (more > 0 && refersBack(p, s)) sentenceWeights[s]! += more;
     }
-    if (text.charCodeAt(p.sentences[s]!) !== 0x7c && !(columns && isColumnRow(p, s))) header = undefined;
+    if (text.charCodeAt(p.sentences[s]!) !== 0x7c && !(read.columns && isColumnRow(p, s))) header = undefined;
     else if (isTableHeader(p, s)) {
       header = new Map();
       for (const t of seenInSentence) if (!context.has(t)) header.set(t, (idf.get(t) ?? 0) * RANKING.contextWeight);
@@ -862,7 +921,7 @@ export function analysePassage(
     seenInSentence = done;
     seenInSentence.clear();
   };
-  scanWords(text, (start, end, folded) => {
+  const visit = (start: number, end: number, folded: string | undefined): void => {
     while (s + 1 < p.sentences.length && p.sentences[s + 1]! <= start) {
       endSentence();
       s++;
@@ -873,7 +932,7 @@ export function analysePassage(
     // The folded word is made only for words that may be question terms or typed answers.
     let word = folded;
     const flags = firstTwo(text, start, end, folded);
-    let t = (flags & QUESTION_HEAD) !== 0 || (flags === WIDE_HEAD && mayBeTerm(heads, text, start, end, folded)) ? cachedTerm((word ??= text.slice(start, end).toLowerCase())) : null;
+    let t = (flags & QUESTION_HEAD) !== 0 || (flags === WIDE_HEAD && mayBeTerm(heads, text, start, end, folded)) ? termAt(read, w - 1, text, start, end, folded) : null;
     if (t !== null) t = canonicalTerm(synonyms, t);
     const qi = t === null ? undefined : position.get(t);
     if (qi === undefined) {
@@ -881,7 +940,7 @@ export function analysePassage(
       if (prefixes !== undefined && (t !== null || ((flags & (RELATED_HEAD | WIDE_HEAD)) !== 0 && mayBeRelated(prefixes, text, start, end, folded)))) {
         let r = t;
         if (r === null) {
-          r = cachedTerm((word ??= text.slice(start, end).toLowerCase()));
+          r = termAt(read, w - 1, text, start, end, folded);
           if (r !== null) r = canonicalTerm(synonyms, r);
         }
         const ri = r === null ? undefined : related!.get(r);
@@ -923,7 +982,9 @@ export function analysePassage(
     lastAt[qi] = w;
     if (qi > 0 && w - lastAt[qi - 1]! <= RANKING.proximityWindow) pairFound[qi - 1] = true;
     if (qi + 1 < terms.length && w - lastAt[qi + 1]! <= RANKING.proximityWindow) pairFound[qi] = true;
-  });
+  };
+  const { bounds, folded: foldedAt } = read;
+  for (let k = 0; k < bounds.length; k += 2) visit(bounds[k]!, bounds[k + 1]!, foldedAt?.get(k));
   while (s < p.sentences.length) {
     endSentence();
     s++;
