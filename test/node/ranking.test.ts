@@ -1206,7 +1206,7 @@ describe('abstention looks at the passages around the best one', () => {
     for (const k of [1, 3]) expect(ask(around, question, k).answers[0]?.answer).toBe(liquidOxygen);
   });
 
-  it('counts the words that the passage just before or after the best one in its document holds, at a share of their weight', () => {
+  describe('the passages before and after the best one in its document', () => {
     const question = 'liquid oxygen kerosene valves turbopumps';
     // Text that shares no word with the question nor with each other, so that no passage is another's neighbour
     // and each is as long as the manual's (the ranking prefers a short passage).
@@ -1215,37 +1215,34 @@ describe('abstention looks at the passages around the best one', () => {
     const others = { 'corpus/c.txt': valves, 'corpus/d.txt': pumps, ...FILLER };
     const crew = 'The crew had soup at noon, then slept. Breakfast was bread with honey and tea. Their cook, Mira, sang old songs while the cups were washed. Later everyone enjoyed cards until midnight. On Sundays they walked to the village market to buy cheese, apples and fresh eggs from a woman called Ada.';
     const weather = 'Snow fell on the northern hills all week. Winds from the west bent the pines, and fog hid the harbour each dawn. Farmers waited for spring; lambs arrived late that year. Rivers froze often, roads closed, and the school bus stayed home while children built forts behind the church.';
-    // One document cut into two passages: the first holds "liquid" and "oxygen" far apart (0.4 of the question's
-    // weight, under RANKING.minSupport), the one after it "kerosene" (half of its 0.2 counts: 0.5 in all).
-    const manual = `${liquidOxygen} ${crew}\n\nKerosene is stored cold. ${weather}`;
-    const cut = engineOf({ 'corpus/a.txt': manual, ...others });
-    expect(cut.passages.filter((p) => cut.docs[p.doc]!.source === 'corpus/a.txt')).toHaveLength(2);
-    expect(ask(cut, question, 1).answers[0]?.answer).toBe(liquidOxygen);
-    // The same sentence in another document lends nothing.
-    const apart = engineOf({ 'corpus/a.txt': `${liquidOxygen} ${crew}`, 'corpus/b.txt': `Kerosene is stored cold. ${weather}`, ...others });
-    expect(rank(apart, question, 1)).toMatchObject({ abstained: true, hits: [] });
-  });
 
-  it('counts the words of the passage two after the best one in its document, not three', () => {
-    const question = 'liquid oxygen kerosene valves turbopumps';
-    const valves = 'Valves open slowly. Grandmother knitted scarves of red wool by the fire, counting stitches aloud; her needles clicked like clocks. Neighbours brought pies, plums and gossip about the mayor, whose horse had escaped twice since Easter and eaten the vicar’s tulips.';
-    const pumps = 'Turbopumps spin quickly. Jazz drifted from the basement club where saxophones, a battered piano and drums played till three. Dancers wore silver shoes; the bartender polished glasses and told jokes about sailors, parrots and lost umbrellas to anyone listening.';
-    const others = { 'corpus/c.txt': valves, 'corpus/d.txt': pumps, ...FILLER };
-    const crew = 'The crew had soup at noon, then slept. Breakfast was bread with honey and tea. Their cook, Mira, sang old songs while the cups were washed. Later everyone enjoyed cards until midnight. On Sundays they walked to the village market to buy cheese, apples and fresh eggs from a woman called Ada.';
-    // Paragraphs sharing no word with the question or each other, each too long to share a passage with the next.
-    const trains = 'Trains to the coast leave hourly from platform nine. Porters in blue caps carry trunks, hatboxes and birdcages; a brass band greets the noon express. Tickets cost a shilling, children ride free on Saturdays, and the stationmaster keeps a tortoise named Percival in his office beside the ticket window.';
-    const garden = 'Tomatoes ripened along the southern wall by August. Bees hummed over lavender, mint and thyme; a wheelbarrow rusted under the walnut tree. Grandfather pruned the apricots each March, wrote the harvest in a ledger, and traded marrows with Mrs Pike for quince jam, pickled onions and wild honeycomb. Cousins visited every autumn to gather pears, plums and hazelnuts.';
-    const weather = 'Snow fell on the northern hills all week. Winds from the west bent the pines, and fog hid the harbour each dawn. Farmers waited for spring; lambs arrived late that year. Rivers froze often, roads closed, and the school bus stayed home while children built forts behind the church.';
-    const kerosene = `Kerosene is stored cold. ${weather}`;
-    const passagesOf = (engine: ReturnType<typeof engineOf>): number => engine.passages.filter((p) => engine.docs[p.doc]!.source === 'corpus/a.txt').length;
-    // "kerosene" two passages after the best one: half of its weight counts, as for the passage just after it.
-    const two = engineOf({ 'corpus/a.txt': `${liquidOxygen} ${crew}\n\n${trains}\n\n${kerosene}`, ...others });
-    expect(passagesOf(two)).toBe(3);
-    expect(ask(two, question, 1).answers[0]?.answer).toBe(liquidOxygen);
-    // Three passages after it: another part of the document, which lends nothing.
-    const three = engineOf({ 'corpus/a.txt': `${liquidOxygen} ${crew}\n\n${trains}\n\n${garden}\n\n${kerosene}`, ...others });
-    expect(passagesOf(three)).toBe(4);
-    expect(rank(three, question, 1)).toMatchObject({ abstained: true, hits: [] });
+    it('counts the words that the passage just before or after the best one in its document holds, at a share of their weight', () => {
+      // One document cut into two passages: the first holds "liquid" and "oxygen" far apart (0.4 of the question's
+      // weight, under RANKING.minSupport), the one after it "kerosene" (half of its 0.2 counts: 0.5 in all).
+      const manual = `${liquidOxygen} ${crew}\n\nKerosene is stored cold. ${weather}`;
+      const cut = engineOf({ 'corpus/a.txt': manual, ...others });
+      expect(cut.passages.filter((p) => cut.docs[p.doc]!.source === 'corpus/a.txt')).toHaveLength(2);
+      expect(ask(cut, question, 1).answers[0]?.answer).toBe(liquidOxygen);
+      // The same sentence in another document lends nothing.
+      const apart = engineOf({ 'corpus/a.txt': `${liquidOxygen} ${crew}`, 'corpus/b.txt': `Kerosene is stored cold. ${weather}`, ...others });
+      expect(rank(apart, question, 1)).toMatchObject({ abstained: true, hits: [] });
+    });
+
+    it('counts the words of the passage two after the best one in its document, not three', () => {
+      // Paragraphs sharing no word with the question or each other, each too long to share a passage with the next.
+      const trains = 'Trains to the coast leave hourly from platform nine. Porters in blue caps carry trunks, hatboxes and birdcages; a brass band greets the noon express. Tickets cost a shilling, children ride free on Saturdays, and the stationmaster keeps a tortoise named Percival in his office beside the ticket window.';
+      const garden = 'Tomatoes ripened along the southern wall by August. Bees hummed over lavender, mint and thyme; a wheelbarrow rusted under the walnut tree. Grandfather pruned the apricots each March, wrote the harvest in a ledger, and traded marrows with Mrs Pike for quince jam, pickled onions and wild honeycomb. Cousins visited every autumn to gather pears, plums and hazelnuts.';
+      const kerosene = `Kerosene is stored cold. ${weather}`;
+      const passagesOf = (engine: ReturnType<typeof engineOf>): number => engine.passages.filter((p) => engine.docs[p.doc]!.source === 'corpus/a.txt').length;
+      // "kerosene" two passages after the best one: half of its weight counts, as for the passage just after it.
+      const two = engineOf({ 'corpus/a.txt': `${liquidOxygen} ${crew}\n\n${trains}\n\n${kerosene}`, ...others });
+      expect(passagesOf(two)).toBe(3);
+      expect(ask(two, question, 1).answers[0]?.answer).toBe(liquidOxygen);
+      // Three passages after it: another part of the document, which lends nothing.
+      const three = engineOf({ 'corpus/a.txt': `${liquidOxygen} ${crew}\n\n${trains}\n\n${garden}\n\n${kerosene}`, ...others });
+      expect(passagesOf(three)).toBe(4);
+      expect(rank(three, question, 1)).toMatchObject({ abstained: true, hits: [] });
+    });
   });
 
   it("asks for more support when the best passage's nearest passages hold none of the question", () => {
