@@ -7,7 +7,7 @@ import { sentenceText, type Passage } from './passages.js';
 import { COLUMN_GAP, isQuestion, LABEL_LINE } from './sentences.js';
 import { phraseTermsOf } from './phrases.js';
 import { readQuestion } from './question-words.js';
-import { correctTerm, inVocabulary, longerNumber, type Vocabulary } from './spelling.js';
+import { correctTerm, inVocabulary, longerNumber, termFrequency, type Vocabulary } from './spelling.js';
 import { FRAME_ADJECTIVES, FRAME_NOUNS, HOW_ADJECTIVES, LIGHT_VERBS, MEASURE_NOUNS, MEASURE_WORDS, PART_NOUNS, PARTICLES } from './stopwords.js';
 import { comparable, overlaps, questionQuantity, rangesIn, type Quantity } from './quantities.js';
 import { canonicalTerm, NO_SYNONYMS, type Synonyms } from './synonyms.js';
@@ -1687,7 +1687,8 @@ function unrelatedUnnamed(engine: Engine, t: string, question: string, tokens: r
  * by the one word it makes with the word after it, when that is a particle
  * or joined to it by a hyphen or a space ({@link joinedTerm}: "picked up" →
  * "pickup", "wi-fi" → "wifi", "maker space" → "makerspace"); or else by the
- * corpus term one edit away from it ({@link correctTerm}), or, for a number, by the corpus's number that
+ * corpus term one edit away from it ({@link correctTerm}) or the term of the word one slip of the
+ * keyboard away from its word ({@link correctWord}), whichever the corpus has more of; or, for a number, by the corpus's number that
  * continues it ({@link longerNumber}: "4.2" → "4.2.0"); or else by the two
  * corpus words it is made of ({@link splitTerm}: "wifi" → "wi", "fi";
  * "checkout" → "check"), which share the word's weight (`shares`). At most
@@ -1734,7 +1735,8 @@ function correctSpelling(
       // "e-mail": the "e" has no term of its own to join from.
       c = oneOf(corpusTerm(before.word + word, vocabulary, engine.synonyms));
     }
-    c ??= oneOf(number ? longerNumber(t, vocabulary) : correctTerm(t, vocabulary, min));
+    // The term one edit away, or the term of a word one slip of the keyboard away, whichever the corpus has more of.
+    c ??= oneOf(number ? longerNumber(t, vocabulary) : commoner(vocabulary, correctTerm(t, vocabulary, min), t.length < min ? null : correctWord(word, vocabulary, engine.synonyms, min)));
     c ??= split ? splitTerm(word, vocabulary, engine.synonyms, (a, next) => adjacentInCorpus(engine, a, next)) : null;
     if (c !== null) (out ??= terms.map((x) => [x]))[i] = c;
   });
@@ -1748,6 +1750,46 @@ function correctSpelling(
   });
   // A correction may repeat a term the question already has.
   return { terms: [...new Set(result)], shares };
+}
+
+/**
+ * The corpus term of a word that a misspelt question `word` may be, one slip of the keyboard away
+ * as a word rather than as a term: a letter typed once or twice where the word has it twice or
+ * once ("generaly" → "generally", "traditionall" → "traditionally"), two letters swapped
+ * ("differnet" → "different", "exlposion" → "explosion"); its first letter kept. Porter stems a misspelling apart from its word ("generaly" → "generali", "generally" →
+ * "gener"), so {@link correctTerm}, which edits the term, misses these. Of several, the longest term
+ * (Porter cuts odd endings deep: "handeliing" → "hand"), then the most common, then the first in
+ * code-unit order. Null when none is a term of the corpus, or `word` is not `minLength` lower-case
+ * letters or more.
+ */
+function correctWord(word: string, vocabulary: Vocabulary, synonyms: Synonyms, minLength: number): string | null {
+  if (word.length < minLength || !LOWER_WORD.test(word)) return null;
+  let best: string | null = null;
+  let bestFrequency = 0;
+  const consider = (w: string): void => {
+    const t = corpusTerm(w, vocabulary, synonyms);
+    if (t === null) return;
+    const f = termFrequency(vocabulary, t);
+    const longer = best === null ? 1 : t.length - best.length;
+    if (longer > 0 || (longer === 0 && (f > bestFrequency || (f === bestFrequency && t < best!)))) {
+      best = t;
+      bestFrequency = f;
+    }
+  };
+  for (let i = 1; i < word.length; i++) {
+    consider(word.slice(0, i + 1) + word.slice(i));
+    if (word[i] === word[i - 1]) consider(word.slice(0, i) + word.slice(i + 1));
+    if (i + 1 < word.length && word[i] !== word[i + 1]) consider(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return best;
+}
+
+const LOWER_WORD = /^[a-z]+$/;
+
+/** Of two corpus terms (either may be null), the one `vocabulary` has more of; `a` on a tie. */
+function commoner(vocabulary: Vocabulary, a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return termFrequency(vocabulary, b) > termFrequency(vocabulary, a) ? b : a;
 }
 
 const oneOf = (t: string | null): readonly string[] | null => (t === null ? null : [t]);

@@ -158,6 +158,12 @@ export function longerNumber(term: string, vocabulary: Vocabulary): string | nul
   return best < 0 ? null : vocabulary.text.slice(vocabulary.starts[best]!, vocabulary.starts[best + 1]!);
 }
 
+/** How common the term `t` is in `vocabulary` ({@link Vocabulary.frequency}), 0 when it does not hold it. */
+export function termFrequency(vocabulary: Vocabulary, t: string): number {
+  const i = lowerBound(vocabulary, t, 0, vocabulary.starts.length - 1);
+  return i < vocabulary.starts.length - 1 && compareAt(vocabulary, i, t) === 0 ? vocabulary.frequency(i) : 0;
+}
+
 /** Whether `vocabulary` holds the term `t`. */
 export function inVocabulary(vocabulary: Vocabulary, t: string): boolean {
   const i = lowerBound(vocabulary, t, 0, vocabulary.starts.length - 1);

@@ -1860,6 +1860,33 @@ describe('misspelt question words', () => {
     expect(rank(engine, 'What is the capital of Frence and its populaton?', 3)).toMatchObject({ abstained: true, hits: [] });
   });
 
+  describe('a slip of the keyboard that Porter stems apart from its word', () => {
+    const slips = engineOf({
+      'corpus/ctenophores.txt': 'Young ctenophores generally look like miniature cydippids.',
+      'corpus/doctors.txt': 'Doctors generally agree on rest.',
+      'corpus/stats.txt': 'Statisticians generalize from samples.',
+      'corpus/forces.txt': 'Forces between two different objects are equal and opposite.',
+      'corpus/kitchen.txt': 'Wash your hands before handling food. Hand cream helps dry hands. Hands carry germs.',
+      'corpus/gloves.txt': 'Gloves keep a hand warm.',
+      'corpus/palm.txt': 'Palm readers study the hand.',
+      ...FILLER,
+    });
+
+    it.each([
+      // "generaly" stems to "generali", one edit from "generaliz" (of "generalize"); as a word it is one letter from "generally", which the corpus has more of.
+      ['a letter typed once', 'What do young ctenophores generaly look like?', 'generally', 'Young ctenophores generally look like miniature cydippids.'],
+      // "differnet" is three edits from "differ" as a term, one swap from "different" as a word.
+      ['two letters swapped', 'What holds for forces between two differnet objects?', 'different', 'Forces between two different objects are equal and opposite.'],
+    ])('reads %s as the word the corpus has (%j)', (_what, q, meant, answer) => {
+      expect(rank(slips, q, 3).terms).toContain(term(meant));
+      expect(ask(slips, q, 1).answers[0]?.answer).toBe(answer);
+    });
+
+    it('prefers the longest term of the slips, since Porter cuts odd endings deep ("handeliing" → "hand")', () => {
+      expect(rank(slips, 'Is there a rule for handeling food?', 3, { abstain: false }).terms).toContain(term('handling'));
+    });
+  });
+
   describe('a shorter word', () => {
     const files = {
       'corpus/pool.md': '# Swimming pool\n\n## Lessons\n\nLessons cost £27 a month.\n\n## Lanes\n\nThe main pool has six lanes.',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arrayVocabulary, correctTerm, longerNumber, oneEditApart, oneEditAway } from '../../src/engine/index.js';
+import { arrayVocabulary, correctTerm, longerNumber, oneEditApart, oneEditAway, termFrequency } from '../../src/engine/index.js';
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), for checking. */
 function editDistance(a: string, b: string): number {
@@ -109,6 +109,15 @@ describe('correcting a question term', () => {
   ])('reads %j as the index term %j', (typo, meant) => {
     expect(correctTerm(typo, vocabulary, 6)).toBe(meant);
     expect(correctTerm(typo, vocabulary, 6, 0)).toBe(meant);
+  });
+
+  it.each([
+    ['models', 7],
+    ['avocado', 10],
+    ['model', 0],
+    ['zebra', 0],
+  ])('says how common the term %j is (%d: 0 when the index lacks it)', (t, n) => {
+    expect(termFrequency(vocabulary, t)).toBe(n);
   });
 
   it('picks the most frequent of several index terms one edit away', () => {
