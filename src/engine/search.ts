@@ -1756,11 +1756,12 @@ function correctSpelling(
  * The corpus term of a word that a misspelt question `word` may be, one slip of the keyboard away
  * as a word rather than as a term: a letter typed once or twice where the word has it twice or
  * once ("generaly" → "generally", "traditionall" → "traditionally"), two letters swapped
- * ("differnet" → "different", "exlposion" → "explosion"); its first letter kept. Porter stems a misspelling apart from its word ("generaly" → "generali", "generally" →
- * "gener"), so {@link correctTerm}, which edits the term, misses these. Of several, the longest term
- * (Porter cuts odd endings deep: "handeliing" → "hand"), then the most common, then the first in
- * code-unit order. Null when none is a term of the corpus, or `word` is not `minLength` lower-case
- * letters or more.
+ * ("differnet" → "different", "exlposion" → "explosion"); its first letter kept. Porter stems a
+ * misspelling apart from its word ("generaly" → "generali", "generally" → "gener"), so
+ * {@link correctTerm}, which edits the term, misses these. Of several, the longest term (Porter
+ * cuts odd endings deep: "handeliing" → "hand"), then the most common, then the first in code-unit
+ * order. Null when none is a term of the corpus, or `word` is not `minLength` lower-case letters
+ * or more.
  */
 function correctWord(word: string, vocabulary: Vocabulary, synonyms: Synonyms, minLength: number): string | null {
   if (word.length < minLength || !LOWER_WORD.test(word)) return null;
