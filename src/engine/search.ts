@@ -1736,7 +1736,7 @@ function correctSpelling(
       c = oneOf(corpusTerm(before.word + word, vocabulary, engine.synonyms));
     }
     // The term one edit away, or the term of a word one slip of the keyboard away, whichever the corpus has more of.
-    c ??= oneOf(number ? longerNumber(t, vocabulary) : commoner(vocabulary, correctTerm(t, vocabulary, min), t.length < min ? null : correctWord(word, vocabulary, engine.synonyms, min)));
+    c ??= oneOf(number ? longerNumber(t, vocabulary) : commoner(vocabulary, correctTerm(t, vocabulary, min), t.length < min ? null : correctWord(word, vocabulary, engine.synonyms)));
     c ??= split ? splitTerm(word, vocabulary, engine.synonyms, (a, next) => adjacentInCorpus(engine, a, next)) : null;
     if (c !== null) (out ??= terms.map((x) => [x]))[i] = c;
   });
@@ -1760,11 +1760,12 @@ function correctSpelling(
  * misspelling apart from its word ("generaly" → "generali", "generally" → "gener"), so
  * {@link correctTerm}, which edits the term, misses these. Of several, the longest term (Porter
  * cuts odd endings deep: "handeliing" → "hand"), then the most common, then the first in code-unit
- * order. Null when none is a term of the corpus, or `word` is not `minLength` lower-case letters
- * or more.
+ * order. Null when none is a term of the corpus, or `word` is not all lower-case letters. Only a
+ * word whose term is long enough to correct is asked (the caller's `minLength` rule, as for
+ * {@link correctTerm}).
  */
-function correctWord(word: string, vocabulary: Vocabulary, synonyms: Synonyms, minLength: number): string | null {
-  if (word.length < minLength || !LOWER_WORD.test(word)) return null;
+function correctWord(word: string, vocabulary: Vocabulary, synonyms: Synonyms): string | null {
+  if (!LOWER_WORD.test(word)) return null;
   let best: string | null = null;
   let bestFrequency = 0;
   const consider = (w: string): void => {

@@ -158,16 +158,21 @@ export function longerNumber(term: string, vocabulary: Vocabulary): string | nul
   return best < 0 ? null : vocabulary.text.slice(vocabulary.starts[best]!, vocabulary.starts[best + 1]!);
 }
 
+/** The index of the term `t` in `vocabulary`, or -1 when it does not hold it. */
+function termIndex(vocabulary: Vocabulary, t: string): number {
+  const i = lowerBound(vocabulary, t, 0, vocabulary.starts.length - 1);
+  return i < vocabulary.starts.length - 1 && compareAt(vocabulary, i, t) === 0 ? i : -1;
+}
+
 /** How common the term `t` is in `vocabulary` ({@link Vocabulary.frequency}), 0 when it does not hold it. */
 export function termFrequency(vocabulary: Vocabulary, t: string): number {
-  const i = lowerBound(vocabulary, t, 0, vocabulary.starts.length - 1);
-  return i < vocabulary.starts.length - 1 && compareAt(vocabulary, i, t) === 0 ? vocabulary.frequency(i) : 0;
+  const i = termIndex(vocabulary, t);
+  return i < 0 ? 0 : vocabulary.frequency(i);
 }
 
 /** Whether `vocabulary` holds the term `t`. */
 export function inVocabulary(vocabulary: Vocabulary, t: string): boolean {
-  const i = lowerBound(vocabulary, t, 0, vocabulary.starts.length - 1);
-  return i < vocabulary.starts.length - 1 && compareAt(vocabulary, i, t) === 0;
+  return termIndex(vocabulary, t) >= 0;
 }
 
 /** Negative, 0 or positive as the `i`-th term sorts before, equals or sorts after `s`. */
