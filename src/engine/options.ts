@@ -190,6 +190,18 @@ export const RANKING = {
    */
   coherence: { share: 0.6, margin: 0.05 },
   /**
+   * Two more shifts of the support a best passage needs, each shrinking with
+   * the small-corpus thresholds as the coherence margin does. `unnamed`
+   * more for a "who" question whose best passage names no one the question
+   * does not (an off-topic "Who …?" finds a passage of shared words with no
+   * person in it; not for "who can …", which asks who may, not who did).
+   * `known` less for a question of at most `knownTerms` terms the corpus
+   * holds every one of, each hyphenated compound ("boundary-layer")
+   * together in the best passage: a question whose words the corpus all
+   * holds is seldom about another subject (docs/quality.md, session 29).
+   */
+  supportShift: { unnamed: 0.2, known: 0.04, knownTerms: 7 },
+  /**
    * A question term the best passage lacks but one of the two passages
    * before or the two after it in its document holds counts this share of
    * its weight in the support: a paragraph cut into two or three passages,

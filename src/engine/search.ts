@@ -1269,7 +1269,7 @@ function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: n
   const questionWords = new Set(tokens.map((t) => t.word));
   let hits = rerank(engine, ranking, questionWords, total, bestHits(raw, want, weights, total, stage1), relatedOf(engine.related, terms, phraseTermsOf(question, tokens, terms, asked, engine.synonyms)));
 
-  const { minSupport, minKnown, coherenceMargin, adjacentShare } = abstentionThresholds(n);
+  const { minSupport, minKnown, coherenceMargin, adjacentShare, unnamedMargin, knownEase } = abstentionThresholds(n);
   const best = hits[0]!.passageId;
   // Enough support from the best passage, or else with the words of the passages near it in its document (looked up only then).
   const supported = (): boolean => {
@@ -1280,13 +1280,15 @@ function rankRead(engine: Engine, read: AskedQuestion, raw: Candidates, limit: n
       lacked: retry,
       relatedShare: idfOf(n, rarest?.get(best) ?? 1) / idfOf(n, 1),
     };
-    const need = supportNeeded(engine, best, stage1, minSupport, coherenceMargin);
+    const shift = (namesNoOne(question, answerType, hits[0]!) ? unnamedMargin : 0) - (knownThroughout(engine, question, tokens, terms, asked, df, hits[0]!) ? knownEase : 0);
+    const need = supportNeeded(engine, best, stage1, minSupport, coherenceMargin) + shift;
     if (supportOf(raw, hits[0]!, n, asked, held) >= need) return true;
     return adjacentShare > 0 && supportOf(raw, hits[0]!, n, asked, { ...held, adjacent: adjacentCandidates(engine, raw, best), adjacentShare }) >= need;
   };
   // Too few of the question's words in the corpus, unless the best passage holds all but one of
   // them in its heading (or, below the full thresholds, in one sentence); or too little support,
-  // less for a best passage whose neighbours are candidates too, more for one whose are not.
+  // less for a best passage whose neighbours are candidates too, more for one whose are not, more
+  // for a "who" question it answers with no name, less for a question whose words the corpus all holds.
   const refused =
     abstain &&
     ((!knownEnough(terms, (t, i) => df.has(t) || hits[0]!.analysis?.relatedHeld?.[i] === true, frame.weights, minKnown) && !oneMissingHeld(engine, hits[0]!, subjectOf(terms, df, frame.weights), n)) ||
@@ -1599,7 +1601,7 @@ function knownEnough(terms: readonly string[], known: (t: string, i: number) => 
  * log(passages); the share of {@link RANKING.adjacentSupport} that adjacent
  * passages lend to the support moves with the margin.
  */
-export function abstentionThresholds(passages: number): { minSupport: number; minKnown: number; coherenceMargin: number; adjacentShare: number } {
+export function abstentionThresholds(passages: number): AbstentionThresholds {
   const small = RANKING.smallCorpus;
   const x = Math.min(1, Math.max(0, Math.log(passages / small.passages) / Math.log(small.fullFrom / small.passages)));
   return {
@@ -1607,7 +1609,52 @@ export function abstentionThresholds(passages: number): { minSupport: number; mi
     minKnown: small.minKnown + (RANKING.minKnown - small.minKnown) * x,
     coherenceMargin: RANKING.coherence.margin * x,
     adjacentShare: RANKING.adjacentSupport * x,
+    unnamedMargin: RANKING.supportShift.unnamed * x,
+    knownEase: RANKING.supportShift.known * x,
   };
+}
+
+/** {@link abstentionThresholds}: what a best passage needs, for a corpus of a given size. */
+export interface AbstentionThresholds {
+  minSupport: number;
+  minKnown: number;
+  coherenceMargin: number;
+  adjacentShare: number;
+  /** More support for a "who" question whose best passage names no one ({@link namesNoOne}). */
+  unnamedMargin: number;
+  /** Less support for a question the corpus holds every word of ({@link knownThroughout}). */
+  knownEase: number;
+}
+
+/** "Who can …", "who should …": asks who may or must, answered by a kind of people ("anyone with a library card"), not a name. */
+const WHO_MAY_Q = /\bwho (?:can|could|may|might|must|should|shall|will|would|is eligible|is allowed|qualifies)\b/i;
+
+/**
+ * Whether `question`, of answer type `answerType`, asks who (not "who can …":
+ * {@link WHO_MAY_Q}) and its best passage `best` (analysed) names no one the
+ * question does not: no sentence holds a word of the asked-for type.
+ */
+function namesNoOne(question: string, answerType: AnswerType, best: Hit): boolean {
+  return answerType === 'name' && !WHO_MAY_Q.test(question) && best.analysis !== undefined && !best.analysis.sentenceTyped.includes(true);
+}
+
+/**
+ * Whether the corpus holds every one of the question's `terms` (each has a
+ * document frequency in `df`), it asked at most
+ * `RANKING.supportShift.knownTerms` of them, and each compound it writes
+ * with a hyphen ("boundary-layer", read as two terms) stands together in its
+ * best passage `best` (its analysis' `pairs`): the parts of a compound known
+ * apart are not the compound known.
+ */
+function knownThroughout(engine: Engine, question: string, tokens: readonly Token[], terms: readonly string[], asked: number, df: ReadonlyMap<string, number>, best: Hit): boolean {
+  if (asked > RANKING.supportShift.knownTerms || df.size < terms.length) return false;
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const end = tokens[k]!.end;
+    if (question[end] !== '-' || tokens[k + 1]!.start !== end + 1) continue;
+    const i = terms.indexOf(canonicalTerm(engine.synonyms, cachedTerm(tokens[k]!.word) ?? ''));
+    if (i >= 0 && terms[i + 1] === canonicalTerm(engine.synonyms, cachedTerm(tokens[k + 1]!.word) ?? '') && best.analysis?.pairs[i] !== true) return false;
+  }
+  return true;
 }
 
 /** The candidates of `raw` (their indexes) among the two passages before and the two after passage `p` in its document (a paragraph or section cut into up to three passages). */

@@ -4,6 +4,7 @@ import { stemmer } from 'stemmer';
 import { EMAIL_THREAD, fixtureEngine } from './corpus-helpers.js';
 import {
   abstentionThresholds,
+  type AbstentionThresholds,
   analysePassage,
   answerSentence,
   answerSpan,
@@ -1168,11 +1169,11 @@ const FILLER = Object.fromEntries(
 );
 
 describe('abstention counts words the question puts side by side', () => {
-  // Five question terms, each in exactly one passage (equal IDF): the best
-  // passage covers two of them, 40 % of the question's weight, under
-  // RANKING.minSupport (0.425) on its own.
+  // Five question terms, each in exactly one passage but "turbopumps", which is in none (a word the
+  // corpus lacks weighs like its rarest: equal IDF): the best passage covers two of them, 40 % of
+  // the question's weight, under RANKING.minSupport (0.425) on its own.
   const question = 'liquid oxygen kerosene valves turbopumps';
-  const others = { 'corpus/b.txt': 'Kerosene is stored cold.', 'corpus/c.txt': 'Valves open slowly.', 'corpus/d.txt': 'Turbopumps spin quickly.', ...FILLER };
+  const others = { 'corpus/b.txt': 'Kerosene is stored cold.', 'corpus/c.txt': 'Valves open slowly.', ...FILLER };
 
   it('answers when the best passage holds two adjacent question words together', () => {
     const engine = engineOf({ 'corpus/a.txt': 'The engine burns liquid oxygen in a long flame.', ...others });
@@ -1189,6 +1190,61 @@ describe('abstention counts words the question puts side by side', () => {
   });
 });
 
+describe('abstention on a question whose words the corpus all holds', () => {
+  // As above, the best passage holds two of the question's five terms far apart (40 % of its weight,
+  // under RANKING.minSupport, 0.425), and has no neighbours; here the corpus holds all five.
+  const liquidOxygen = 'The liquid in the engine burns with oxygen from the long flame tank.';
+  const others = { 'corpus/b.txt': 'Kerosene is stored cold.', 'corpus/c.txt': 'Valves open slowly.', 'corpus/d.txt': 'Turbopumps spin quickly.', ...FILLER };
+
+  it('answers with RANKING.supportShift.known less support', () => {
+    expect(RANKING.minSupport - RANKING.supportShift.known).toBeLessThanOrEqual(0.4);
+    const engine = engineOf({ 'corpus/a.txt': liquidOxygen, ...others });
+    expect(rank(engine, 'liquid oxygen kerosene valves turbopumps', 1, { abstain: false }).hits[0]!.coverage).toBeCloseTo(0.4, 6);
+    expect(ask(engine, 'liquid oxygen kerosene valves turbopumps', 1).answers[0]?.answer).toBe(liquidOxygen);
+  });
+
+  it('not when the question writes two of the words as one compound the best passage holds apart', () => {
+    const engine = engineOf({ 'corpus/a.txt': liquidOxygen, ...others });
+    expect(rank(engine, 'liquid-oxygen kerosene valves turbopumps', 1, { abstain: false }).terms).toEqual(['liquid', 'oxygen', 'kerosen', 'valv', 'turbopump']);
+    expect(rank(engine, 'liquid-oxygen kerosene valves turbopumps', 1)).toMatchObject({ abstained: true, hits: [] });
+  });
+
+  it(`not for a question of more than ${RANKING.supportShift.knownTerms} terms`, () => {
+    // Ten terms, each in one passage; the best passage holds four of them (40 %), none next to another in the question.
+    const fuel = 'The liquid in the engine turns valves; its nozzles glow while injectors hum by the long flame tank.';
+    const each = ['Oxygen boils.', 'Kerosene is stored cold.', 'Turbopumps spin quickly.', 'Gimbals swivel.', 'Igniters spark.', 'Manifolds leak.'];
+    const engine = engineOf({ 'corpus/a.txt': fuel, ...Object.fromEntries(each.map((text, i) => [`corpus/part-${i}.txt`, text])), ...FILLER });
+    const question = 'liquid oxygen kerosene valves turbopumps nozzles gimbals igniters injectors manifolds';
+    expect(rank(engine, question, 1, { abstain: false }).hits[0]!.coverage).toBeCloseTo(0.4, 6);
+    expect(rank(engine, question, 1)).toMatchObject({ abstained: true, hits: [] });
+  });
+});
+
+describe('abstention on a "who" question', () => {
+  // Four terms, each in one passage; the best passage holds two of them far apart (half the question's weight).
+  const others = { 'corpus/b.txt': 'Tests run at night.', 'corpus/c.txt': 'Turbopumps spin quickly.', ...FILLER };
+  const unnamed = 'The liquid in the engine burns with oxygen from the long flame tank.';
+
+  it(`asks for RANKING.supportShift.unnamed more support when the best passage names no one`, () => {
+    const engine = engineOf({ 'corpus/a.txt': unnamed, ...others });
+    expect(rank(engine, 'Who tested the liquid oxygen turbopumps?', 1, { abstain: false }).hits[0]!.coverage).toBeCloseTo(0.5, 6);
+    expect(rank(engine, 'Who tested the liquid oxygen turbopumps?', 1)).toMatchObject({ abstained: true, hits: [] });
+    // The same words, not asking for a name: answered.
+    expect(ask(engine, 'When were the liquid oxygen turbopumps tested?', 1).answers[0]?.answer).toBe(unnamed);
+  });
+
+  it('answers it when the best passage names someone the question does not', () => {
+    const named = 'Engineer Mira Holt saw the liquid in the engine burn with oxygen from the long flame tank.';
+    const engine = engineOf({ 'corpus/a.txt': named, ...others });
+    expect(ask(engine, 'Who tested the liquid oxygen turbopumps?', 1).answers[0]?.answer).toBe(named);
+  });
+
+  it('answers "who can …" without a name: it asks who may, not who did', () => {
+    const engine = engineOf({ 'corpus/a.txt': unnamed, ...others });
+    expect(ask(engine, 'Who can test the liquid oxygen turbopumps?', 1).answers[0]?.answer).toBe(unnamed);
+  });
+});
+
 describe('abstention looks at the passages around the best one', () => {
   // Each question term is in exactly one passage (equal IDF); the best passage holds some of them far
   // apart, so its support is its coverage alone. Its nearest passages share its other words ("engine tank").
@@ -1196,7 +1252,8 @@ describe('abstention looks at the passages around the best one', () => {
 
   it('answers with less support when the passages around the best one hold words of the question too', () => {
     const question = 'liquid oxygen kerosene valves turbopumps';
-    const turbopumps = { 'corpus/d.txt': 'Turbopumps spin quickly.', ...FILLER };
+    // "turbopumps" is in no passage (it weighs like the rarest word), so no less support is asked for a question the corpus knows all of.
+    const turbopumps = { ...FILLER };
     // 40 % of the question's weight, under RANKING.minSupport (0.425): refused when the passage stands alone …
     const alone = engineOf({ 'corpus/a.txt': liquidOxygen, 'corpus/b.txt': 'Kerosene is stored cold.', 'corpus/c.txt': 'Valves open slowly.', ...turbopumps });
     expect(rank(alone, question, 3, { abstain: false }).hits[0]!.coverage).toBeCloseTo(0.4, 6);
@@ -1211,7 +1268,8 @@ describe('abstention looks at the passages around the best one', () => {
     // Text that shares no word with the question nor with each other, so that no passage is another's neighbour
     // and each is as long as the manual's (the ranking prefers a short passage).
     const valves = 'Valves open slowly. Grandmother knitted scarves of red wool by the fire, counting stitches aloud; her needles clicked like clocks. Neighbours brought pies, plums and gossip about the mayor, whose horse had escaped twice since Easter and eaten the vicar’s tulips.';
-    const pumps = 'Turbopumps spin quickly. Jazz drifted from the basement club where saxophones, a battered piano and drums played till three. Dancers wore silver shoes; the bartender polished glasses and told jokes about sailors, parrots and lost umbrellas to anyone listening.';
+    // "turbopumps" is in no passage (it weighs like the rarest word), so no less support is asked for a question the corpus knows all of.
+    const pumps = 'Pistons spin quickly. Jazz drifted from the basement club where saxophones, a battered piano and drums played till three. Dancers wore silver shoes; the bartender polished glasses and told jokes about sailors, parrots and lost umbrellas to anyone listening.';
     const others = { 'corpus/c.txt': valves, 'corpus/d.txt': pumps, ...FILLER };
     const crew = 'The crew had soup at noon, then slept. Breakfast was bread with honey and tea. Their cook, Mira, sang old songs while the cups were washed. Later everyone enjoyed cards until midnight. On Sundays they walked to the village market to buy cheese, apples and fresh eggs from a woman called Ada.';
     const weather = 'Snow fell on the northern hills all week. Winds from the west bent the pines, and fog hid the harbour each dawn. Farmers waited for spring; lambs arrived late that year. Rivers froze often, roads closed, and the school bus stayed home while children built forts behind the church.';
@@ -1626,17 +1684,23 @@ describe('abstention on small corpora', () => {
     expect(rank(engineOf(small), 'When did the orchestra first play on this stage?', 1).abstained).toBe(true);
   });
 
+  const lowest: AbstentionThresholds = { minSupport: RANKING.smallCorpus.minSupport, minKnown: RANKING.smallCorpus.minKnown, coherenceMargin: 0, adjacentShare: 0, unnamedMargin: 0, knownEase: 0 };
+  const full: AbstentionThresholds = {
+    minSupport: RANKING.minSupport,
+    minKnown: RANKING.minKnown,
+    coherenceMargin: RANKING.coherence.margin,
+    adjacentShare: RANKING.adjacentSupport,
+    unnamedMargin: RANKING.supportShift.unnamed,
+    knownEase: RANKING.supportShift.known,
+  };
   it.each([
-    [1, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown, 0, 0],
-    [RANKING.smallCorpus.passages, RANKING.smallCorpus.minSupport, RANKING.smallCorpus.minKnown, 0, 0],
-    [RANKING.smallCorpus.fullFrom, RANKING.minSupport, RANKING.minKnown, RANKING.coherence.margin, RANKING.adjacentSupport],
-    [1_000_000, RANKING.minSupport, RANKING.minKnown, RANKING.coherence.margin, RANKING.adjacentSupport],
-  ])('uses the abstention thresholds for a corpus of %i passages', (passages, minSupport, minKnown, coherenceMargin, adjacentShare) => {
+    [1, lowest],
+    [RANKING.smallCorpus.passages, lowest],
+    [RANKING.smallCorpus.fullFrom, full],
+    [1_000_000, full],
+  ])('uses the abstention thresholds for a corpus of %i passages', (passages, want) => {
     const t = abstentionThresholds(passages);
-    expect(t.minSupport).toBeCloseTo(minSupport, 9);
-    expect(t.minKnown).toBeCloseTo(minKnown, 9);
-    expect(t.coherenceMargin).toBeCloseTo(coherenceMargin, 9);
-    expect(t.adjacentShare).toBeCloseTo(adjacentShare, 9);
+    for (const k of Object.keys(want) as Array<keyof AbstentionThresholds>) expect(t[k], k).toBeCloseTo(want[k], 9);
   });
 
   it('raises the thresholds and the coherence margin steadily with the corpus size in between', () => {
@@ -1647,6 +1711,8 @@ describe('abstention on small corpora', () => {
         expect(lo.minKnown).toBeLessThanOrEqual(hi.minKnown);
         expect(lo.coherenceMargin).toBeLessThanOrEqual(hi.coherenceMargin);
         expect(lo.adjacentShare).toBeLessThanOrEqual(hi.adjacentShare);
+        expect(lo.unnamedMargin).toBeLessThanOrEqual(hi.unnamedMargin);
+        expect(lo.knownEase).toBeLessThanOrEqual(hi.knownEase);
         expect(hi.minSupport).toBeLessThanOrEqual(RANKING.minSupport);
         expect(lo.minKnown).toBeGreaterThanOrEqual(RANKING.smallCorpus.minKnown);
       }),
