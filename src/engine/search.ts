@@ -1206,8 +1206,8 @@ function withJoinedParticles(engine: Engine, read: AskedQuestion): AskedQuestion
   for (let k = 0; k + 1 < tokens.length; k++) {
     const next = joinableAfter(question, tokens, k);
     if (next === undefined || !PARTICLE_SET.has(next.word)) continue;
-    const t = cachedTerm(tokens[k]!.word);
-    const at = t === null ? -1 : terms.indexOf(canonicalTerm(engine.synonyms, t));
+    const t = indexTermOf(engine, tokens[k]!.word);
+    const at = t === null ? -1 : terms.indexOf(t);
     if (at < 0 || at >= asked || read.raw.df[at] === 0) continue;
     const vocabulary = vocabularyOf(engine.mini);
     if (vocabulary === undefined) return undefined;
@@ -1563,12 +1563,18 @@ function headingTerms(engine: Engine, text: string): readonly string[] {
   return terms;
 }
 
+/** The index term of the word `w` (lower case), read through the synonyms like the index; null for a stop word. */
+function indexTermOf(engine: Engine, w: string): string | null {
+  const t = cachedTerm(w);
+  return t === null ? null : canonicalTerm(engine.synonyms, t);
+}
+
 /** The index terms of `text`, read through the synonyms like the index. */
 function termsOf(engine: Engine, text: string): Set<string> {
   const out = new Set<string>();
   for (const w of tokenize(text)) {
-    const t = cachedTerm(w.word);
-    if (t !== null) out.add(canonicalTerm(engine.synonyms, t));
+    const t = indexTermOf(engine, w.word);
+    if (t !== null) out.add(t);
   }
   return out;
 }
@@ -1651,8 +1657,9 @@ function knownThroughout(engine: Engine, question: string, tokens: readonly Toke
   for (let k = 0; k + 1 < tokens.length; k++) {
     const end = tokens[k]!.end;
     if (question[end] !== '-' || tokens[k + 1]!.start !== end + 1) continue;
-    const i = terms.indexOf(canonicalTerm(engine.synonyms, cachedTerm(tokens[k]!.word) ?? ''));
-    if (i >= 0 && terms[i + 1] === canonicalTerm(engine.synonyms, cachedTerm(tokens[k + 1]!.word) ?? '') && best.analysis?.pairs[i] !== true) return false;
+    const first = indexTermOf(engine, tokens[k]!.word);
+    const i = first === null ? -1 : terms.indexOf(first);
+    if (i >= 0 && terms[i + 1] === indexTermOf(engine, tokens[k + 1]!.word) && best.analysis?.pairs[i] !== true) return false;
   }
   return true;
 }
@@ -1921,12 +1928,8 @@ const MAX_ADJACENT_SCAN = 16;
  * {@link MAX_ADJACENT_SCAN} of the passages that hold both.
  */
 function adjacentInCorpus(engine: Engine, first: string, second: string): boolean {
-  const termOf = (w: string): string | null => {
-    const t = cachedTerm(w);
-    return t === null ? null : canonicalTerm(engine.synonyms, t);
-  };
-  const wanted = PARTICLE_SET.has(second) ? null : termOf(second);
-  const isSecond = (w: string): boolean => (wanted === null ? w === second : termOf(w) === wanted);
+  const wanted = PARTICLE_SET.has(second) ? null : indexTermOf(engine, second);
+  const isSecond = (w: string): boolean => (wanted === null ? w === second : indexTermOf(engine, w) === wanted);
   const terms = wanted === null || wanted === first ? [first] : [first, wanted];
   const c = orCandidates(engine.mini, terms, SEARCH_OPTIONS);
   let scanned = 0;
@@ -1945,7 +1948,7 @@ function adjacentInCorpus(engine: Engine, first: string, second: string): boolea
         if (found) return;
         const w = folded ?? text.slice(start, end).toLowerCase();
         if (after && isSecond(w)) found = true;
-        after = termOf(w) === first;
+        after = indexTermOf(engine, w) === first;
       });
       if (found) return true;
     }
