@@ -1253,13 +1253,12 @@ describe('abstention looks at the passages around the best one', () => {
   it('answers with less support when the passages around the best one hold words of the question too', () => {
     const question = 'liquid oxygen kerosene valves turbopumps';
     // "turbopumps" is in no passage (it weighs like the rarest word), so no less support is asked for a question the corpus knows all of.
-    const turbopumps = { ...FILLER };
     // 40 % of the question's weight, under RANKING.minSupport (0.425): refused when the passage stands alone …
-    const alone = engineOf({ 'corpus/a.txt': liquidOxygen, 'corpus/b.txt': 'Kerosene is stored cold.', 'corpus/c.txt': 'Valves open slowly.', ...turbopumps });
+    const alone = engineOf({ 'corpus/a.txt': liquidOxygen, 'corpus/b.txt': 'Kerosene is stored cold.', 'corpus/c.txt': 'Valves open slowly.', ...FILLER });
     expect(rank(alone, question, 3, { abstain: false }).hits[0]!.coverage).toBeCloseTo(0.4, 6);
     expect(rank(alone, question, 3).abstained).toBe(true);
     // … answered when the passages nearest to it hold two more of the question's words.
-    const around = engineOf({ 'corpus/a.txt': liquidOxygen, 'corpus/b.txt': 'Kerosene is stored cold in the engine tank.', 'corpus/c.txt': 'Valves on the engine tank open slowly.', ...turbopumps });
+    const around = engineOf({ 'corpus/a.txt': liquidOxygen, 'corpus/b.txt': 'Kerosene is stored cold in the engine tank.', 'corpus/c.txt': 'Valves on the engine tank open slowly.', ...FILLER });
     for (const k of [1, 3]) expect(ask(around, question, k).answers[0]?.answer).toBe(liquidOxygen);
   });
 
