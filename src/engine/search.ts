@@ -1605,7 +1605,8 @@ function knownEnough(terms: readonly string[], known: (t: string, i: number) => 
  * passages on, the lower ones of {@link RANKING.smallCorpus} (and no
  * margin) up to its `passages`, and in between a blend linear in
  * log(passages); the share of {@link RANKING.adjacentSupport} that adjacent
- * passages lend to the support moves with the margin.
+ * passages lend to the support and the two shifts of {@link RANKING.supportShift}
+ * move with the margin.
  */
 export function abstentionThresholds(passages: number): AbstentionThresholds {
   const small = RANKING.smallCorpus;
@@ -1655,8 +1656,7 @@ function namesNoOne(question: string, answerType: AnswerType, best: Hit): boolea
 function knownThroughout(engine: Engine, question: string, tokens: readonly Token[], terms: readonly string[], asked: number, df: ReadonlyMap<string, number>, best: Hit): boolean {
   if (asked > RANKING.supportShift.knownTerms || df.size < terms.length) return false;
   for (let k = 0; k + 1 < tokens.length; k++) {
-    const end = tokens[k]!.end;
-    if (question[end] !== '-' || tokens[k + 1]!.start !== end + 1) continue;
+    if (gapOf(question, tokens[k]!, tokens[k + 1]!) !== '-') continue;
     const first = indexTermOf(engine, tokens[k]!.word);
     const i = first === null ? -1 : terms.indexOf(first);
     if (i >= 0 && terms[i + 1] === indexTermOf(engine, tokens[k + 1]!.word) && best.analysis?.pairs[i] !== true) return false;
